@@ -1,0 +1,25 @@
+import { appFieldHandlers } from './app-fields';
+import { commentAndLinkHandlers } from './comments-links';
+import type { HandlerTable } from './handler-types';
+import { issueHandlers } from './issues';
+import { permissionHandlers } from './permissions';
+import { propertyHandlers } from './properties';
+import { searchHandlers } from './search';
+import { siteInfoHandlers } from './site-info';
+import { transitionHandlers } from './transitions';
+import { webhookHandlers } from './webhooks';
+import { worklogHandlers } from './worklogs';
+
+/** Every operation the sandbox implements, by the spec's operationId. */
+export const ALL_HANDLERS: HandlerTable = {
+  ...siteInfoHandlers,
+  ...issueHandlers,
+  ...propertyHandlers,
+  ...appFieldHandlers,
+  ...transitionHandlers,
+  ...worklogHandlers,
+  ...commentAndLinkHandlers,
+  ...searchHandlers,
+  ...permissionHandlers,
+  ...webhookHandlers,
+};

@@ -1,0 +1,177 @@
+import { byIdOrName } from '../catalog/catalog-lookup';
+import { jiraErrors } from '../http/errors';
+import { isAdfDocument, NOT_ADF } from '../model/adf';
+import { isValidDate } from '../model/dates';
+import type { Site } from '../site';
+import type { ChangeItem, StoredIssue } from '../state/records';
+import { changeItem } from './issue-changes';
+
+/** The system fields on every create and edit screen. */
+export const SCREEN_FIELDS = ['summary', 'description', 'labels', 'duedate', 'priority', 'reporter', 'assignee'];
+
+export interface IssuePatch {
+  summary?: string;
+  description?: unknown;
+  labels?: { set?: string[]; add: string[]; remove: string[] };
+  duedate?: string | null;
+  priorityId?: string;
+  reporterId?: string;
+  assigneeId?: string | null;
+  resolutionId?: string | null;
+}
+
+type Operation = Record<string, unknown>;
+
+/**
+ * Reads `fields` and `update` of a create / edit / transition body into a patch, collecting
+ * Jira's per-field errors. Only fields in `allowed` (the screen) can be set; anything else,
+ * including the app's own custom fields (they are on no screen), gets Jira's
+ * "cannot be set. It is not on the appropriate screen, or unknown." error.
+ */
+export function readIssuePatch(site: Site, fields: Record<string, unknown>, update: Record<string, Operation[]>, allowed: string[]): { patch: IssuePatch; errors: Record<string, string> } {
+  const patch: IssuePatch = {};
+  const errors: Record<string, string> = {};
+  const set = (fieldId: string, value: unknown) => {
+    if (!allowed.includes(fieldId)) {
+      errors[fieldId] = jiraErrors.cannotSetField(fieldId);
+      return;
+    }
+    const problem = setField(site, patch, fieldId, value);
+    if (problem) errors[fieldId] = problem;
+  };
+  for (const [fieldId, value] of Object.entries(fields)) set(fieldId, value);
+  for (const [fieldId, operations] of Object.entries(update)) {
+    for (const operation of operations) {
+      const [verb, value] = Object.entries(operation)[0] ?? [];
+      if (fieldId === 'labels' && (verb === 'add' || verb === 'remove') && allowed.includes('labels')) {
+        if (typeof value !== 'string') errors.labels = 'Operation value must be a string';
+        else {
+          patch.labels ??= { add: [], remove: [] };
+          patch.labels[verb].push(value);
+        }
+      } else if (verb === 'set') {
+        set(fieldId, value);
+      } else if (!allowed.includes(fieldId)) {
+        errors[fieldId] = jiraErrors.cannotSetField(fieldId);
+      } else {
+        errors[fieldId] = `Field '${fieldId}' does not support the '${verb ?? ''}' operation.`;
+      }
+    }
+  }
+  return { patch, errors };
+}
+
+function setField(site: Site, patch: IssuePatch, fieldId: string, value: unknown): string | undefined {
+  switch (fieldId) {
+    case 'summary': {
+      if (typeof value !== 'string') return 'Operation value must be a string';
+      if (value.trim() === '') return 'You must specify a summary of the issue.';
+      if (/[\r\n]/.test(value)) return 'The summary is invalid because it contains newline characters.';
+      if (value.length > 255) return 'Summary must be less than 255 characters.';
+      patch.summary = value;
+      return undefined;
+    }
+    case 'description':
+      if (value !== null && !isAdfDocument(value)) return NOT_ADF;
+      patch.description = value;
+      return undefined;
+    case 'labels': {
+      if (!Array.isArray(value) || !value.every((label) => typeof label === 'string')) return 'data was not an array of strings';
+      const bad = value.find((label: string) => /\s/.test(label) || label === '');
+      if (bad !== undefined) return `The label '${bad}' contains spaces which is invalid.`;
+      const tooLong = value.find((label: string) => label.length > 255);
+      if (tooLong !== undefined) return `The label '${tooLong}' exceeds the maximum length for a single label of 255 characters.`;
+      patch.labels = { set: [...new Set(value as string[])], add: patch.labels?.add ?? [], remove: patch.labels?.remove ?? [] };
+      return undefined;
+    }
+    case 'duedate':
+      if (value !== null && (typeof value !== 'string' || !isValidDate(value))) return `Error parsing date string: ${String(value)}`;
+      patch.duedate = value;
+      return undefined;
+    case 'priority': {
+      const priority = reference(value, site.catalog.priorities());
+      if (!priority) return 'Specify a valid value for priority';
+      patch.priorityId = priority;
+      return undefined;
+    }
+    case 'resolution': {
+      if (value === null) return 'Resolution is required.';
+      const resolution = reference(value, site.catalog.resolutions());
+      if (!resolution) return 'Specify a valid value for resolution';
+      patch.resolutionId = resolution;
+      return undefined;
+    }
+    case 'reporter':
+    case 'assignee': {
+      if (value === null && fieldId === 'assignee') {
+        patch.assigneeId = null;
+        return undefined;
+      }
+      const accountId = typeof value === 'object' && value !== null ? (value as { accountId?: unknown }).accountId : undefined;
+      if (typeof accountId !== 'string' || !site.user(accountId)) return `User '${String(accountId)}' does not exist.`;
+      if (fieldId === 'reporter') patch.reporterId = accountId;
+      else patch.assigneeId = accountId;
+      return undefined;
+    }
+    default:
+      return `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  }
+}
+
+function reference(value: unknown, items: { id: string; name: string }[]): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, name } = value as { id?: unknown; name?: unknown };
+  const found = typeof id === 'string' ? items.find((item) => item.id === id) : typeof name === 'string' ? byIdOrName(items, name) : undefined;
+  return found?.id;
+}
+
+/** Applies a patch to a draft issue and returns the changelog items (Jira's `field`/`fromString`/`toString`). */
+export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): ChangeItem[] {
+  const items: ChangeItem[] = [];
+  const user = (accountId: string | null) => (accountId ? site.user(accountId)?.displayName ?? accountId : null);
+  if (patch.summary !== undefined && patch.summary !== draft.summary) {
+    items.push(changeItem('summary', 'summary', 'jira', null, draft.summary, null, patch.summary));
+    draft.summary = patch.summary;
+  }
+  if (patch.description !== undefined && JSON.stringify(patch.description) !== JSON.stringify(draft.description)) {
+    items.push(changeItem('description', 'description', 'jira', null, null, null, null));
+    draft.description = patch.description;
+  }
+  if (patch.labels) {
+    const base = patch.labels.set ?? draft.labels;
+    const next = [...new Set([...base, ...patch.labels.add])].filter((label) => !patch.labels?.remove.includes(label));
+    if (next.join(' ') !== draft.labels.join(' ')) {
+      items.push(changeItem('labels', 'labels', 'jira', null, draft.labels.join(' '), null, next.join(' ')));
+      draft.labels = next;
+    }
+  }
+  if (patch.duedate !== undefined && patch.duedate !== draft.duedate) {
+    items.push(changeItem('duedate', 'duedate', 'jira', draft.duedate, draft.duedate, patch.duedate, patch.duedate));
+    draft.duedate = patch.duedate;
+  }
+  if (patch.priorityId !== undefined && patch.priorityId !== draft.priorityId) {
+    items.push(changeItem('priority', 'priority', 'jira', draft.priorityId, site.catalog.priority(draft.priorityId).name, patch.priorityId, site.catalog.priority(patch.priorityId).name));
+    draft.priorityId = patch.priorityId;
+  }
+  if (patch.reporterId !== undefined && patch.reporterId !== draft.reporterId) {
+    items.push(changeItem('reporter', 'reporter', 'jira', draft.reporterId, user(draft.reporterId), patch.reporterId, user(patch.reporterId)));
+    draft.reporterId = patch.reporterId;
+  }
+  if (patch.assigneeId !== undefined && patch.assigneeId !== draft.assigneeId) {
+    items.push(changeItem('assignee', 'assignee', 'jira', draft.assigneeId, user(draft.assigneeId), patch.assigneeId, user(patch.assigneeId)));
+    draft.assigneeId = patch.assigneeId;
+  }
+  if (patch.resolutionId !== undefined && patch.resolutionId !== draft.resolutionId) {
+    items.push(resolutionChange(site, draft, patch.resolutionId));
+  }
+  return items;
+}
+
+/** Sets (or clears) the resolution and its date; returns the changelog item. */
+export function resolutionChange(site: Site, draft: StoredIssue, resolutionId: string | null): ChangeItem {
+  const name = (id: string | null) => (id ? site.catalog.resolution(id).name : null);
+  const item = changeItem('resolution', 'resolution', 'jira', draft.resolutionId, name(draft.resolutionId), resolutionId, name(resolutionId));
+  draft.resolutionId = resolutionId;
+  draft.resolutionDate = resolutionId ? site.now() : null;
+  return item;
+}

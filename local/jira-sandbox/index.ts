@@ -1,0 +1,72 @@
+import express, { type Router } from 'express';
+import { createControl } from './control';
+import { IssueEvents } from './events/issue-events';
+import { PendingWork } from './events/pending-work';
+import { WebhookRegistry } from './events/webhook-registry';
+import { ALL_HANDLERS } from './handlers/all-handlers';
+import { renderDashboard } from './http/dashboard';
+import { createRestDispatcher } from './http/rest-dispatcher';
+import { sandboxRoutes } from './http/sandbox-routes';
+import { FaultInjector } from './limits/faults';
+import { RateLimiter } from './limits/rate-limiter';
+import { RequestStats } from './limits/request-stats';
+import { Site } from './site';
+import { JiraSpec } from './spec/jira-spec';
+import { SchemaValidator } from './spec/schema-validator';
+import { JiraState } from './state/jira-state';
+import type { JiraSandboxControl, JiraSandboxOptions } from './types';
+
+export type { ForgeJiraIssueEvent, JiraFaultSettings, JiraSandboxApp, JiraSandboxControl, JiraSandboxOptions, JiraStats, SandboxIssueView, SandboxWebhookView } from './types';
+export { APP_ACCOUNT_ID, LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from './users';
+
+const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 5000];
+const MAX_BODY = '10mb';
+
+/**
+ * A Jira Cloud site for the local stack: REST v3 validated against Atlassian's OpenAPI spec,
+ * stateful in `DATA_DIR/jira.sqlite`, rate limited and fault-injectable, emitting Forge
+ * product events and dynamic webhooks. Mount `router` at `/jira`.
+ */
+export function createJiraSandbox(options: JiraSandboxOptions): { router: Router; control: JiraSandboxControl; close(): void } {
+  const log = options.log ?? ((message: string) => console.warn(`[jira-sandbox] ${message}`));
+  const spec = JiraSpec.load(options.specPath);
+  const validator = new SchemaValidator(spec.document);
+  const state = new JiraState(options.dataDir, { name: options.app.name ?? 'Forge app', customFields: options.app.customFields });
+  const site = new Site(state, options.clock, options.baseUrl, options.app);
+  const work = new PendingWork();
+  const webhooks = new WebhookRegistry(site);
+  const events = new IssueEvents(site, webhooks, work, {
+    onIssueEvent: options.onIssueEvent,
+    retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    log,
+  });
+  const faults = new FaultInjector(options.clock);
+  const limiter = new RateLimiter(options.clock);
+  const stats = new RequestStats();
+  const control = createControl({ site, faults, limiter, stats, webhooks, work });
+  const strictResponses = options.strictResponses ?? process.env.JIRA_SANDBOX_STRICT_RESPONSES === '1';
+
+  const router = express.Router();
+  router.get(['/', ''], (_req, res) => {
+    res.type('html').send(renderDashboard(site));
+  });
+  router.use('/_sandbox', sandboxRoutes(control));
+  const dispatch = createRestDispatcher({ site, spec, validator, handlers: ALL_HANDLERS, faults, limiter, stats, events, webhooks, strictResponses, log, signal: work.signal });
+  router.use('/rest', express.text({ type: () => true, limit: MAX_BODY }), (req, res, next) => {
+    // Re-prefix: the dispatcher routes full Jira paths (/rest/api/3/...).
+    const original = req.url;
+    req.url = `/rest${original}`;
+    dispatch(req, res).catch(next).finally(() => {
+      req.url = original;
+    });
+  });
+
+  return {
+    router,
+    control,
+    close: () => {
+      work.cancel();
+      state.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** Atlassian Document Format: REST v3 takes and returns rich text as `{type: 'doc', version: 1, content: [...]}`. */
+
+export const NOT_ADF = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+
+interface AdfNode {
+  type: string;
+  text?: string;
+  content?: AdfNode[];
+}
+
+function isNode(value: unknown): value is AdfNode {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const node = value as Record<string, unknown>;
+  if (typeof node.type !== 'string') return false;
+  if (node.text !== undefined && typeof node.text !== 'string') return false;
+  return node.content === undefined || (Array.isArray(node.content) && node.content.every(isNode));
+}
+
+/** A well-formed ADF document root (node types inside are not checked against the full ADF schema). */
+export function isAdfDocument(value: unknown): boolean {
+  if (!isNode(value)) return false;
+  const doc = value as AdfNode & { version?: unknown };
+  return doc.type === 'doc' && doc.version === 1 && Array.isArray(doc.content);
+}
+
+/** The plain text of a document, paragraphs separated by newlines (for JQL `~` and the dashboard). */
+export function adfText(value: unknown): string {
+  if (!isNode(value)) return '';
+  if (value.text !== undefined) return value.text;
+  const separator = value.type === 'doc' ? '\n' : '';
+  return (value.content ?? []).map(adfText).join(separator);
+}

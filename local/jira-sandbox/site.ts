@@ -1,0 +1,89 @@
+import type { Clock } from '../clock';
+import { CatalogLookup } from './catalog/catalog-lookup';
+import type { ProjectDef } from './catalog/catalog-types';
+import { jiraErrors } from './http/errors';
+import type { IndexedPropertyPath, JqlEnvironment } from './jql/fields';
+import type { JiraState } from './state/jira-state';
+import type { StoredIssue } from './state/records';
+import type { JiraSandboxApp } from './types';
+import { APP_ACCOUNT_ID, type GlobalPermission, type ProjectPermission, type SandboxUser } from './users';
+
+/** Who is calling: the app itself (`asApp`) or a user (`asUser`). */
+export interface Principal {
+  kind: 'app' | 'user';
+  user: SandboxUser;
+}
+
+/** One Jira Cloud site: its state, catalog and clock, and the questions handlers ask of them. */
+export class Site {
+  readonly catalog: CatalogLookup;
+  readonly indexedProperties: IndexedPropertyPath[];
+
+  constructor(
+    readonly state: JiraState,
+    readonly clock: Clock,
+    private readonly baseUrl: () => string,
+    readonly app: JiraSandboxApp,
+  ) {
+    this.catalog = new CatalogLookup(state.catalog, new Set(app.customFields.map((module) => module.key)));
+    this.indexedProperties = app.entityProperties
+      .filter((module) => (module.entityType ?? 'issue') === 'issue')
+      .flatMap((module) => module.values.map((value) => ({ propertyKey: module.propertyKey, ...value })));
+  }
+
+  /** Absolute URL of a path under the sandbox (`/rest/api/3/issue/10000`). */
+  url(path: string): string {
+    return this.baseUrl().replace(/\/+$/, '') + path;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  user(accountId: string): SandboxUser | undefined {
+    return this.state.users.find((user) => user.accountId === accountId);
+  }
+
+  /** Resolves the `x-forge-principal` header: `app` or `user:<accountId>`. */
+  principal(header: string | undefined): Principal | undefined {
+    if (header === 'app') {
+      const app = this.user(APP_ACCOUNT_ID);
+      return app ? { kind: 'app', user: app } : undefined;
+    }
+    const match = /^user:(.+)$/.exec(header ?? '');
+    const user = match ? this.user(match[1] as string) : undefined;
+    return user && user.accountType === 'atlassian' ? { kind: 'user', user } : undefined;
+  }
+
+  hasGlobalPermission(principal: Principal, permission: GlobalPermission): boolean {
+    return principal.user.globalPermissions.includes(permission);
+  }
+
+  hasProjectPermission(principal: Principal, _project: ProjectDef, permission: ProjectPermission): boolean {
+    return principal.user.projectPermissions.includes(permission);
+  }
+
+  /** The issue, or Jira's 404 when it does not exist or the caller cannot browse its project. */
+  requireIssue(idOrKey: string, principal: Principal): StoredIssue {
+    const issue = this.state.findIssue(idOrKey);
+    if (!issue || !this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS')) {
+      throw jiraErrors.issueNotFound();
+    }
+    return issue;
+  }
+
+  requireIssuePermission(issue: StoredIssue, principal: Principal, permission: ProjectPermission, message: string): void {
+    if (!this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), permission)) throw jiraErrors.forbidden(message);
+  }
+
+  jqlEnvironment(principal: Principal): JqlEnvironment {
+    return {
+      catalog: this.catalog,
+      findIssue: (idOrKey) => this.state.findIssue(idOrKey),
+      userExists: (accountId) => this.user(accountId) !== undefined,
+      indexedProperties: this.indexedProperties,
+      now: this.now(),
+      currentUserId: principal.user.accountId,
+    };
+  }
+}

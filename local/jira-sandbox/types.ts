@@ -1,0 +1,138 @@
+import type { Clock } from '../clock';
+import type { CustomFieldModule } from './catalog/fields';
+import type { ChangeItem } from './state/records';
+
+export interface EntityPropertyModule {
+  key?: string;
+  entityType?: string;
+  propertyKey: string;
+  values: { path: string; type: string; searchAlias?: string }[];
+}
+
+/** What the sandbox needs from the app's manifest. */
+export interface JiraSandboxApp {
+  /** `ari:cloud:ecosystem::app/<uuid>` or the bare uuid. */
+  appId: string;
+  environmentId: string;
+  /** Display name of the app's account in Jira (defaults to "Forge app"). */
+  name?: string;
+  customFields: CustomFieldModule[];
+  entityProperties: EntityPropertyModule[];
+}
+
+/** The payload Forge gives `trigger` modules for Jira issue events (Forge "Jira events" reference). */
+// A type alias (not an interface) so it fits `{eventType: string; [field: string]: unknown}` event sinks.
+export type ForgeJiraIssueEvent = {
+  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
+  issue: { id: string; key: string; fields: Record<string, unknown> };
+  /** The account that caused the event; the app's own account for changes it made asApp. */
+  atlassianId?: string;
+  associatedUsers?: { accountId: string }[];
+  changelog?: { id: string; items: ChangeItem[] };
+};
+
+export interface JiraSandboxOptions {
+  dataDir: string;
+  clock: Clock;
+  specPath: string;
+  baseUrl: () => string;
+  app: JiraSandboxApp;
+  onIssueEvent?: (event: ForgeJiraIssueEvent) => Promise<void> | void;
+  /** Answer 500 when a response fails validation against the spec. Default: env JIRA_SANDBOX_STRICT_RESPONSES === '1'. */
+  strictResponses?: boolean;
+  /** Where the sandbox reports its own problems (default console.warn). */
+  log?: (message: string) => void;
+  /** Real-time waits between webhook delivery attempts (default [200, 1000, 5000]: four attempts). */
+  webhookRetryDelaysMs?: number[];
+}
+
+export interface JiraFaults {
+  /** Share (0..1) of REST requests answered with a 5xx. */
+  errorRate: number;
+  /** Real-time delay added to every REST request. */
+  latencyMs: number;
+  /** Seed of the PRNG that picks the failing requests (deterministic runs). */
+  seed: number;
+  /** Until then (runtime clock, epoch ms) every REST request gets a 429. */
+  rateLimitStormUntil?: number;
+  /** Until then (runtime clock, epoch ms) every REST request gets a 503. */
+  outageUntil?: number;
+}
+
+export interface JiraFaultSettings {
+  errorRate?: number;
+  latencyMs?: number;
+  seed?: number;
+  rateLimitStorm?: { durationMs: number };
+  outage?: { durationMs: number };
+  rateLimits?: boolean;
+}
+
+export interface JiraStatsEntry {
+  method: string;
+  path: string;
+  status: number;
+  count: number;
+}
+
+export interface JiraStats {
+  total: number;
+  requests: JiraStatsEntry[];
+  /** Responses that failed validation against the spec (sandbox bugs). */
+  responseValidationFailures: number;
+}
+
+export interface SandboxWebhookView {
+  id: number;
+  url: string;
+  events: string[];
+  jqlFilter: string;
+  fieldIdsFilter?: string[];
+  expirationDate: string;
+}
+
+export interface SandboxWorklogView {
+  id: string;
+  authorAccountId: string;
+  started: string;
+  timeSpentSeconds: number;
+  comment: unknown;
+  properties: Record<string, unknown>;
+}
+
+export interface SandboxIssueView {
+  id: string;
+  key: string;
+  projectKey: string;
+  issueType: string;
+  summary: string;
+  description: unknown;
+  status: { id: string; name: string; category: string };
+  resolution: string | null;
+  labels: string[];
+  duedate: string | null;
+  /** App custom field values by module key. */
+  appFields: Record<string, unknown>;
+  properties: Record<string, unknown>;
+  worklogs: SandboxWorklogView[];
+  comments: number;
+  links: { type: string; direction: 'inward' | 'outward'; issueKey: string }[];
+  created: string;
+  updated: string;
+}
+
+export interface JiraSandboxControl {
+  setFaults(settings: JiraFaultSettings): void;
+  clearFaults(): void;
+  faults(): JiraFaults & { rateLimits: boolean };
+  setRateLimitsEnabled(enabled: boolean): void;
+  stats(): JiraStats;
+  resetStats(): void;
+  listWebhooks(): SandboxWebhookView[];
+  /** Forgets dynamic webhooks (all, or those ids), as Jira sometimes loses them. Returns how many. */
+  dropWebhooks(ids?: number[]): number;
+  getIssue(idOrKey: string): SandboxIssueView | undefined;
+  listIssues(projectKey?: string): SandboxIssueView[];
+  /** Resolves when every queued trigger call and webhook delivery has finished. */
+  idle(): Promise<void>;
+}

@@ -1,0 +1,11 @@
+export { LocalForgeRuntime, restoreClock, type ForgeRuntimeOptions, type ProductEvent } from './forge-runtime';
+export { loadManifest, type AppManifest } from './manifest';
+export { originalFetch } from './forge-globals';
+export { realJiraSiteFromEnv, type RealJiraSite } from './jira-target';
+export { createRuntimeLog, isQuiet, type RuntimeLog } from './log';
+export type { TimeLimits } from './limits';
+export type { TimeControlAnswer } from './control-router';
+export type { ScheduledRun } from './scheduler';
+export { LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './invocation-runtime';
+export type { InvocationRecord } from './invoker';
+export { LOCAL_FAILURE_HEADER } from './webtrigger-router';

@@ -1,0 +1,126 @@
+import { performance } from 'node:perf_hooks';
+import { runInInvocation, type ForgeFetch, type FetchFunction } from './forge-globals';
+import type { Handler } from './handlers';
+import { createInvocationRuntime, type InstallationIdentity } from './invocation-runtime';
+import { invocationTimeoutMs, type ModuleKind, type TimeLimits } from './limits';
+import type { RuntimeLog } from './log';
+import type { AppManifest } from './manifest';
+
+export interface InvokeRequest {
+  functionKey: string;
+  moduleKey: string;
+  kind: ModuleKind;
+  args: unknown[];
+}
+
+export type InvocationOutcome =
+  | { status: 'ok'; value: unknown; ms: number }
+  | { status: 'error'; error: unknown; ms: number }
+  | { status: 'timeout'; ms: number };
+
+/** One finished invocation, as the log line shows it. */
+export interface InvocationRecord {
+  moduleKey: string;
+  kind: ModuleKind;
+  outcome: InvocationOutcome['status'];
+  ms: number;
+}
+
+const HISTORY_SIZE = 500;
+
+export interface InvokerOptions {
+  manifest: AppManifest;
+  handlers: Map<string, Handler>;
+  identity: InstallationIdentity;
+  limits: TimeLimits;
+  log: RuntimeLog;
+  forgeFetch: ForgeFetch;
+  egressFetch: FetchFunction;
+}
+
+/** Runs one handler as one Forge invocation: its own `__forge_runtime__`, its time limit, one log line. */
+export class Invoker {
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly records: InvocationRecord[] = [];
+
+  constructor(private readonly options: InvokerOptions) {}
+
+  async invoke(request: InvokeRequest): Promise<InvocationOutcome> {
+    const { manifest, handlers, identity, limits, log } = this.options;
+    const fn = manifest.functions.get(request.functionKey);
+    const handler = handlers.get(request.functionKey);
+    if (!fn || !handler) throw new Error(`function '${request.functionKey}' is not declared in the manifest`);
+    const timeoutMs = invocationTimeoutMs(request.kind, fn.timeoutSeconds, limits);
+    const runtime = createInvocationRuntime(identity, manifest, {
+      moduleKey: request.moduleKey,
+      moduleType: request.kind,
+      functionKey: request.functionKey,
+      handler: `${fn.file}.${fn.exportName}`,
+      timeoutMs,
+    });
+    const started = performance.now();
+    const run = runInInvocation({ runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch }, async () => handler(...request.args));
+    // A timed-out handler keeps running here (Forge would kill it); only its result is dropped.
+    this.running.add(run);
+    void run.then(
+      () => this.running.delete(run),
+      () => this.running.delete(run),
+    );
+    const outcome = await withTimeout(run, timeoutMs);
+    const ms = performance.now() - started;
+    log.invocation(request.moduleKey, describe(outcome), ms);
+    this.records.push({ moduleKey: request.moduleKey, kind: request.kind, outcome: outcome.status, ms });
+    if (this.records.length > HISTORY_SIZE) this.records.shift();
+    return { ...outcome, ms } as InvocationOutcome;
+  }
+
+  /**
+   * Runs local tooling code (the stack's seeding) as the app, outside any module: it sees the app's
+   * KVS and product APIs exactly as a handler does.
+   */
+  runAsApp<T>(work: () => Promise<T>): Promise<T> {
+    const runtime = createInvocationRuntime(this.options.identity, this.options.manifest, {
+      moduleKey: 'local-tooling',
+      moduleType: 'trigger',
+      functionKey: 'local-tooling',
+      handler: 'local.tooling',
+      timeoutMs: 60_000,
+    });
+    return runInInvocation({ runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch }, work);
+  }
+
+  /** The last invocations, oldest first. */
+  history(): InvocationRecord[] {
+    return [...this.records];
+  }
+
+  /** Resolves once every handler started so far has returned, including timed-out ones. */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}
+
+type RawOutcome = { status: 'ok'; value: unknown } | { status: 'error'; error: unknown } | { status: 'timeout' };
+
+function withTimeout(run: Promise<unknown>, timeoutMs: number): Promise<RawOutcome> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ status: 'timeout' }), timeoutMs);
+    run.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ status: 'ok', value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve({ status: 'error', error });
+      },
+    );
+  });
+}
+
+function describe(outcome: RawOutcome): string {
+  if (outcome.status !== 'error') return outcome.status;
+  const error = outcome.error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `error (${text.split('\n')[0]?.slice(0, 200)})`;
+}

@@ -1,0 +1,108 @@
+import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@forge/api';
+import { ConflictError, UpstreamError } from '../../shared/errors';
+import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../shared/retry';
+import type { TimeBudget } from '../../shared/time-budget';
+import { JiraBadRequestError, JiraNotFoundError, JiraPermissionError, parseJiraErrorBody } from './jira-errors';
+import { rateLimitRetry } from './jira-rate-limit';
+
+export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIResponse>;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface JiraRequestOptions {
+  body?: unknown;
+  /** A POST whose repetition has no second effect (search, field values): retried after 5xx. */
+  idempotent?: boolean;
+}
+
+export interface JiraClientOptions {
+  policy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+async function readBody(response: APIResponse): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function errorFor(status: number, body: unknown): Error {
+  const details = parseJiraErrorBody(body);
+  if (status === 404) return new JiraNotFoundError(details);
+  if (status === 401 || status === 403) return new JiraPermissionError(details, status);
+  if (status === 400 || status === 413 || status === 422) return new JiraBadRequestError(details, status);
+  if (status === 409) return new ConflictError('Jira reported a conflicting change; try again');
+  return new UpstreamError(`Jira answered with HTTP ${status}`);
+}
+
+/**
+ * JSON requests to Jira through `@forge/api`, as the app or as a user. Rate limits (429) are
+ * always retried as the headers ask; 5xx and network failures only where repeating the
+ * request cannot apply it twice. All waiting stays inside the invocation's TimeBudget.
+ */
+export class JiraClient {
+  private requests = 0;
+
+  constructor(
+    private readonly requestJira: RequestJira,
+    private readonly budget: TimeBudget,
+    private readonly options: JiraClientOptions = {},
+  ) {}
+
+  static asApp(budget: TimeBudget, options?: JiraClientOptions): JiraClient {
+    return new JiraClient((path, init) => asApp().requestJira(path, init), budget, options);
+  }
+
+  /** Requests with the user's permissions, e.g. to check what they may administer. */
+  static asUser(accountId: string, budget: TimeBudget, options?: JiraClientOptions): JiraClient {
+    return new JiraClient((path, init) => asUser(accountId).requestJira(path, init), budget, options);
+  }
+
+  /** Requests sent by this client, retries included (for diagnostics). */
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  async request<T>(method: HttpMethod, path: Route, options: JiraRequestOptions = {}): Promise<T> {
+    const repeatable = method !== 'POST' || options.idempotent === true;
+    const init: RequestInit = {
+      method,
+      headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    };
+    return withRetries(() => this.attempt<T>(path, init, repeatable), {
+      budget: this.budget,
+      service: 'Jira',
+      ...(this.options.policy ? { policy: this.options.policy } : {}),
+      ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
+  }
+
+  private async attempt<T>(path: Route, init: RequestInit, repeatable: boolean): Promise<AttemptResult<T>> {
+    this.requests += 1;
+    let response: APIResponse;
+    try {
+      response = await this.requestJira(path, init);
+    } catch {
+      return { retry: { reason: 'network error', giveUp: !repeatable, outcomeUnknown: !repeatable } };
+    }
+    if (response.ok) return { done: (await readBody(response)) as T };
+    if (response.status === 429) {
+      await response.text();
+      return { retry: rateLimitRetry(response.headers, this.budget.now()) };
+    }
+    const body = await readBody(response);
+    if (response.status >= 500) {
+      const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.budget.now());
+      return {
+        retry: { reason: `HTTP ${response.status}`, giveUp: !repeatable, outcomeUnknown: !repeatable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+      };
+    }
+    throw errorFor(response.status, body);
+  }
+}

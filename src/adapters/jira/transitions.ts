@@ -1,0 +1,131 @@
+import { route } from '@forge/api';
+import { kvs } from '@forge/kvs';
+import { storageKeys } from '../storage/keys';
+import type { JiraClient } from './jira-client';
+import { JiraBadRequestError } from './jira-errors';
+
+/** Workflows change rarely; an hour-old view is fine and a failed POST refreshes it at once. */
+const CACHE_TTL_SECONDS = 60 * 60;
+
+export interface TransitionOption {
+  id: string;
+  name: string;
+  toStatusId: string;
+  isAvailable: boolean;
+  hasScreen: boolean;
+}
+
+/** Transitions depend on where the issue is: its project, issue type and current status. */
+export interface WorkflowPosition {
+  projectKey: string;
+  issueTypeId: string;
+  statusId: string;
+}
+
+interface CachedTransitions {
+  fetchedAt: number;
+  transitions: TransitionOption[];
+}
+
+const memory = new Map<string, CachedTransitions>();
+
+export function clearTransitionMemoryCache(): void {
+  memory.clear();
+}
+
+const cacheKey = (position: WorkflowPosition): string => storageKeys.transitions(position.projectKey, position.issueTypeId, position.statusId);
+
+interface TransitionsResponse {
+  transitions?: Array<{ id?: string; name?: string; to?: { id?: string }; isAvailable?: boolean; hasScreen?: boolean }>;
+}
+
+async function fetchTransitions(jira: JiraClient, issueIdOrKey: string): Promise<TransitionOption[]> {
+  const response = await jira.request<TransitionsResponse>('GET', route`/rest/api/3/issue/${issueIdOrKey}/transitions`);
+  return (response.transitions ?? []).flatMap((t) =>
+    t.id && t.to?.id ? [{ id: t.id, name: t.name ?? t.id, toStatusId: t.to.id, isAvailable: t.isAvailable ?? true, hasScreen: t.hasScreen ?? false }] : [],
+  );
+}
+
+async function readCache(key: string, now: number): Promise<TransitionOption[] | undefined> {
+  const fresh = (entry: CachedTransitions | undefined) => entry && now - entry.fetchedAt < CACHE_TTL_SECONDS * 1000;
+  const inMemory = memory.get(key);
+  if (fresh(inMemory)) return inMemory?.transitions;
+  const stored = await kvs.get<CachedTransitions>(key);
+  if (!stored || !fresh(stored)) return undefined;
+  memory.set(key, stored);
+  return stored.transitions;
+}
+
+async function writeCache(key: string, transitions: TransitionOption[], now: number): Promise<void> {
+  const entry = { fetchedAt: now, transitions };
+  memory.set(key, entry);
+  await kvs.set(key, entry, { ttl: { value: CACHE_TTL_SECONDS, unit: 'SECONDS' } });
+}
+
+/** The transitions out of the issue's status, from the cache when possible. */
+export async function listTransitions(
+  jira: JiraClient,
+  issueIdOrKey: string,
+  position: WorkflowPosition,
+  options: { now?: () => number } = {},
+): Promise<{ transitions: TransitionOption[]; fromCache: boolean }> {
+  const now = (options.now ?? Date.now)();
+  const key = cacheKey(position);
+  const cached = await readCache(key, now);
+  if (cached) return { transitions: cached, fromCache: true };
+  const transitions = await fetchTransitions(jira, issueIdOrKey);
+  await writeCache(key, transitions, now);
+  return { transitions, fromCache: false };
+}
+
+/** Drops the cached transitions of a position (Jira refused one of them, or the cache proved wrong). */
+export async function forgetTransitions(position: WorkflowPosition): Promise<void> {
+  const key = cacheKey(position);
+  memory.delete(key);
+  await kvs.delete(key);
+}
+
+export async function postTransition(jira: JiraClient, issueIdOrKey: string, transitionId: string): Promise<void> {
+  await jira.request<void>('POST', route`/rest/api/3/issue/${issueIdOrKey}/transitions`, { body: { transition: { id: transitionId } } });
+}
+
+export type TransitionOutcome = 'already-there' | 'transitioned' | 'no-transition';
+
+const usable = (transitions: TransitionOption[], targetStatusId: string): TransitionOption | undefined =>
+  transitions.find((t) => t.toStatusId === targetStatusId && t.isAvailable && !t.hasScreen);
+
+/**
+ * Moves the issue to `targetStatusId` through one transition without a screen. A cached view
+ * that turns out wrong (no match, or Jira refuses the POST with 400) is dropped and the
+ * transitions are fetched once more.
+ */
+export async function transitionIssueTo(
+  jira: JiraClient,
+  issueIdOrKey: string,
+  position: WorkflowPosition,
+  targetStatusId: string,
+  options: { now?: () => number } = {},
+): Promise<TransitionOutcome> {
+  if (position.statusId === targetStatusId) return 'already-there';
+  const first = await listTransitions(jira, issueIdOrKey, position, options);
+  const cachedPick = usable(first.transitions, targetStatusId);
+  if (cachedPick) {
+    try {
+      await postTransition(jira, issueIdOrKey, cachedPick.id);
+      return 'transitioned';
+    } catch (error) {
+      if (!(error instanceof JiraBadRequestError)) throw error;
+      await forgetTransitions(position);
+      if (!first.fromCache) throw error;
+    }
+  } else if (!first.fromCache) {
+    return 'no-transition';
+  } else {
+    await forgetTransitions(position);
+  }
+  const fresh = await listTransitions(jira, issueIdOrKey, position, options);
+  const pick = usable(fresh.transitions, targetStatusId);
+  if (!pick) return 'no-transition';
+  await postTransition(jira, issueIdOrKey, pick.id);
+  return 'transitioned';
+}

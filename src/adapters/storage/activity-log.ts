@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { kvs, Sort } from '@forge/kvs';
+import { storageKeys } from './keys';
+
+/** The custom entity declared in manifest.yml (`app.storage.entities`). */
+const ENTITY = 'delivery-log';
+const RETENTION = { value: 30, unit: 'DAYS' } as const;
+const MAX_TEXT = 500;
+const MAX_PAGE = 100;
+
+export const DELIVERY_OUTCOMES = ['processed', 'duplicate', 'stale', 'ignored', 'rejected', 'failed'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/** One webhook delivery as the admin page lists it. Callers put no secrets or payloads in here. */
+export interface DeliveryRecord {
+  receivedAt: number;
+  outcome: DeliveryOutcome;
+  reason?: string;
+  eventType?: string;
+  eventId?: string;
+  invoiceNumber?: string;
+  issueKey?: string;
+}
+
+export interface DeliveryPage {
+  entries: DeliveryRecord[];
+  nextCursor?: string;
+}
+
+const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+
+function withoutEmpty(record: DeliveryRecord): DeliveryRecord {
+  const entries = Object.entries(record).filter(([, value]) => value !== undefined && value !== '');
+  return Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'string' ? clip(value) : value])) as unknown as DeliveryRecord;
+}
+
+/** Appends a delivery; entries disappear after 30 days. */
+export async function recordDelivery(record: DeliveryRecord): Promise<void> {
+  await kvs.entity<DeliveryRecord>(ENTITY).set(storageKeys.deliveryLog(record.receivedAt, randomUUID()), withoutEmpty(record), { ttl: RETENTION });
+}
+
+/** Newest first, optionally only one outcome; pass `nextCursor` back for the next page. */
+export async function latestDeliveries(options: { limit?: number; outcome?: DeliveryOutcome; cursor?: string } = {}): Promise<DeliveryPage> {
+  const limit = Math.min(Math.max(1, options.limit ?? 20), MAX_PAGE);
+  const entity = kvs.entity<DeliveryRecord>(ENTITY).query();
+  let query = options.outcome ? entity.index('by-outcome', { partition: [options.outcome] }) : entity.index('by-time');
+  query = query.sort(Sort.DESC).limit(limit);
+  if (options.cursor) query = query.cursor(options.cursor);
+  const page = await query.getMany();
+  return { entries: page.results.map((result) => result.value), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}

@@ -1,0 +1,74 @@
+import { BadRequestError } from '../../shared/errors';
+
+/**
+ * KVS keys allow 1-500 chars of letters, digits, space and `: . _ - #`. Key parts are
+ * encoded reversibly: letters, digits, `.`, `_` and `-` stay, every other byte becomes
+ * `#XX` (UTF-8, upper-case hex), so `:` stays free as the separator and base64 ids
+ * (`+ / =`) fit.
+ */
+const MAX_KEY_LENGTH = 500;
+const PLAIN = /^[A-Za-z0-9._-]$/;
+
+export function encodeKeyPart(value: string): string {
+  let encoded = '';
+  for (const char of value) {
+    if (PLAIN.test(char)) {
+      encoded += char;
+      continue;
+    }
+    for (const byte of Buffer.from(char, 'utf8')) encoded += `#${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
+}
+
+export function decodeKeyPart(encoded: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < encoded.length; ) {
+    if (encoded[i] === '#') {
+      const hex = encoded.slice(i + 1, i + 3);
+      if (!/^[0-9A-F]{2}$/.test(hex)) throw new BadRequestError('malformed storage key part');
+      bytes.push(parseInt(hex, 16));
+      i += 3;
+    } else {
+      bytes.push(...Buffer.from(encoded[i] as string, 'utf8'));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function key(...parts: string[]): string {
+  const joined = parts.join(':');
+  if (joined.length > MAX_KEY_LENGTH) throw new BadRequestError('identifier too long for a storage key');
+  return joined;
+}
+
+const id = (value: string): string => {
+  if (value.length === 0) throw new BadRequestError('empty identifier');
+  return encodeKeyPart(value);
+};
+
+export type WaveLinkKind = 'invoice' | 'customer';
+
+export const storageKeys = {
+  link: (kind: WaveLinkKind, waveId: string) => key('link', kind, id(waveId)),
+  linkPrefix: (kind: WaveLinkKind) => `link:${kind}:`,
+  event: (eventId: string) => key('event', id(eventId)),
+  invoiceLock: (invoiceId: string) => key('lock', 'invoice', id(invoiceId)),
+  tokenRefreshLock: () => key('lock', 'wave-token-refresh'),
+  transitions: (projectKey: string, issueTypeId: string, statusId: string) =>
+    key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),
+  config: () => key('config', 'app'),
+  waveConnection: () => key('state', 'wave-connection'),
+  deliveryLog: (receivedAt: number, unique: string) => key('delivery', String(receivedAt).padStart(15, '0'), id(unique)),
+  createIntent: (kind: WaveLinkKind, waveId: string) => key('intent', 'create', kind, id(waveId)),
+  failedDelivery: (eventId: string) => key('failed', 'delivery', id(eventId)),
+  issueBacklink: (issueId: string) => key('issue', id(issueId)),
+} as const;
+
+/** Secret storage keys (kvs.getSecret/setSecret), separate from plain keys. */
+export const secretKeys = {
+  webhookSigning: () => key('secret', 'wave-webhook-signing'),
+  waveOAuthClient: () => key('secret', 'wave-oauth-client'),
+  waveTokens: () => key('secret', 'wave-tokens'),
+} as const;

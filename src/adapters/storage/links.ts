@@ -1,0 +1,53 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import { decodeKeyPart, storageKeys, type WaveLinkKind } from './keys';
+
+/**
+ * The link between a Wave object and its Jira issue. The shape of the link is the domain's;
+ * this store only keys it by kind and Wave id.
+ */
+export async function getLink<T>(kind: WaveLinkKind, waveId: string): Promise<T | undefined> {
+  return kvs.get<T>(storageKeys.link(kind, waveId));
+}
+
+export async function putLink<T>(kind: WaveLinkKind, waveId: string, link: T): Promise<void> {
+  await kvs.set(storageKeys.link(kind, waveId), link);
+}
+
+export async function deleteLink(kind: WaveLinkKind, waveId: string): Promise<void> {
+  await kvs.delete(storageKeys.link(kind, waveId));
+}
+
+export interface LinkPage<T> {
+  links: Array<{ waveId: string; link: T }>;
+  nextCursor?: string;
+}
+
+/** Pages through all links of one kind (for reconciliation and diagnostics). */
+export async function listLinks<T>(kind: WaveLinkKind, options: { limit?: number; cursor?: string } = {}): Promise<LinkPage<T>> {
+  const prefix = storageKeys.linkPrefix(kind);
+  let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit ?? 100);
+  if (options.cursor) query = query.cursor(options.cursor);
+  const page = await query.getMany<T>();
+  return {
+    links: page.results.map((result) => ({ waveId: decodeKeyPart(result.key.slice(prefix.length)), link: result.value })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
+
+export interface IssueBacklink {
+  kind: WaveLinkKind;
+  waveId: string;
+}
+
+/** Jira issue id -> the Wave record it shows, so a deleted issue can drop its link. */
+export async function putIssueBacklink(issueId: string, backlink: IssueBacklink): Promise<void> {
+  await kvs.set(storageKeys.issueBacklink(issueId), backlink);
+}
+
+/** Reads and removes the backlink of a deleted issue. */
+export async function takeIssueBacklink(issueId: string): Promise<IssueBacklink | undefined> {
+  const key = storageKeys.issueBacklink(issueId);
+  const backlink = await kvs.get<IssueBacklink>(key);
+  if (backlink) await kvs.delete(key);
+  return backlink;
+}

@@ -1,0 +1,23 @@
+import { kvs } from '@forge/kvs';
+import { storageKeys } from './keys';
+
+export type WaveConnectionState = 'not-connected' | 'connected' | 'reconnect-needed';
+
+export interface WaveConnection {
+  state: WaveConnectionState;
+  updatedAt?: number;
+  /** Why an admin has to reconnect; safe to show (never a token or Wave's raw answer). */
+  reason?: string;
+}
+
+export async function getWaveConnection(): Promise<WaveConnection> {
+  return (await kvs.get<WaveConnection>(storageKeys.waveConnection())) ?? { state: 'not-connected' };
+}
+
+export async function markWaveConnected(now: number = Date.now()): Promise<void> {
+  await kvs.set<WaveConnection>(storageKeys.waveConnection(), { state: 'connected', updatedAt: now });
+}
+
+export async function markWaveReconnectNeeded(reason: string, now: number = Date.now()): Promise<void> {
+  await kvs.set<WaveConnection>(storageKeys.waveConnection(), { state: 'reconnect-needed', updatedAt: now, reason });
+}

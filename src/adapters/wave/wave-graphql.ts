@@ -1,0 +1,172 @@
+import { ClientError, GraphQLClient } from 'graphql-request';
+import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import { NotFoundError, UpstreamError } from '../../shared/errors';
+import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../shared/retry';
+import type { TimeBudget } from '../../shared/time-budget';
+import { markWaveReconnectNeeded } from '../storage/wave-connection';
+import { defaultEgressFetch, type EgressFetch } from './egress-fetch';
+import { WaveReconnectNeededError } from './wave-errors';
+import { mapBusiness, mapCustomer, mapInvoice, type WaveBusiness } from './wave-mapping';
+import { GET_CUSTOMER, GET_INVOICE, LIST_BUSINESSES, LIST_CUSTOMERS, LIST_INVOICES } from './wave-queries';
+import type { WaveAccessTokens } from './wave-tokens';
+
+export const WAVE_GRAPHQL_ENDPOINT = 'https://gql.waveapps.com/graphql/public';
+
+export interface WavePage<T> {
+  items: T[];
+  currentPage: number;
+  totalPages: number;
+  totalCount?: number;
+}
+
+export interface WaveListOptions {
+  businessId: string;
+  /** ISO timestamp: only objects modified after it (oldest first). */
+  modifiedAtAfter?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface WaveGraphqlOptions {
+  tokens: WaveAccessTokens;
+  budget: TimeBudget;
+  fetch?: EgressFetch;
+  endpoint?: string;
+  policy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+interface GraphqlErrorLike {
+  message?: string;
+  extensions?: { code?: string };
+}
+
+type Failure =
+  | { kind: 'unauthenticated' }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number }
+  | { kind: 'not-found' }
+  | { kind: 'fatal'; error: Error };
+
+interface Connection {
+  pageInfo?: { currentPage?: number | null; totalPages?: number | null; totalCount?: number | null };
+  edges?: Array<{ node?: unknown }>;
+}
+
+function classify(error: unknown, nowMs: number): Failure {
+  if (!(error instanceof ClientError)) return { kind: 'transient', reason: 'network error' };
+  const { status } = error.response;
+  const errors = (error.response.errors ?? []) as GraphqlErrorLike[];
+  const codes = errors.map((e) => e.extensions?.code);
+  if (status === 401 || codes.includes('UNAUTHENTICATED')) return { kind: 'unauthenticated' };
+  if (status === 429 || status >= 500) {
+    const headers = error.response.headers as { get?: (name: string) => string | null } | undefined;
+    const retryAfterMs = parseRetryAfterMs(headers?.get?.('retry-after'), nowMs);
+    return { kind: 'transient', reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+  if (codes.includes('NOT_FOUND')) return { kind: 'not-found' };
+  // Wave's messages describe the query, never the token; keep only the first for the admin.
+  const detail = errors[0]?.message ?? `HTTP ${status}`;
+  return { kind: 'fatal', error: new UpstreamError(`Wave refused the request: ${detail.slice(0, 200)}`) };
+}
+
+function page<T>(connection: Connection | null | undefined, map: (node: unknown) => T): WavePage<T> {
+  const info = connection?.pageInfo;
+  return {
+    items: (connection?.edges ?? []).flatMap((edge) => (edge.node ? [map(edge.node)] : [])),
+    currentPage: info?.currentPage ?? 1,
+    totalPages: info?.totalPages ?? 1,
+    ...(typeof info?.totalCount === 'number' ? { totalCount: info.totalCount } : {}),
+  };
+}
+
+/**
+ * Wave's public GraphQL API. An expired token (HTTP 401 or `UNAUTHENTICATED`) is refreshed
+ * once and the query repeated; 429/5xx/network failures are retried within the budget.
+ */
+export class WaveGraphqlClient {
+  private requests = 0;
+  private readonly client: GraphQLClient;
+
+  constructor(private readonly options: WaveGraphqlOptions) {
+    const fetch = options.fetch ?? defaultEgressFetch;
+    this.client = new GraphQLClient(options.endpoint ?? WAVE_GRAPHQL_ENDPOINT, { fetch: fetch as unknown as typeof globalThis.fetch });
+  }
+
+  get requestCount(): number {
+    return this.requests;
+  }
+
+  async getInvoice(businessId: string, invoiceId: string): Promise<WaveInvoice | undefined> {
+    const data = await this.query<{ business?: { invoice?: unknown } | null }>(GET_INVOICE, { businessId, invoiceId });
+    return data?.business?.invoice ? mapInvoice(data.business.invoice) : undefined;
+  }
+
+  async getCustomer(businessId: string, customerId: string): Promise<WaveCustomer | undefined> {
+    const data = await this.query<{ business?: { customer?: unknown } | null }>(GET_CUSTOMER, { businessId, customerId });
+    return data?.business?.customer ? mapCustomer(data.business.customer) : undefined;
+  }
+
+  async listInvoices(options: WaveListOptions): Promise<WavePage<WaveInvoice>> {
+    const data = await this.query<{ business?: { invoices?: Connection } | null }>(LIST_INVOICES, this.listVariables(options));
+    if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
+    return page(data.business.invoices, mapInvoice);
+  }
+
+  async listCustomers(options: WaveListOptions): Promise<WavePage<WaveCustomer>> {
+    const data = await this.query<{ business?: { customers?: Connection } | null }>(LIST_CUSTOMERS, this.listVariables(options));
+    if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
+    return page(data.business.customers, mapCustomer);
+  }
+
+  async listBusinesses(options: { page?: number; pageSize?: number } = {}): Promise<WavePage<WaveBusiness>> {
+    const data = await this.query<{ businesses?: Connection }>(LIST_BUSINESSES, { page: options.page ?? 1, pageSize: options.pageSize ?? 50 });
+    return page(data?.businesses, mapBusiness);
+  }
+
+  private listVariables(options: WaveListOptions): Record<string, unknown> {
+    return {
+      businessId: options.businessId,
+      page: options.page ?? 1,
+      pageSize: options.pageSize ?? 50,
+      ...(options.modifiedAtAfter ? { modifiedAtAfter: options.modifiedAtAfter } : {}),
+    };
+  }
+
+  /** The data, or undefined when Wave says the object does not exist. */
+  private async query<T>(document: string, variables: Record<string, unknown>): Promise<T | undefined> {
+    let refreshed = false;
+    let token = await this.options.tokens.accessToken();
+    const attempt = async (): Promise<AttemptResult<T | undefined>> => {
+      this.requests += 1;
+      try {
+        return { done: await this.client.request<T>({ document, variables, requestHeaders: { Authorization: `Bearer ${token}` } }) };
+      } catch (error) {
+        const failure = classify(error, this.options.budget.now());
+        switch (failure.kind) {
+          case 'unauthenticated':
+            if (refreshed) {
+              await markWaveReconnectNeeded('Wave rejected a freshly renewed access token', this.options.budget.now());
+              throw new WaveReconnectNeededError();
+            }
+            token = await this.options.tokens.refreshAfterRejection(token);
+            refreshed = true;
+            return { retry: { reason: 'access token renewed', immediate: true } };
+          case 'transient':
+            return { retry: { reason: failure.reason, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) } };
+          case 'not-found':
+            return { done: undefined };
+          case 'fatal':
+            throw failure.error;
+        }
+      }
+    };
+    return withRetries(attempt, {
+      budget: this.options.budget,
+      service: 'Wave',
+      ...(this.options.policy ? { policy: this.options.policy } : {}),
+      ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
+  }
+}

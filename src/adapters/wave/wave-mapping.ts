@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Money, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import { UpstreamError } from '../../shared/errors';
+
+/** Wave's GraphQL answers, checked before the app trusts them. Statuses stay open strings. */
+const money = z.object({ raw: z.number(), value: z.string(), currency: z.object({ code: z.string(), symbol: z.string().optional() }) });
+const optionalMoney = money.nullish();
+const text = z.string().nullish();
+
+const invoiceNode = z.object({
+  id: z.string(),
+  invoiceNumber: z.string(),
+  status: z.string(),
+  title: text,
+  invoiceDate: text,
+  dueDate: text,
+  createdAt: text,
+  modifiedAt: z.string(),
+  viewUrl: text,
+  pdfUrl: text,
+  total: money,
+  amountDue: optionalMoney,
+  amountPaid: money,
+  taxTotal: optionalMoney,
+  customer: z.object({ id: z.string(), name: z.string().optional(), email: text }).nullish(),
+});
+
+const customerNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: text,
+  firstName: text,
+  lastName: text,
+  displayId: text,
+  createdAt: text,
+  modifiedAt: z.string(),
+});
+
+const businessNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  isPersonal: z.boolean().nullish(),
+  isArchived: z.boolean().nullish(),
+  currency: z.object({ code: z.string() }).nullish(),
+});
+
+export interface WaveBusiness {
+  id: string;
+  name: string;
+  currencyCode?: string;
+  isArchived: boolean;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UpstreamError(`Wave sent a ${what} this app cannot read (${result.error.issues[0]?.path.join('.') ?? 'shape'})`);
+  return result.data;
+}
+
+const toMoney = (value: z.infer<typeof money>): Money => ({
+  raw: value.raw,
+  value: value.value,
+  currency: { code: value.currency.code, ...(value.currency.symbol !== undefined ? { symbol: value.currency.symbol } : {}) },
+});
+
+/** Keeps only the fields present, so absent and null stay distinguishable from a value. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function mapInvoice(node: unknown): WaveInvoice {
+  const invoice = parse(invoiceNode, node, 'invoice');
+  return defined<WaveInvoice>({
+    id: invoice.id,
+    invoiceNumber: invoice.invoiceNumber,
+    status: invoice.status,
+    title: invoice.title,
+    invoiceDate: invoice.invoiceDate,
+    dueDate: invoice.dueDate,
+    createdAt: invoice.createdAt,
+    modifiedAt: invoice.modifiedAt,
+    viewUrl: invoice.viewUrl,
+    pdfUrl: invoice.pdfUrl,
+    total: toMoney(invoice.total),
+    amountDue: invoice.amountDue ? toMoney(invoice.amountDue) : invoice.amountDue,
+    amountPaid: toMoney(invoice.amountPaid),
+    taxTotal: invoice.taxTotal ? toMoney(invoice.taxTotal) : invoice.taxTotal,
+    customer: invoice.customer ? defined({ id: invoice.customer.id, name: invoice.customer.name, email: invoice.customer.email }) : invoice.customer,
+  });
+}
+
+export function mapCustomer(node: unknown): WaveCustomer {
+  return defined<WaveCustomer>(parse(customerNode, node, 'customer'));
+}
+
+export function mapBusiness(node: unknown): WaveBusiness {
+  const business = parse(businessNode, node, 'business');
+  return defined<WaveBusiness>({ id: business.id, name: business.name, currencyCode: business.currency?.code, isArchived: business.isArchived ?? false });
+}

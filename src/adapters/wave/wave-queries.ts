@@ -1,0 +1,59 @@
+/**
+ * Every GraphQL document the app sends to Wave. A unit test validates each one against
+ * the reference schema (../shared/reference/wave-public-schema.partial.graphql).
+ */
+
+const MONEY = `fragment MoneyFields on Money { raw value currency { code symbol } }`;
+
+const INVOICE = `fragment InvoiceFields on Invoice {
+  id invoiceNumber status title invoiceDate dueDate createdAt modifiedAt viewUrl pdfUrl
+  total { ...MoneyFields } amountDue { ...MoneyFields } amountPaid { ...MoneyFields } taxTotal { ...MoneyFields }
+  customer { id name email }
+}`;
+
+const CUSTOMER = `fragment CustomerFields on Customer { id name email firstName lastName displayId createdAt modifiedAt }`;
+
+const PAGE_INFO = `pageInfo { currentPage totalPages totalCount }`;
+
+export const GET_INVOICE = `query GetInvoice($businessId: ID!, $invoiceId: ID!) {
+  business(id: $businessId) { id invoice(id: $invoiceId) { ...InvoiceFields } }
+}
+${INVOICE}
+${MONEY}`;
+
+export const GET_CUSTOMER = `query GetCustomer($businessId: ID!, $customerId: ID!) {
+  business(id: $businessId) { id customer(id: $customerId) { ...CustomerFields } }
+}
+${CUSTOMER}`;
+
+export const LIST_INVOICES = `query ListInvoices($businessId: ID!, $page: Int!, $pageSize: Int!, $modifiedAtAfter: DateTime) {
+  business(id: $businessId) {
+    id
+    invoices(page: $page, pageSize: $pageSize, sort: [MODIFIED_AT_ASC], modifiedAtAfter: $modifiedAtAfter) {
+      ${PAGE_INFO}
+      edges { node { ...InvoiceFields } }
+    }
+  }
+}
+${INVOICE}
+${MONEY}`;
+
+export const LIST_CUSTOMERS = `query ListCustomers($businessId: ID!, $page: Int!, $pageSize: Int!, $modifiedAtAfter: DateTime) {
+  business(id: $businessId) {
+    id
+    customers(page: $page, pageSize: $pageSize, sort: [MODIFIED_AT_ASC], modifiedAtAfter: $modifiedAtAfter) {
+      ${PAGE_INFO}
+      edges { node { ...CustomerFields } }
+    }
+  }
+}
+${CUSTOMER}`;
+
+export const LIST_BUSINESSES = `query ListBusinesses($page: Int!, $pageSize: Int!) {
+  businesses(page: $page, pageSize: $pageSize) {
+    ${PAGE_INFO}
+    edges { node { id name isPersonal isArchived currency { code } } }
+  }
+}`;
+
+export const ALL_WAVE_DOCUMENTS = { GET_INVOICE, GET_CUSTOMER, LIST_INVOICES, LIST_CUSTOMERS, LIST_BUSINESSES } as const;

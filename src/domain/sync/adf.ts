@@ -1,0 +1,89 @@
+/** The subset of Atlassian Document Format the app writes. Every string goes into a text node. */
+
+import { withoutControls } from './text';
+
+export interface AdfLinkMark {
+  type: 'link';
+  attrs: { href: string };
+}
+export interface AdfStrongMark {
+  type: 'strong';
+}
+export type AdfMark = AdfLinkMark | AdfStrongMark;
+
+export interface AdfText {
+  type: 'text';
+  text: string;
+  marks?: AdfMark[];
+}
+export interface AdfParagraph {
+  type: 'paragraph';
+  content: AdfText[];
+}
+export interface AdfListItem {
+  type: 'listItem';
+  content: [AdfParagraph];
+}
+export interface AdfBulletList {
+  type: 'bulletList';
+  content: AdfListItem[];
+}
+export type AdfBlock = AdfParagraph | AdfBulletList;
+
+export interface AdfDoc {
+  type: 'doc';
+  version: 1;
+  content: AdfBlock[];
+}
+
+/** A labelled line such as "Amount: USD 5.00"; `label` is bold. */
+export interface AdfField {
+  label: string;
+  value: string;
+}
+
+export function adfDoc(content: AdfBlock[]): AdfDoc {
+  return { type: 'doc', version: 1, content };
+}
+
+/** Text nodes may not be empty in ADF, so blank strings yield no node. */
+export function adfText(text: string, marks?: AdfMark[]): AdfText[] {
+  const clean = withoutControls(text);
+  if (clean.trim() === '') return [];
+  return marks && marks.length > 0 ? [{ type: 'text', text: clean, marks }] : [{ type: 'text', text: clean }];
+}
+
+export function adfParagraph(...parts: AdfText[][]): AdfParagraph {
+  return { type: 'paragraph', content: parts.flat() };
+}
+
+export function adfFieldList(fields: readonly AdfField[]): AdfBulletList {
+  return {
+    type: 'bulletList',
+    content: fields.map((field) => ({
+      type: 'listItem',
+      content: [adfParagraph(adfText(`${field.label}: `, [{ type: 'strong' }]), adfText(field.value))],
+    })),
+  };
+}
+
+/** Only http(s) URLs become link marks; anything else (javascript:, data:, junk) stays plain text. */
+export function adfLink(label: string, href: string | null | undefined): AdfText[] {
+  const url = safeHttpUrl(href);
+  return url === null ? adfText(label) : adfText(label, [{ type: 'link', attrs: { href: url } }]);
+}
+
+export function safeHttpUrl(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A one-paragraph document, the shape of comments and worklog comments. */
+export function adfSentence(text: string): AdfDoc {
+  return adfDoc([adfParagraph(adfText(text))]);
+}

@@ -1,0 +1,62 @@
+/** What a Wave invoice looks like in Jira: summary, ADF description, app-owned field values. */
+
+import type { WaveInvoice } from '../wave-webhook/types';
+import { adfDoc, adfFieldList, adfLink, adfParagraph, safeHttpUrl, type AdfDoc, type AdfField } from './adf';
+import { toJiraDate } from './jira-time';
+import { formatMoney, minorToNumber, moneyToMinor } from './money';
+import { JIRA_SINGLE_LINE_MAX, jiraSingleLine, singleLine } from './text';
+import type { FieldValues } from './types';
+
+/** "Invoice 1042 · Acme Consulting Ltd"; without customer "Invoice 1042". */
+export function invoiceSummary(invoice: Pick<WaveInvoice, 'invoiceNumber' | 'customer'>): string {
+  const head = singleLine(`Invoice ${singleLine(invoice.invoiceNumber)}`);
+  const customer = singleLine(invoice.customer?.name);
+  return jiraSingleLine(customer === '' ? head : `${head} · ${customer}`);
+}
+
+export function invoiceDescription(invoice: WaveInvoice): AdfDoc {
+  const currency = invoice.total.currency.code;
+  const fields: AdfField[] = [];
+  const title = singleLine(invoice.title);
+  if (title !== '') fields.push({ label: 'Title', value: title });
+  fields.push(
+    { label: 'Invoice number', value: singleLine(invoice.invoiceNumber) },
+    { label: 'Customer', value: singleLine(invoice.customer?.name) || '(none)' },
+    { label: 'Amount', value: formatAmount(moneyToMinor(invoice.total), currency) },
+    { label: 'Amount due', value: formatAmount(amountDueMinor(invoice), currency) },
+    { label: 'Amount paid', value: formatAmount(moneyToMinor(invoice.amountPaid), invoice.amountPaid.currency.code) },
+    { label: 'Due date', value: toJiraDate(invoice.dueDate) ?? '(none)' },
+    { label: 'Status', value: singleLine(invoice.status) },
+  );
+  const blocks: AdfDoc['content'] = [adfFieldList(fields)];
+  if (safeHttpUrl(invoice.viewUrl) !== null) blocks.push(adfParagraph(adfLink('View the invoice in Wave', invoice.viewUrl)));
+  return adfDoc(blocks);
+}
+
+export function invoiceFieldValues(invoice: WaveInvoice): FieldValues {
+  const totalMinor = moneyToMinor(invoice.total);
+  const link = safeHttpUrl(invoice.viewUrl);
+  return {
+    'wave-invoice-number': jiraSingleLine(invoice.invoiceNumber),
+    'wave-customer': jiraSingleLine(invoice.customer?.name) || null,
+    'wave-amount': totalMinor === null ? null : minorToNumber(totalMinor, invoice.total.currency.code),
+    'wave-currency': jiraSingleLine(invoice.total.currency.code),
+    'wave-status': jiraSingleLine(invoice.status),
+    'wave-due-date': toJiraDate(invoice.dueDate),
+    // A cut URL would be a wrong link: better none.
+    'wave-link': link !== null && link.length <= JIRA_SINGLE_LINE_MAX ? link : null,
+    'wave-id': invoice.id,
+  };
+}
+
+/** Wave's amountDue, or total − paid (never below zero) when Wave leaves it out. */
+function amountDueMinor(invoice: WaveInvoice): number | null {
+  if (invoice.amountDue) return moneyToMinor(invoice.amountDue);
+  const total = moneyToMinor(invoice.total);
+  const paid = moneyToMinor(invoice.amountPaid);
+  return total === null || paid === null ? null : Math.max(total - paid, 0);
+}
+
+function formatAmount(minor: number | null, currency: string): string {
+  return minor === null ? '(unknown)' : formatMoney(minor, currency);
+}

@@ -1,0 +1,34 @@
+/** Invoice state events (`invoice.created|updated|sent|viewed|paid|overdue|approved`) → plan. */
+
+import type { WaveInvoice } from '../wave-webhook/types';
+import { applyInvoiceState, finishWork, workForNewIssue, workFromLink, type InvoiceContext } from './invoice-work';
+import { stateOrder } from './link';
+import { unchangedInvoicePlan } from './plan';
+import type { InvoiceLink, InvoicePlan } from './types';
+
+export interface InvoiceStateInput extends InvoiceContext {
+  /** Complete (a thin event is fetched from Wave first). */
+  invoice: WaveInvoice;
+  link: InvoiceLink | null;
+}
+
+export function planInvoiceState(input: InvoiceStateInput): InvoicePlan {
+  const { invoice, link } = input;
+  if (link?.deleted) return unchangedInvoicePlan(link, 'ignored', [`Invoice ${link.invoiceNumber} was deleted in Wave; later states are ignored.`]);
+  const order = stateOrder(link?.modifiedAt ?? null, invoice.modifiedAt);
+  if (order === 'unreadable') return unchangedInvoicePlan(link, 'ignored', [`Invoice ${invoice.invoiceNumber}: unreadable modifiedAt "${invoice.modifiedAt}".`]);
+  if (order === 'stale') return unchangedInvoicePlan(link, 'stale', []);
+
+  const work = link ? workFromLink(link) : workForNewIssue(invoice, input);
+  applyInvoiceState(work, invoice, input);
+  return finishWork(work, 'processed');
+}
+
+/**
+ * The link's issue is gone (404 on update): plan the invoice from scratch, as a new issue. The new issue's
+ * ledger starts empty, so the whole amountPaid is logged on it again.
+ */
+export function planInvoiceRecreate(input: InvoiceStateInput & { link: InvoiceLink }): InvoicePlan {
+  const plan = planInvoiceState({ ...input, link: null });
+  return { ...plan, notes: [`Jira issue ${input.link.issue.key} no longer exists; it is created again.`, ...plan.notes] };
+}

@@ -1,0 +1,219 @@
+/** Shapes shared by the sync planners: what is stored per Wave record, and the plans they produce. */
+
+import type { AdfDoc } from './adf';
+
+export type SyncOutcome = 'processed' | 'duplicate' | 'stale' | 'ignored';
+
+export interface IssueRef {
+  id: string;
+  key: string;
+}
+
+export const WAVE_LINK_PROPERTY_KEY = 'wave-link';
+export const WAVE_DELETED_LABEL = 'wave-deleted';
+export const RELATES_LINK_TYPE = 'Relates';
+
+export type WaveRecordKind = 'invoice' | 'customer';
+
+/** Issue entity property `wave-link`, set at creation; indexed for exact JQL recovery. */
+export interface WaveLinkProperty {
+  waveId: string;
+  kind: WaveRecordKind;
+  businessId: string;
+}
+
+/** App-owned custom fields, by manifest module key. */
+export type FieldKey =
+  | 'wave-invoice-number'
+  | 'wave-customer'
+  | 'wave-amount'
+  | 'wave-currency'
+  | 'wave-status'
+  | 'wave-due-date'
+  | 'wave-link'
+  | 'wave-id';
+export type FieldValue = string | number | null;
+export type FieldValues = Partial<Record<FieldKey, FieldValue>>;
+
+/** What the app last wrote, so unchanged summary/description/fields are not written again. */
+export interface ContentFingerprints {
+  summary: string;
+  description: string;
+  fields: string;
+}
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface ProjectStatus {
+  id: string;
+  name: string;
+  categoryKey: StatusCategoryKey;
+}
+
+/** Wave status (or `DELETED`) → Jira status id; statuses left out follow the category defaults. */
+export type StatusMapping = Readonly<Partial<Record<string, string>>>;
+
+/** The Jira project a record syncs into, with what the planner needs to know about its workflow. */
+export interface ProjectTarget {
+  projectKey: string;
+  issueTypeId: string;
+  statusMapping: StatusMapping;
+  /** In workflow order. */
+  statuses: readonly ProjectStatus[];
+  /** The status a newly created issue starts in. */
+  initialStatusId: string;
+}
+
+export const DEFAULT_WORKLOG_SECONDS = 60;
+export const MIN_WORKLOG_SECONDS = 60;
+
+export interface WorklogSettings {
+  /** Off: no worklogs, but the ledger keeps counting (see PaymentLedger.skippedMinor). */
+  enabled: boolean;
+  timeSpentSeconds: number;
+}
+
+export const DEFAULT_WORKLOG_SETTINGS: WorklogSettings = { enabled: true, timeSpentSeconds: DEFAULT_WORKLOG_SECONDS };
+
+// ---- plan steps, in the order the use case executes them ----
+
+export interface CreateIssueStep {
+  kind: 'create-issue';
+  projectKey: string;
+  issueTypeId: string;
+  summary: string;
+  description: AdfDoc;
+  properties: [{ key: typeof WAVE_LINK_PROPERTY_KEY; value: WaveLinkProperty }];
+}
+
+/** `PUT /issue/{id}` with only what changed. */
+export interface EditIssueStep {
+  kind: 'edit-issue';
+  summary?: string;
+  description?: AdfDoc;
+  addLabels?: string[];
+}
+
+/** One `POST /rest/api/3/app/field/value`; keys are manifest module keys, the adapter maps them to field ids. */
+export interface SetFieldValuesStep {
+  kind: 'set-field-values';
+  values: FieldValues;
+}
+
+/** The use case fetches the transitions from `fromStatusId` and calls `chooseTransition`; if none fits, `onTransitionBlocked`. */
+export interface TransitionStep {
+  kind: 'transition';
+  fromStatusId: string | null;
+  toStatusId: string;
+  toStatusName: string;
+  waveStatus: string;
+}
+
+/** `key`: stable per planned comment, for an adapter that wants to skip a comment already added. */
+export interface AddCommentStep {
+  kind: 'add-comment';
+  key: string;
+  body: AdfDoc;
+}
+
+export interface LinkIssuesStep {
+  kind: 'link-issues';
+  linkType: typeof RELATES_LINK_TYPE;
+  otherIssue: IssueRef;
+}
+
+/** `key` is stored by the adapter as a worklog entity property: a worklog with that key already there is not added again. */
+export interface AddWorklogStep {
+  kind: 'add-worklog';
+  key: string;
+  started: string;
+  timeSpentSeconds: number;
+  comment: AdfDoc;
+  amountMinor: number;
+  currency: string;
+}
+
+export type PlanStep =
+  | CreateIssueStep
+  | EditIssueStep
+  | SetFieldValuesStep
+  | TransitionStep
+  | AddCommentStep
+  | LinkIssuesStep
+  | AddWorklogStep;
+
+/**
+ * Execute `steps` in order (create first, worklogs last). `issue` is the existing issue, or null when the
+ * first step creates it. Before the first `add-worklog` step save `withIssue(writeAhead, issue)`; after the
+ * last step save `withIssue(next, issue)`. `next === null`: save nothing.
+ */
+export interface SyncPlan<TDraft> {
+  outcome: SyncOutcome;
+  notes: string[];
+  issue: IssueRef | null;
+  steps: PlanStep[];
+  next: TDraft | null;
+  writeAhead: TDraft | null;
+}
+
+// ---- what is stored in KVS per Wave record ----
+
+/**
+ * Payments → worklogs, kept so that logged (net of refunds) always equals Wave's amountPaid, whichever of
+ * `payment.received` and the invoice update reporting the same money comes first. All amounts in minor units.
+ * Invariant: loggedMinor + skippedMinor − refundedMinor = wavePaidMinor + eventsAheadMinor.
+ */
+export interface PaymentLedger {
+  currency: string;
+  /** amountPaid of the last applied invoice state. */
+  wavePaidMinor: number;
+  /** Money from payment events already credited but not yet seen in an amountPaid. */
+  eventsAheadMinor: number;
+  /** Rises of amountPaid already credited that no payment event has claimed yet. */
+  risesAheadMinor: number;
+  /** Payment events already counted. */
+  paymentIds: string[];
+  loggedMinor: number;
+  /** Credited while worklogs were turned off: counted, never logged (no back-fill when turned on again). */
+  skippedMinor: number;
+  /** Decreases of amountPaid: not logged, reported as notes. */
+  refundedMinor: number;
+  /** Worklogs planned so far on this issue: source of the idempotency keys. */
+  seq: number;
+  /** Worklogs written ahead and not yet confirmed; every plan re-emits them first. */
+  pending: AddWorklogStep[];
+}
+
+interface LinkBase {
+  v: 1;
+  waveId: string;
+  businessId: string;
+  issue: IssueRef;
+  projectKey: string;
+  /** modifiedAt of the last applied Wave state. */
+  modifiedAt: string;
+  fingerprints: ContentFingerprints;
+}
+
+export interface InvoiceLink extends LinkBase {
+  kind: 'invoice';
+  invoiceNumber: string;
+  waveStatus: string;
+  /** The Jira status the app last put the issue in (the use case may refresh it from Jira issue events). */
+  jiraStatusId: string | null;
+  /** The customer issue this invoice issue is linked to ("Relates"). */
+  customerIssueId: string | null;
+  deleted: boolean;
+  ledger: PaymentLedger;
+}
+
+export interface CustomerLink extends LinkBase {
+  kind: 'customer';
+}
+
+/** A link before its issue is known (the plan creates it). */
+export type Draft<TLink> = Omit<TLink, 'issue'>;
+export type InvoiceLinkDraft = Draft<InvoiceLink>;
+export type CustomerLinkDraft = Draft<CustomerLink>;
+export type InvoicePlan = SyncPlan<InvoiceLinkDraft>;
+export type CustomerPlan = SyncPlan<CustomerLinkDraft>;

@@ -1,0 +1,62 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { DELIVERY_OUTCOMES, latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
+import { replayDelivery } from '../../../usecases/intake/replay-delivery';
+import type { ActivityEntryView } from '../api';
+import { readDeliveryAnswer } from '../core/delivery-answer';
+import { define } from '../core/define';
+import { activityChart } from './activity-chart';
+
+const listInput = z.strictObject({
+  outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
+  cursor: z.string().min(1).max(2000, 'is not a cursor this page handed out').optional(),
+  limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').optional(),
+});
+
+const chartInput = z.strictObject({
+  days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days (older deliveries are not kept)').optional(),
+});
+
+const replayInput = z.strictObject({
+  eventId: z.string({ error: 'say which delivery to replay' }).min(1, 'say which delivery to replay').max(200, 'is not a Wave event id'),
+});
+
+const entryView = (entry: DeliveryRecord): ActivityEntryView => ({
+  ...entry,
+  replayable: entry.outcome === 'failed' && entry.eventId !== undefined,
+});
+
+/** The Activity section of the admin page. */
+export function defineActivity(resolver: Resolver): void {
+  define(resolver, 'listActivity', {
+    access: 'jira-admin',
+    input: listInput,
+    handle: async (input) => {
+      const page = await latestDeliveries({
+        limit: input.limit ?? 20,
+        ...(input.outcome ? { outcome: input.outcome } : {}),
+        ...(input.cursor ? { cursor: input.cursor } : {}),
+      });
+      return { entries: page.entries.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    },
+  });
+
+  define(resolver, 'getActivityChart', {
+    access: 'jira-admin',
+    input: chartInput,
+    handle: (input, { budget }) => activityChart(input.days ?? 14, budget.now()),
+  });
+
+  define(resolver, 'replayDelivery', {
+    access: 'jira-admin',
+    input: replayInput,
+    handle: async (input) => {
+      const answer = readDeliveryAnswer(await replayDelivery(input.eventId));
+      const passed = answer.statusCode >= 200 && answer.statusCode < 300;
+      return {
+        outcome: answer.outcome,
+        message: passed ? `Replayed: ${answer.outcome}.` : `The replay failed again (${answer.statusCode})${answer.detail ? `: ${answer.detail}` : ''}. It is listed under Activity.`,
+      };
+    },
+  });
+}

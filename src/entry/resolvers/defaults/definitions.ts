@@ -1,0 +1,100 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { JiraClient } from '../../../adapters/jira/jira-client';
+import { getAppConfig, saveAppConfig } from '../../../adapters/storage/config';
+import { getWaveTokens } from '../../../adapters/storage/secrets';
+import type { TimeBudget } from '../../../shared/time-budget';
+import type { DefaultsView, WaveBusinessView } from '../api';
+import { define } from '../core/define';
+import { refuse } from '../core/envelope';
+import { noInput, projectKeySchema } from '../core/schemas';
+import { listConnectedBusinesses } from '../wave/businesses';
+import { defaultsView } from './defaults-view';
+import { listProjects, type ProjectWithIssueTypes } from './jira-projects';
+
+const issueTypeName = (what: string) => z.string({ error: `choose the issue type for ${what}` }).trim().min(1, `choose the issue type for ${what}`).max(255);
+
+const defaultsInput = z.strictObject({
+  defaultProjectKey: projectKeySchema,
+  businessProjects: z.record(z.string().min(1, 'a Wave business id').max(500), projectKeySchema).default({}),
+  invoiceIssueType: issueTypeName('invoices'),
+  customerIssueType: issueTypeName('customers'),
+  features: z.strictObject({
+    customerIssues: z.boolean({ error: 'must be on or off' }),
+    paymentWorklogs: z.boolean({ error: 'must be on or off' }),
+    issueLinks: z.boolean({ error: 'must be on or off' }),
+  }),
+  worklogMinutes: z
+    .number({ error: 'enter a number of minutes' })
+    .int('must be whole minutes')
+    .min(1, 'must be at least 1 minute (Jira\'s minimum)')
+    .max(1440, 'must be at most 1440 minutes (one day)'),
+});
+
+type DefaultsInput = z.output<typeof defaultsInput>;
+
+async function businessesIfConnected(budget: TimeBudget): Promise<WaveBusinessView[]> {
+  if (!(await getWaveTokens())) return [];
+  try {
+    return await listConnectedBusinesses(budget);
+  } catch {
+    return [];
+  }
+}
+
+/** Checks the choices against the site: projects exist and have the chosen issue types. */
+function checkAgainstJira(input: DefaultsInput, projects: ProjectWithIssueTypes[]): void {
+  const fields: Record<string, string> = {};
+  const byKey = new Map(projects.map((project) => [project.key, project]));
+  const hasType = (project: ProjectWithIssueTypes, name: string) => project.issueTypes.some((type) => type.name === name);
+  const targets = [input.defaultProjectKey, ...Object.values(input.businessProjects)];
+  const defaultProject = byKey.get(input.defaultProjectKey);
+  if (!defaultProject) fields.defaultProjectKey = `project ${input.defaultProjectKey} does not exist or the app cannot see it`;
+  for (const [businessId, key] of Object.entries(input.businessProjects)) {
+    if (!byKey.has(key)) fields[`businessProjects.${businessId}`] = `project ${key} does not exist or the app cannot see it`;
+  }
+  for (const key of new Set(targets)) {
+    const project = byKey.get(key);
+    if (!project) continue;
+    if (!hasType(project, input.invoiceIssueType)) fields.invoiceIssueType ??= `project ${key} has no issue type "${input.invoiceIssueType}"`;
+    if (input.features.customerIssues && !hasType(project, input.customerIssueType)) {
+      fields.customerIssueType ??= `project ${key} has no issue type "${input.customerIssueType}"`;
+    }
+  }
+  if (Object.keys(fields).length > 0) {
+    throw refuse('INVALID_INPUT', `Please correct the input. ${Object.entries(fields).map(([path, message]) => `${path}: ${message}`).join('; ')}`, fields);
+  }
+}
+
+async function currentDefaults(budget: TimeBudget): Promise<DefaultsView> {
+  const [config, projects, businesses] = await Promise.all([getAppConfig(), listProjects(JiraClient.asApp(budget)), businessesIfConnected(budget)]);
+  return defaultsView(config, projects, businesses);
+}
+
+/** The Defaults section of the admin page: routing, issue types, features, worklog duration. */
+export function defineDefaults(resolver: Resolver): void {
+  define(resolver, 'getDefaults', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: (_input, { budget }) => currentDefaults(budget),
+  });
+
+  define(resolver, 'saveDefaults', {
+    access: 'jira-admin',
+    input: defaultsInput,
+    handle: async (input, { budget }) => {
+      const [config, projects] = await Promise.all([getAppConfig(), listProjects(JiraClient.asApp(budget))]);
+      checkAgainstJira(input, projects);
+      const saved = await saveAppConfig({
+        ...config,
+        defaultProjectKey: input.defaultProjectKey,
+        businessProjects: input.businessProjects,
+        invoiceIssueType: { name: input.invoiceIssueType },
+        customerIssueType: { name: input.customerIssueType },
+        features: input.features,
+        worklogSeconds: input.worklogMinutes * 60,
+      });
+      return defaultsView(saved, projects, await businessesIfConnected(budget));
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { getAppConfig } from '../../../adapters/storage/config';
+import { getWaveOAuthClient, getWaveTokens, type StoredWaveTokens } from '../../../adapters/storage/secrets';
+import { getWaveConnection } from '../../../adapters/storage/wave-connection';
+import type { TimeBudget } from '../../../shared/time-budget';
+import type { ConnectionView, WaveBusinessView } from '../api';
+import { triggerUrl, WAVE_OAUTH_CALLBACK_TRIGGER_KEY } from '../core/trigger-urls';
+import { describeWaveFailure, listConnectedBusinesses } from './businesses';
+
+/** A pasted (development) token has no refresh token and never expires on the app's side. */
+export const isPastedToken = (tokens: StoredWaveTokens): boolean => tokens.refreshToken === '';
+
+function tokenView(tokens: StoredWaveTokens): NonNullable<ConnectionView['token']> {
+  // `obtainedAt` is written by token adapters that record it; older records lack it.
+  const obtainedAt = (tokens as StoredWaveTokens & { obtainedAt?: unknown }).obtainedAt;
+  if (isPastedToken(tokens)) return { kind: 'pasted' };
+  return {
+    kind: 'oauth',
+    expiresAt: tokens.expiresAt,
+    ...(typeof obtainedAt === 'number' ? { lastRefreshAt: obtainedAt } : {}),
+    ...(tokens.scope ? { scope: tokens.scope } : {}),
+  };
+}
+
+/** The Wave connection as the admin page shows it: never a token or the client secret. */
+export async function connectionView(budget: TimeBudget): Promise<ConnectionView> {
+  const [connection, client, tokens, config, redirectUri] = await Promise.all([
+    getWaveConnection(),
+    getWaveOAuthClient(),
+    getWaveTokens(),
+    getAppConfig(),
+    triggerUrl(WAVE_OAUTH_CALLBACK_TRIGGER_KEY),
+  ]);
+  const state = tokens ? connection.state : connection.state === 'reconnect-needed' ? 'reconnect-needed' : 'not-connected';
+  let businesses: WaveBusinessView[] = [];
+  let businessesError: string | undefined;
+  if (tokens && state === 'connected') {
+    try {
+      businesses = await listConnectedBusinesses(budget);
+    } catch (error) {
+      businessesError = describeWaveFailure(error);
+    }
+  }
+  const connectedBusinessId = config.connectedBusinessId ?? tokens?.businessId;
+  return {
+    state,
+    ...(connection.reason && state !== 'connected' ? { reason: connection.reason } : {}),
+    ...(connection.updatedAt !== undefined && state === 'connected' ? { connectedAt: connection.updatedAt } : {}),
+    clientIdSet: client !== undefined,
+    ...(client ? { clientId: client.clientId } : {}),
+    redirectUri,
+    ...(tokens ? { token: tokenView(tokens) } : {}),
+    ...(connectedBusinessId ? { connectedBusinessId } : {}),
+    businesses,
+    ...(businessesError ? { businessesError } : {}),
+  };
+}

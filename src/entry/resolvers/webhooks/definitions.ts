@@ -1,0 +1,54 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
+import type { WebhookSettingsView } from '../api';
+import { define } from '../core/define';
+import { noInput } from '../core/schemas';
+import { triggerUrl, WAVE_WEBHOOK_TRIGGER_KEY } from '../core/trigger-urls';
+import { signingSecretView } from './signing-secret-view';
+import { sendTestEvent } from './test-event';
+
+const HOUR_MS = 60 * 60_000;
+export const MAX_GRACE_HOURS = 7 * 24;
+
+const rotateInput = z.strictObject({
+  secret: z
+    .string({ error: 'enter a signing secret' })
+    .min(16, 'must have at least 16 characters; use "Generate" for a strong one')
+    .max(256, 'must have at most 256 characters')
+    .regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+  graceHours: z
+    .number({ error: 'enter a number of hours' })
+    .int('must be whole hours')
+    .min(0, 'cannot be negative')
+    .max(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
+});
+
+async function webhookSettings(now: number): Promise<WebhookSettingsView> {
+  const [webhookUrl, signing] = await Promise.all([triggerUrl(WAVE_WEBHOOK_TRIGGER_KEY), signingSecretView(now)]);
+  return { webhookUrl, signing };
+}
+
+/** The Webhooks section of the admin page. */
+export function defineWebhooks(resolver: Resolver): void {
+  define(resolver, 'getWebhookSettings', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: (_input, { budget }) => webhookSettings(budget.now()),
+  });
+
+  define(resolver, 'rotateSigningSecret', {
+    access: 'jira-admin',
+    input: rotateInput,
+    handle: async (input, { budget }) => {
+      await rotateWebhookSigningSecret(input.secret, { now: budget.now(), graceMs: input.graceHours * HOUR_MS });
+      return webhookSettings(budget.now());
+    },
+  });
+
+  define(resolver, 'sendTestEvent', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: (_input, { budget }) => sendTestEvent(budget.now()),
+  });
+}

@@ -1,0 +1,141 @@
+import { setAppFieldValues } from '../../adapters/jira/app-fields';
+import { addComment } from '../../adapters/jira/comments';
+import { linkIssues } from '../../adapters/jira/issue-links';
+import { createIssue, editIssue } from '../../adapters/jira/issues';
+import { JiraNotFoundError } from '../../adapters/jira/jira-errors';
+import { addWorklog, addWorklogOnce } from '../../adapters/jira/worklogs';
+import {
+  onTransitionBlocked,
+  withIssue,
+  type AddWorklogStep,
+  type Draft,
+  type InvoicePlan,
+  type IssueRef,
+  type PlanStep,
+  type ProjectTarget,
+  type SyncPlan,
+  type TransitionStep,
+} from '../../domain/sync';
+import type { SyncContext } from '../sync-context';
+import { moveIssue } from './move-issue';
+
+/** The issue a plan's steps act on is gone: the caller re-plans as a creation. */
+export class IssueGoneError extends Error {
+  constructor(readonly issue: IssueRef) {
+    super(`Jira issue ${issue.key} no longer exists`);
+  }
+}
+
+export interface PlanTarget<TLink> {
+  project: ProjectTarget;
+  /** Saves the link (KVS). */
+  save(link: TLink): Promise<void>;
+  /** Called just before the create step, so a retry after a lost answer looks for the issue first. */
+  beforeCreate(): Promise<void>;
+  /** An issue found for this Wave record although no link pointed at it (a create whose answer was lost). */
+  adopted?: { issue: IssueRef; statusId: string | null };
+  /** Worklog keys an earlier, interrupted execution may already have written. */
+  unconfirmedWorklogKeys: ReadonlySet<string>;
+}
+
+export interface ExecutedPlan<TLink extends { issue: IssueRef }> {
+  plan: SyncPlan<Draft<TLink>>;
+  issue: IssueRef | null;
+}
+
+const jiraDate = (started: string): Date => new Date(started.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+
+async function addPlannedWorklog(ctx: SyncContext, issue: IssueRef, step: AddWorklogStep, unconfirmed: ReadonlySet<string>): Promise<void> {
+  const input = {
+    idempotencyKey: step.key,
+    started: jiraDate(step.started),
+    timeSpentSeconds: step.timeSpentSeconds,
+    comment: step.comment,
+    details: { amountMinor: step.amountMinor, currency: step.currency },
+  };
+  // Only a worklog written ahead by an interrupted run can already exist: look before adding only then.
+  if (unconfirmed.has(step.key)) await addWorklogOnce(ctx.jira, issue.id, input);
+  else await addWorklog(ctx.jira, issue.id, input);
+}
+
+/** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
+async function runTransition<TDraft>(ctx: SyncContext, plan: SyncPlan<TDraft>, issue: IssueRef, step: TransitionStep, project: ProjectTarget): Promise<SyncPlan<TDraft>> {
+  const outcome = await moveIssue(ctx, issue, project, step.fromStatusId ?? project.initialStatusId, step.toStatusId);
+  return outcome.moved ? plan : (onTransitionBlocked(plan as unknown as InvoicePlan, outcome.reason) as unknown as SyncPlan<TDraft>);
+}
+
+async function runStep(ctx: SyncContext, step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' }>, issue: IssueRef, notes: string[]): Promise<void> {
+  switch (step.kind) {
+    case 'edit-issue':
+      await editIssue(ctx.jira, issue.id, {
+        fields: { ...(step.summary !== undefined ? { summary: step.summary } : {}), ...(step.description !== undefined ? { description: step.description } : {}) },
+        ...(step.addLabels?.length ? { addLabels: step.addLabels } : {}),
+      });
+      return;
+    case 'set-field-values':
+      await setAppFieldValues(ctx.jira, [issue.id], step.values);
+      return;
+    case 'add-comment':
+      await addComment(ctx.jira, issue.id, step.body);
+      return;
+    case 'link-issues':
+      try {
+        await linkIssues(ctx.jira, { inwardIssueKey: step.otherIssue.key, outwardIssueKey: issue.key, typeName: step.linkType });
+      } catch (error) {
+        // The other issue was deleted: the link is skipped, the sync goes on.
+        if (!(error instanceof JiraNotFoundError)) throw error;
+        notes.push(`Could not link ${issue.key} to ${step.otherIssue.key}: that issue no longer exists.`);
+      }
+      return;
+  }
+}
+
+/**
+ * Executes a plan step by step, in the planner's order, saving the write-ahead link before the first
+ * worklog and the final link at the end. A 404 on the plan's own issue becomes IssueGoneError.
+ */
+export async function executePlan<TLink extends { issue: IssueRef }>(
+  ctx: SyncContext,
+  initialPlan: SyncPlan<Draft<TLink>>,
+  target: PlanTarget<TLink>,
+): Promise<ExecutedPlan<TLink>> {
+  let plan = initialPlan;
+  let issue: IssueRef | null = plan.issue;
+  let wroteAhead = false;
+  try {
+    for (let index = 0; index < plan.steps.length; index += 1) {
+      const step = plan.steps[index] as PlanStep;
+      if (step.kind === 'create-issue') {
+        if (target.adopted) {
+          issue = target.adopted.issue;
+          continue;
+        }
+        await target.beforeCreate();
+        issue = await createIssue(ctx.jira, {
+          projectKey: step.projectKey,
+          issueType: { id: step.issueTypeId },
+          summary: step.summary,
+          description: step.description,
+          properties: step.properties,
+        });
+        continue;
+      }
+      if (!issue) throw new Error(`plan step ${step.kind} has no issue to act on`);
+      if (step.kind === 'transition') {
+        const from = target.adopted && step.fromStatusId === target.project.initialStatusId ? target.adopted.statusId : step.fromStatusId;
+        plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target.project);
+      } else if (step.kind === 'add-worklog') {
+        if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
+        wroteAhead = true;
+        await addPlannedWorklog(ctx, issue, step, target.unconfirmedWorklogKeys);
+      } else {
+        await runStep(ctx, step, issue, plan.notes);
+      }
+    }
+  } catch (error) {
+    if (error instanceof JiraNotFoundError && plan.issue && issue?.id === plan.issue.id) throw new IssueGoneError(plan.issue);
+    throw error;
+  }
+  if (plan.next && issue) await target.save(withIssue<TLink>(plan.next, issue));
+  return { plan, issue };
+}

@@ -1,0 +1,30 @@
+import { FlagsProvider } from '@atlaskit/flag';
+import { Box, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import { AdminPage } from './admin/AdminPage';
+import { PageContextValue, PROJECT_SETTINGS_MODULE, type PageContext } from './page-context';
+import { ProjectSettingsPage } from './project/ProjectSettingsPage';
+
+/** Fits Jira's admin iframe: fluid width, capped for readability, no horizontal scroll. */
+const pageStyles = xcss({ maxWidth: '1080px', paddingBlock: 'space.300', paddingInline: 'space.300', marginInline: 'auto' });
+
+export function App({ context, contextError }: { context?: PageContext; contextError?: string }) {
+  if (!context) {
+    return (
+      <Box xcss={pageStyles}>
+        <SectionMessage appearance="error" title="The page could not start">
+          <p>{contextError}</p>
+        </SectionMessage>
+      </Box>
+    );
+  }
+  return (
+    <PageContextValue.Provider value={context}>
+      <FlagsProvider>
+        <Box as="main" xcss={pageStyles}>
+          {context.moduleKey === PROJECT_SETTINGS_MODULE ? <ProjectSettingsPage /> : <AdminPage />}
+        </Box>
+      </FlagsProvider>
+    </PageContextValue.Provider>
+  );
+}

@@ -1,0 +1,131 @@
+import Button from '@atlaskit/button/new';
+import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { useState, type FormEvent } from 'react';
+import type { DefaultsInput, DefaultsView, FeaturesView } from '../../../../../src/entry/resolvers/api';
+import { Field } from '../../components/Field';
+import { SectionCard } from '../../components/SectionCard';
+import { useSubmit } from '../../components/use-submit';
+import { BusinessRouting } from './BusinessRouting';
+import { findOption, issueTypeOptions, projectOptions } from './options';
+
+const FEATURES: Array<{ key: keyof FeaturesView; label: string; hint: string }> = [
+  { key: 'customerIssues', label: 'Customer issues', hint: 'A Jira issue per Wave customer, for account tracking.' },
+  { key: 'paymentWorklogs', label: 'Payment worklogs', hint: 'A worklog on the invoice\'s issue for every payment.' },
+  { key: 'issueLinks', label: 'Issue links', hint: 'Link each invoice\'s issue to its customer\'s issue.' },
+];
+
+const columns = xcss({ gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))' });
+const featureRow = xcss({ display: 'flex', alignItems: 'flex-start', gap: 'space.100' });
+
+function inputOf(defaults: DefaultsView): DefaultsInput {
+  return {
+    defaultProjectKey: defaults.defaultProjectKey ?? '',
+    businessProjects: defaults.businessProjects,
+    invoiceIssueType: defaults.invoiceIssueType,
+    customerIssueType: defaults.customerIssueType,
+    features: defaults.features,
+    worklogMinutes: defaults.worklogMinutes,
+  };
+}
+
+export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; onSaved: (defaults: DefaultsView) => void }) {
+  const [input, setInput] = useState<DefaultsInput>(() => inputOf(defaults));
+  const [minutes, setMinutes] = useState(String(defaults.worklogMinutes));
+  const save = useSubmit('saveDefaults', { title: 'Defaults saved', description: 'The next delivery uses them.' });
+  const projects = projectOptions(defaults);
+  const issueTypes = issueTypeOptions(defaults);
+  const change = <K extends keyof DefaultsInput>(key: K, value: DefaultsInput[K]) => {
+    setInput((previous) => ({ ...previous, [key]: value }));
+    save.clearFieldError(key);
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const worklogMinutes = minutes.trim() === '' ? Number.NaN : Number(minutes);
+    const answer = await save.submit({ ...input, worklogMinutes });
+    if (answer.ok) onSaved(answer.data);
+  };
+
+  return (
+    <Box as="form" onSubmit={onSubmit} noValidate testId="defaults-form">
+      <Stack space="space.300">
+        <SectionCard title="Routing" description="The Jira project each Wave business's invoices and customers go to.">
+          <Stack space="space.200">
+            <Field id="default-project" label="Default project" isRequired error={save.fieldErrors.defaultProjectKey} hint="Businesses without their own project below go here.">
+              {(props) => (
+                <Select
+                  inputId={props.id}
+                  aria-describedby={props['aria-describedby']}
+                  isInvalid={props.isInvalid}
+                  options={projects}
+                  value={findOption(projects, input.defaultProjectKey)}
+                  onChange={(option) => change('defaultProjectKey', option?.value ?? '')}
+                  placeholder="Choose a project"
+                />
+              )}
+            </Field>
+            <BusinessRouting
+              businesses={defaults.businesses}
+              projects={projects}
+              routing={input.businessProjects}
+              errors={save.fieldErrors}
+              onChange={(routing) => change('businessProjects', routing)}
+            />
+          </Stack>
+        </SectionCard>
+        <SectionCard title="Issue types" description="By name, so the same choice works in every project that has the type.">
+          <Grid xcss={columns} columnGap="space.200">
+            <Field id="invoice-issue-type" label="Issue type for invoices" isRequired error={save.fieldErrors.invoiceIssueType}>
+              {(props) => (
+                <Select inputId={props.id} aria-describedby={props['aria-describedby']} isInvalid={props.isInvalid} options={issueTypes} value={findOption(issueTypes, input.invoiceIssueType)} onChange={(option) => change('invoiceIssueType', option?.value ?? '')} />
+              )}
+            </Field>
+            <Field id="customer-issue-type" label="Issue type for customers" isRequired error={save.fieldErrors.customerIssueType}>
+              {(props) => (
+                <Select inputId={props.id} aria-describedby={props['aria-describedby']} isInvalid={props.isInvalid} options={issueTypes} value={findOption(issueTypes, input.customerIssueType)} onChange={(option) => change('customerIssueType', option?.value ?? '')} />
+              )}
+            </Field>
+          </Grid>
+        </SectionCard>
+        <SectionCard title="Features">
+          <Stack space="space.200">
+            {FEATURES.map((feature) => (
+              <Box key={feature.key} xcss={featureRow}>
+                <Toggle
+                  id={`feature-${feature.key}`}
+                  isChecked={input.features[feature.key]}
+                  onChange={() => change('features', { ...input.features, [feature.key]: !input.features[feature.key] })}
+                  descriptionId={`feature-${feature.key}-hint`}
+                />
+                <Stack space="space.025">
+                  <label htmlFor={`feature-${feature.key}`}>
+                    <Text weight="semibold">{feature.label}</Text>
+                  </label>
+                  <Text id={`feature-${feature.key}-hint`} size="small" color="color.text.subtle">
+                    {feature.hint}
+                  </Text>
+                </Stack>
+              </Box>
+            ))}
+            <Field id="worklog-minutes" label="Time logged per payment (minutes)" isRequired error={save.fieldErrors.worklogMinutes} hint="Jira needs at least 1 minute; payments are logged as work so they show on the issue's timeline.">
+              {(props) => (
+                <Textfield {...props} type="number" min={1} max={1440} width="small" value={minutes} isDisabled={!input.features.paymentWorklogs} onChange={(event) => { setMinutes(event.currentTarget.value); save.clearFieldError('worklogMinutes'); }} />
+              )}
+            </Field>
+          </Stack>
+        </SectionCard>
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isLoading={save.pending} testId="save-defaults">
+            Save defaults
+          </Button>
+          <Button appearance="subtle" onClick={() => { setInput(inputOf(defaults)); setMinutes(String(defaults.worklogMinutes)); }}>
+            Discard changes
+          </Button>
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { HealthCheckView, HealthLevel } from '../../../../../src/entry/resolvers/api';
+import { useResolver } from '../../api/use-resolver';
+import { SectionCard } from '../../components/SectionCard';
+import { ErrorMessage, LoadingBlock } from '../../components/states';
+import { formatDateTime } from '../../format';
+import { usePageContext } from '../../page-context';
+
+const LEVEL: Record<HealthLevel, { text: string; appearance: 'success' | 'moved' | 'removed' }> = {
+  green: { text: 'OK', appearance: 'success' },
+  amber: { text: 'Attention', appearance: 'moved' },
+  red: { text: 'Action needed', appearance: 'removed' },
+};
+
+const rowStyles = xcss({ paddingBlock: 'space.150', borderBlockEndColor: 'color.border', borderBlockEndStyle: 'solid', borderBlockEndWidth: 'border.width' });
+const levelColumn = xcss({ width: '8rem', flexShrink: 0 });
+
+function CheckRow({ check }: { check: HealthCheckView }) {
+  const level = LEVEL[check.level];
+  return (
+    <Box xcss={rowStyles} testId={`health-${check.key}`} data-level={check.level}>
+      <Inline space="space.200" alignBlock="start">
+        <Box xcss={levelColumn}>
+          <Lozenge appearance={level.appearance}>{level.text}</Lozenge>
+        </Box>
+        <Stack space="space.050">
+          <Text weight="semibold">{check.label}</Text>
+          <Text>{check.summary}</Text>
+          {check.action ? <Text color="color.text.subtle">What to do: {check.action}</Text> : null}
+        </Stack>
+      </Inline>
+    </Box>
+  );
+}
+
+/** Health: each part of the sync as green, amber or red, with what to do. */
+export function HealthSection() {
+  const { timezone } = usePageContext();
+  const { state, reload } = useResolver('getHealth');
+  return (
+    <SectionCard
+      title="Health"
+      testId="health"
+      description={state.data ? `Checked ${formatDateTime(state.data.checkedAt, timezone)}.` : 'Checking…'}
+      actions={
+        <Button onClick={() => void reload()} isLoading={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+          Check again
+        </Button>
+      }
+    >
+      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}
+      {state.status === 'loading' ? <LoadingBlock label="Checking the sync's health" minHeight="24rem" /> : null}
+      {state.data ? (
+        <Stack>
+          {state.data.checks.map((check) => (
+            <CheckRow key={check.key} check={check} />
+          ))}
+        </Stack>
+      ) : null}
+    </SectionCard>
+  );
+}

@@ -1,0 +1,143 @@
+import { kvs } from '@forge/kvs';
+import { getAppConfig, parseAppConfig, resolveProjectKey, saveAppConfig } from '../../src/adapters/storage/config';
+import { claimEvent, markEventDone, releaseEvent } from '../../src/adapters/storage/event-dedupe';
+import { acquireInvoiceLock, withInvoiceLock } from '../../src/adapters/storage/invoice-lock';
+import { storageKeys } from '../../src/adapters/storage/keys';
+import { deleteLink, getLink, listLinks, putLink } from '../../src/adapters/storage/links';
+import { getWebhookVerificationSecrets, rotateWebhookSigningSecret, saveWaveOAuthClient, saveWaveTokens, secretsStatus } from '../../src/adapters/storage/secrets';
+import { BadRequestError, ConflictError, NotConfiguredError } from '../../src/shared/errors';
+import { createTimeBudget } from '../../src/shared/time-budget';
+import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
+
+let harness: ForgeHarness;
+beforeEach(() => {
+  harness = startForgeHarness();
+});
+afterEach(() => harness.close());
+
+describe('event dedupe', () => {
+  it('lets one delivery claim an event; others see it in progress, then done', async () => {
+    const claims = await Promise.all(Array.from({ length: 5 }, () => claimEvent('ZXZ0+/=')));
+    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    expect(claims.filter((c) => !c.claimed)).toEqual(Array(4).fill({ claimed: false, state: 'processing' }));
+    await markEventDone('ZXZ0+/=');
+    expect(await claimEvent('ZXZ0+/=')).toEqual({ claimed: false, state: 'done' });
+  });
+
+  it('a released claim lets Wave\'s retry be processed', async () => {
+    expect(await claimEvent('e1')).toEqual({ claimed: true });
+    await releaseEvent('e1');
+    expect(await claimEvent('e1')).toEqual({ claimed: true });
+  });
+
+  it('takes over a claim left by a dead invocation, and forgets events after 7 days', async () => {
+    const start = Date.now();
+    expect(await claimEvent('e2', { now: () => start })).toEqual({ claimed: true });
+    expect(await claimEvent('e2', { now: () => start + 60_000 })).toEqual({ claimed: false, state: 'processing' });
+    expect(await claimEvent('e2', { now: () => start + 16 * 60_000 })).toEqual({ claimed: true });
+    await markEventDone('e2');
+    harness.clock.advance(7 * 24 * 3600_000 + 1_000);
+    expect(await claimEvent('e2')).toEqual({ claimed: true });
+  });
+});
+
+describe('invoice lock', () => {
+  it('serialises holders, waits within the budget, and conflicts when it runs out', async () => {
+    const lock = await acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 1_000 }));
+    await expect(acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 300 }), { pollMs: 50 })).rejects.toBeInstanceOf(ConflictError);
+
+    const waiting = acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 5_000 }), { pollMs: 20 });
+    setTimeout(() => void lock.release(), 100);
+    const second = await waiting;
+    expect(second.owner).not.toBe(lock.owner);
+    await second.release();
+  });
+
+  it('release only removes its own lock', async () => {
+    const first = await acquireInvoiceLock('inv', createTimeBudget({ limitMs: 1_000 }), { ttlSeconds: 1 });
+    harness.clock.advance(2_000);
+    const second = await acquireInvoiceLock('inv', createTimeBudget({ limitMs: 1_000 }));
+    await first.release();
+    expect(await kvs.get(storageKeys.invoiceLock('inv'))).toBe(second.owner);
+    await second.release();
+    expect(await kvs.get(storageKeys.invoiceLock('inv'))).toBeUndefined();
+  });
+
+  it('withInvoiceLock releases even when the work fails', async () => {
+    await expect(withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => 'ran')).resolves.toBe('ran');
+  });
+});
+
+describe('configuration', () => {
+  it('has sensible defaults before an admin saves anything', async () => {
+    const config = await getAppConfig();
+    expect(config).toEqual({
+      businessProjects: {},
+      invoiceIssueType: { name: 'Task' },
+      customerIssueType: { name: 'Task' },
+      statusMappings: {},
+      features: { customerIssues: true, paymentWorklogs: true, issueLinks: true },
+      worklogSeconds: 60,
+    });
+    expect(() => resolveProjectKey(config, 'biz')).toThrow(NotConfiguredError);
+  });
+
+  it('validates, stores and routes', async () => {
+    await saveAppConfig({
+      defaultProjectKey: 'FIN',
+      businessProjects: { 'QnVz+/=': 'ACME' },
+      statusMappings: { FIN: { PAID: '10001', OVERPAID: '10001' } },
+      features: { paymentWorklogs: false },
+      connectedBusinessId: 'QnVz+/=',
+    });
+    const config = await getAppConfig();
+    expect(config.features).toEqual({ customerIssues: true, paymentWorklogs: false, issueLinks: true });
+    expect(resolveProjectKey(config, 'QnVz+/=')).toBe('ACME');
+    expect(resolveProjectKey(config, 'other')).toBe('FIN');
+  });
+
+  it('names every invalid field', () => {
+    const attempt = () => parseAppConfig({ defaultProjectKey: 'fin', worklogSeconds: 10, statusMappings: { FIN: { PAID: 'Done' } }, colour: 'red' });
+    expect(attempt).toThrow(BadRequestError);
+    expect(attempt).toThrow(/defaultProjectKey/);
+    expect(attempt).toThrow(/worklogSeconds/);
+    expect(attempt).toThrow(/statusMappings\.FIN\.PAID/);
+    expect(attempt).toThrow(/colour/);
+  });
+});
+
+describe('links', () => {
+  it('stores, lists (decoding Wave ids) and deletes links by kind', async () => {
+    await putLink('invoice', 'SW52OjE=', { issueKey: 'FIN-1' });
+    await putLink('invoice', 'SW52OjI+', { issueKey: 'FIN-2' });
+    await putLink('customer', 'Q3VzOjE=', { issueKey: 'FIN-3' });
+    expect(await getLink('invoice', 'SW52OjE=')).toEqual({ issueKey: 'FIN-1' });
+    const page = await listLinks<{ issueKey: string }>('invoice');
+    expect(page.links.map((l) => l.waveId).sort()).toEqual(['SW52OjE=', 'SW52OjI+']);
+    await deleteLink('invoice', 'SW52OjE=');
+    expect(await getLink('invoice', 'SW52OjE=')).toBeUndefined();
+  });
+});
+
+describe('secrets', () => {
+  it('keeps the previous signing secret valid for the grace period only', async () => {
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+    await rotateWebhookSigningSecret('first-secret-0123456789', { now: t0 });
+    await rotateWebhookSigningSecret('second-secret-0123456789', { now: t0 + 1_000, graceMs: 60_000 });
+    await rotateWebhookSigningSecret('second-secret-0123456789', { now: t0 + 1_500 });
+    expect(await getWebhookVerificationSecrets(t0 + 2_000)).toEqual(['second-secret-0123456789', 'first-secret-0123456789']);
+    expect(await getWebhookVerificationSecrets(t0 + 62_000)).toEqual(['second-secret-0123456789']);
+    await expect(rotateWebhookSigningSecret('short')).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  it('reports status without any secret value', async () => {
+    await rotateWebhookSigningSecret('signing-secret-value-xyz', { now: 5 });
+    await saveWaveOAuthClient({ clientId: 'client-id-value', clientSecret: 'client-secret-value' });
+    await saveWaveTokens({ accessToken: 'access-token-value', refreshToken: 'refresh-token-value', expiresAt: 99 });
+    const status = await secretsStatus();
+    expect(status).toEqual({ webhookSigningSecretSet: true, webhookSigningRotatedAt: 5, waveOAuthClientSet: true, waveTokensSet: true, waveAccessTokenExpiresAt: 99 });
+    expect(JSON.stringify(status)).not.toMatch(/value/);
+    expect(await kvs.get('secret:wave-tokens')).toBeUndefined();
+  });
+});

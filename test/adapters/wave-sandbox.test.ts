@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import { createWaveSandbox, type WaveSandbox } from '../../local/wave-sandbox';
+import { getWaveTokens, saveWaveOAuthClient, saveWaveTokens } from '../../src/adapters/storage/secrets';
+import { getWaveConnection, markWaveConnected } from '../../src/adapters/storage/wave-connection';
+import { WaveReconnectNeededError } from '../../src/adapters/wave/wave-errors';
+import { WaveGraphqlClient } from '../../src/adapters/wave/wave-graphql';
+import { WaveOAuthClient } from '../../src/adapters/wave/wave-oauth';
+import { WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
+import { createTimeBudget } from '../../src/shared/time-budget';
+import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
+
+let harness: ForgeHarness;
+let sandbox: WaveSandbox;
+let server: Server;
+let base: string;
+
+beforeEach(async () => {
+  harness = startForgeHarness();
+  sandbox = createWaveSandbox({
+    dataDir: harness.dataDir,
+    clock: harness.clock,
+    schemaPath: path.join(__dirname, '../../../shared/reference/wave-public-schema.partial.graphql'),
+    signingSecret: 'sandbox-signing-secret-0123456789',
+    webhookUrl: async () => 'http://127.0.0.1:9/unused',
+  });
+  const app = express();
+  app.use('/wave', sandbox.router);
+  server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wave`;
+
+  await saveWaveOAuthClient(sandbox.control.oauthClient());
+  const issued = sandbox.control.issueTokens();
+  await saveWaveTokens({ accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: Date.now() + issued.expires_in * 1000 });
+  await markWaveConnected();
+});
+afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  sandbox.close();
+  harness.close();
+});
+
+/** The adapters as one invocation builds them. */
+function invocation() {
+  const budget = createTimeBudget({ limitMs: 15_000 });
+  const oauth = new WaveOAuthClient({ budget, fetch, tokenUrl: `${base}/oauth2/token/` });
+  const tokens = new WaveTokenManager({ oauth, budget, pollMs: 20 });
+  return { tokens, wave: new WaveGraphqlClient({ tokens, budget, fetch, endpoint: `${base}/graphql/public` }) };
+}
+
+describe('Wave adapters against the Wave sandbox', () => {
+  it('reads businesses, invoices and customers through every query the app sends', async () => {
+    const { wave } = invocation();
+    const businesses = await wave.listBusinesses();
+    expect(businesses.items.map((b) => b.id)).toContain(sandbox.control.businessId);
+
+    const page = await wave.listInvoices({ businessId: sandbox.control.businessId, pageSize: 10 });
+    expect(page.items.length).toBeGreaterThanOrEqual(5);
+    const modified = page.items.map((i) => i.modifiedAt);
+    expect([...modified].sort()).toEqual(modified);
+
+    const first = page.items[0];
+    if (!first) throw new Error('the sandbox has no invoices');
+    expect(await wave.getInvoice(sandbox.control.businessId, first.id)).toEqual(first);
+    const customerId = first.customer?.id;
+    if (!customerId) throw new Error('the invoice has no customer');
+    expect(await wave.getCustomer(sandbox.control.businessId, customerId)).toMatchObject({ id: customerId, name: first.customer?.name });
+    const customers = await wave.listCustomers({ businessId: sandbox.control.businessId });
+    expect(customers.items.map((c) => c.id)).toContain(customerId);
+  });
+
+  it('10 concurrent invocations with an expired token cause one refresh grant, and the rotated token is kept', async () => {
+    sandbox.control.expireAccessTokens();
+    const runs = Array.from({ length: 10 }, () => invocation().wave.listBusinesses());
+    const results = await Promise.all(runs);
+    expect(results.every((r) => r.items.length > 0)).toBe(true);
+    expect(sandbox.control.refreshGrantCount).toBe(1);
+    // The stored refresh token is the live one: one more rotation works.
+    const stored = await getWaveTokens();
+    if (!stored) throw new Error('tokens vanished');
+    await invocation().tokens.refreshAfterRejection(stored.accessToken);
+    expect(sandbox.control.refreshGrantCount).toBe(2);
+  });
+
+  it('refreshes ahead of expiry', async () => {
+    const stored = await getWaveTokens();
+    if (!stored) throw new Error('tokens vanished');
+    await saveWaveTokens({ ...stored, expiresAt: Date.now() + 10_000 });
+    const fresh = await invocation().tokens.accessToken();
+    expect(fresh).not.toBe(stored.accessToken);
+    expect(await invocation().tokens.accessToken()).toBe(fresh);
+    expect(sandbox.control.refreshGrantCount).toBe(1);
+  });
+
+  it('a revoked grant asks the admin to reconnect, and later invocations get the same answer', async () => {
+    sandbox.control.revokeAll();
+    await expect(invocation().wave.listBusinesses()).rejects.toBeInstanceOf(WaveReconnectNeededError);
+    expect((await getWaveConnection()).state).toBe('reconnect-needed');
+    const stored = await getWaveTokens();
+    await expect(invocation().tokens.refreshAfterRejection(stored?.accessToken ?? '')).rejects.toBeInstanceOf(WaveReconnectNeededError);
+  });
+
+  it('never puts a token or the client secret into an error message', async () => {
+    await saveWaveOAuthClient({ clientId: sandbox.control.oauthClient().clientId, clientSecret: 'wrong-client-secret' });
+    const stored = await getWaveTokens();
+    const error = (await invocation().tokens.refreshAfterRejection(stored?.accessToken ?? '').catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/client id or secret/);
+    for (const secret of ['wrong-client-secret', stored?.accessToken, stored?.refreshToken]) expect(error.message).not.toContain(secret);
+  });
+});

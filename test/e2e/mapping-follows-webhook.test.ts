@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectSuccessFlag, openAdminPage, openProjectSettings, pasteWaveToken, saveDefaults, setSigningSecret } from './support/admin-ui';
+import { chooseOption, launchBrowser, openPage, type WatchedPage } from './support/browser';
+import { SANDBOX_SIGNING_SECRET, startE2EStack, type E2EStack } from './support/stack';
+
+let browser: Browser;
+let e2e: E2EStack;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  e2e = await startE2EStack();
+});
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+let context: BrowserContext;
+let page: Page;
+let watched: WatchedPage;
+beforeEach(async () => {
+  ({ context, page, watched } = await openPage(browser));
+});
+afterEach(() => context.close());
+
+/** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
+async function sendInvoice(status: string): Promise<string> {
+  const answer = (await e2e.stack.wave.api.invoice({ invoice: { total: { value: '1250.00' }, status }, event: 'invoice.created', deliver: true })) as {
+    delivery?: { lastStatus: number | null; lastBody: string | null };
+  };
+  expect(answer.delivery?.lastStatus).toBe(200);
+  const body = JSON.parse(answer.delivery?.lastBody ?? '{}') as { status?: string; issueKey?: string };
+  expect(body.status).toBe('processed');
+  return body.issueKey as string;
+}
+
+const statusOf = (issueKey: string) => e2e.stack.jira.getIssue(issueKey)?.status.name;
+
+describe('the project mapping', () => {
+  it('is followed by the next webhook', async () => {
+    // An admin sets the app up through the admin page.
+    await openAdminPage(page, e2e.baseUrl);
+    await setSigningSecret(page, SANDBOX_SIGNING_SECRET);
+    await pasteWaveToken(page, e2e.stack.wave.issueTokens().access_token);
+    await saveDefaults(page, 'Billing (BILL)', 'Invoice');
+
+    // By default SENT goes to the first in-progress status, Sent (through To Invoice).
+    const before = await sendInvoice('SENT');
+    expect(statusOf(before)).toBe('Sent');
+
+    await openProjectSettings(page, e2e.baseUrl, 'BILL');
+    await page.getByTestId('mapping-table--body').waitFor();
+    await chooseOption(page, 'mapping-SENT', 'To Invoice');
+    // The preview follows the choice before it is saved.
+    await page.getByText('“Ready to invoice”', { exact: true }).waitFor();
+    await page.getByTestId('save-mapping').click();
+    await expectSuccessFlag(page, 'Mapping saved');
+
+    const after = await sendInvoice('SENT');
+    expect(statusOf(after)).toBe('To Invoice');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});

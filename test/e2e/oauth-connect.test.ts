@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openAdminPage, expectSuccessFlag } from './support/admin-ui';
+import { launchBrowser, openPage, type WatchedPage } from './support/browser';
+import { startE2EStack, type E2EStack } from './support/stack';
+
+let browser: Browser;
+let e2e: E2EStack;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  e2e = await startE2EStack();
+});
+afterAll(async () => {
+  await browser?.close();
+  await e2e?.close();
+});
+
+let context: BrowserContext;
+let page: Page;
+let watched: WatchedPage;
+beforeEach(async () => {
+  ({ context, page, watched } = await openPage(browser));
+});
+afterEach(() => context.close());
+
+describe('Connect to Wave through the sandbox OAuth flow', () => {
+  it('saves the client, sends the admin to Wave, and shows the connection once Wave redirects back', async () => {
+    const client = e2e.stack.wave.oauthClient();
+    await openAdminPage(page, e2e.baseUrl);
+    expect(await page.getByTestId('redirect-uri').inputValue()).toBe(e2e.stack.webhookUrl('wave-oauth-callback'));
+    expect(await page.getByTestId('connect-wave').isDisabled()).toBe(true);
+
+    await page.locator('#wave-client-id').fill(client.clientId);
+    await page.locator('#wave-client-secret').fill(client.clientSecret);
+    await page.getByTestId('save-oauth-client').click();
+    await expectSuccessFlag(page, 'OAuth client saved');
+    expect(await page.locator('#wave-client-secret').inputValue()).toBe('');
+
+    const [wave] = await Promise.all([context.waitForEvent('page'), page.getByTestId('connect-wave').click()]);
+    await wave.waitForLoadState();
+    expect(new URL(wave.url()).pathname).toBe('/wave/oauth2/authorize/');
+    await page.getByTestId('connect-waiting').waitFor();
+
+    await wave.getByRole('button', { name: 'Allow' }).click();
+    const result = wave.getByTestId('oauth-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await result.innerText()).toBe('Wave is connected');
+    await wave.close();
+
+    // The admin page notices by itself.
+    await expectSuccessFlag(page, 'Wave connected');
+    expect(await page.getByTestId('connection-state').innerText()).toBe('Connected');
+    expect(await page.getByTestId('connected-businesses').innerText()).toContain((await e2e.stack.wave.api.stateDump()).business.name);
+    expect(await page.getByTestId('token-health').innerText()).toMatch(/Expires in (1|2) h/);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('says why not when the admin denies access in Wave', async () => {
+    await openAdminPage(page, e2e.baseUrl);
+    const [wave] = await Promise.all([context.waitForEvent('page'), page.getByTestId('connect-wave').click()]);
+    await wave.getByRole('button', { name: 'Deny' }).click();
+    const result = wave.getByTestId('oauth-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('false');
+    expect(await wave.locator('body').innerText()).toContain("Access was denied on Wave's consent page.");
+  });
+});

@@ -1,0 +1,2 @@
+/* global document */
+document.getElementById('root').textContent = 'fixture';

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURE_APP, startHarness } from './harness';
+
+describe('startLocalStack', () => {
+  it('seeds before health says ok, keeps a generated webhook secret, and stops listening on close', async () => {
+    const seenDuringSeed: number[] = [];
+    const h = await startHarness({
+      appDir: FIXTURE_APP,
+      seed: async (stack) => {
+        seenDuringSeed.push((await fetch(`${stack.baseUrl}/_local/health`)).status);
+      },
+    });
+    const secretFile = path.join(h.dataDir, 'wave-webhook-secret');
+    try {
+      expect(seenDuringSeed).toEqual([503]);
+      expect((await h.get('/_local/health')).status).toBe(200);
+      expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
+      expect(h.stack.waveClient()).toMatchObject({ real: false, clientId: expect.any(String), clientSecret: expect.any(String) });
+    } finally {
+      await h.close({ keepData: true });
+    }
+    await expect(fetch(`${h.stack.baseUrl}/_local/health`)).rejects.toThrow();
+
+    const secret = fs.readFileSync(secretFile, 'utf8');
+    const again = await startHarness({ appDir: FIXTURE_APP, dataDir: h.dataDir });
+    try {
+      expect(fs.readFileSync(secretFile, 'utf8')).toBe(secret);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('uses WAVE_WEBHOOK_SECRET when set, without writing one', async () => {
+    const h = await startHarness({ appDir: FIXTURE_APP, env: { WAVE_WEBHOOK_SECRET: 'from-env' } });
+    try {
+      expect(fs.existsSync(path.join(h.dataDir, 'wave-webhook-secret'))).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses to start an app whose manifest names a handler the code does not export', async () => {
+    const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broken-app-'));
+    try {
+      fs.mkdirSync(path.join(appDir, 'src'));
+      fs.writeFileSync(path.join(appDir, 'src', 'index.ts'), 'export const other = () => undefined;\n');
+      fs.writeFileSync(
+        path.join(appDir, 'manifest.yml'),
+        'app:\n  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-00000000f1f3\nmodules:\n  function:\n    - key: missing-fn\n      handler: index.missing\n',
+      );
+      await expect(startHarness({ appDir })).rejects.toThrow("does not export a function 'missing'");
+    } finally {
+      fs.rmSync(appDir, { recursive: true, force: true });
+    }
+  });
+});
