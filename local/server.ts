@@ -146,6 +146,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     if (realJiraSite) log.info(`Jira: product calls go to ${realJiraSite.baseUrl} (basic auth)`);
     if (realWave && !(env.WAVE_CLIENT_ID && env.WAVE_CLIENT_SECRET)) log.warn('WAVE_REAL=1 without WAVE_CLIENT_ID and WAVE_CLIENT_SECRET');
+    // Where "Connect to Wave" sends the browser: a Forge environment variable on a real install.
+    if (!realWave) {
+      const authorizeUrl = `${baseUrl}/wave/oauth2/authorize/`;
+      process.env.WAVE_AUTHORIZE_URL = authorizeUrl;
+      closers.push(() => {
+        if (process.env.WAVE_AUTHORIZE_URL === authorizeUrl) delete process.env.WAVE_AUTHORIZE_URL;
+      });
+    }
     if (options.seed) await options.seed(stack);
     runtime.markReady();
     return stack;

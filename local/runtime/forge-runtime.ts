@@ -6,6 +6,7 @@ import { createControlRouter, type TimeControlAnswer } from './control-router';
 import { createPageRouter } from './custom-ui';
 import { createEgressFetch } from './egress';
 import { createForgeFetch } from './forge-fetch';
+import { installClockAsDate } from './clock-date';
 import { installForgeGlobals, originalFetch } from './forge-globals';
 import { loadHandlers } from './handlers';
 import { contextAriOf, installationIdentity, type InstallationIdentity } from './invocation-runtime';
@@ -85,7 +86,12 @@ export class LocalForgeRuntime {
       log: options.log,
     });
     const stargate = createStargate({ webTriggerKeys: this.manifest.webTriggers.map((trigger) => trigger.key), webTriggerUrl: (key) => this.webTriggerUrl(key), queues: this.queues });
-    this.releaseGlobals = installForgeGlobals();
+    const releaseForgeGlobals = installForgeGlobals();
+    const releaseClockDate = installClockAsDate(options.clock);
+    this.releaseGlobals = () => {
+      releaseClockDate();
+      releaseForgeGlobals();
+    };
     try {
       this.invoker = new Invoker({
         manifest: this.manifest,

@@ -55,7 +55,9 @@ describe('rotating the signing secret', () => {
     await page.getByRole('tab', { name: 'Activity' }).click();
     const rows = page.getByTestId('deliveries-table--body');
     await rows.waitFor();
-    expect(await rows.locator('tr').first().innerText()).toContain('Refused');
+    // Newest first: the ping with the new secret, then the refused one with the old secret.
+    expect(await rows.locator('tr').nth(0).innerText()).toContain('Ignored');
+    expect(await rows.locator('tr').nth(1).innerText()).toContain('Refused');
 
     // "Send test event" exercises the live path with the current secret.
     await page.getByRole('tab', { name: 'Webhooks' }).click();

@@ -39,7 +39,8 @@ interface TransitionsResponse {
   transitions?: Array<{ id?: string; name?: string; to?: { id?: string }; isAvailable?: boolean; hasScreen?: boolean }>;
 }
 
-async function fetchTransitions(jira: JiraClient, issueIdOrKey: string): Promise<TransitionOption[]> {
+/** The transitions out of the issue's actual status, from Jira, not cached (the cache is keyed by a believed position). */
+export async function fetchTransitions(jira: JiraClient, issueIdOrKey: string): Promise<TransitionOption[]> {
   const response = await jira.request<TransitionsResponse>('GET', route`/rest/api/3/issue/${issueIdOrKey}/transitions`);
   return (response.transitions ?? []).flatMap((t) =>
     t.id && t.to?.id ? [{ id: t.id, name: t.name ?? t.id, toStatusId: t.to.id, isAvailable: t.isAvailable ?? true, hasScreen: t.hasScreen ?? false }] : [],
@@ -123,8 +124,7 @@ export async function transitionIssueTo(
   } else {
     await forgetTransitions(position);
   }
-  const fresh = await listTransitions(jira, issueIdOrKey, position, options);
-  const pick = usable(fresh.transitions, targetStatusId);
+  const pick = usable(await fetchTransitions(jira, issueIdOrKey), targetStatusId);
   if (!pick) return 'no-transition';
   await postTransition(jira, issueIdOrKey, pick.id);
   return 'transitioned';

@@ -64,6 +64,9 @@ export const storageKeys = {
   createIntent: (kind: WaveLinkKind, waveId: string) => key('intent', 'create', kind, id(waveId)),
   failedDelivery: (eventId: string) => key('failed', 'delivery', id(eventId)),
   issueBacklink: (issueId: string) => key('issue', id(issueId)),
+  keeperState: (part: 'wave-token' | 'jira-events' | 'sweep') => key('state', 'keeper', part),
+  keeperLock: (part: 'jira-webhooks' | 'sweep' | 'backfill') => key('lock', 'keeper', part),
+  backfill: () => key('state', 'backfill'),
 } as const;
 
 /** Secret storage keys (kvs.getSecret/setSecret), separate from plain keys. */
@@ -71,4 +74,5 @@ export const secretKeys = {
   webhookSigning: () => key('secret', 'wave-webhook-signing'),
   waveOAuthClient: () => key('secret', 'wave-oauth-client'),
   waveTokens: () => key('secret', 'wave-tokens'),
+  jiraWebhookToken: () => key('secret', 'jira-webhook-token'),
 } as const;

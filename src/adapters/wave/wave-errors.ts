@@ -1,4 +1,4 @@
-import { NotConfiguredError } from '../../shared/errors';
+import { NotConfiguredError, UpstreamError } from '../../shared/errors';
 
 /** Wave refused the stored grant (revoked, expired, rotated away): an admin must connect Wave again. */
 export class WaveReconnectNeededError extends NotConfiguredError {
@@ -6,3 +6,6 @@ export class WaveReconnectNeededError extends NotConfiguredError {
     super(message);
   }
 }
+
+/** Wave's schema refused a query the app sent (e.g. an argument it does not have): a fallback may help. */
+export class WaveQueryNotSupportedError extends UpstreamError {}

@@ -5,9 +5,17 @@ import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } 
 import type { TimeBudget } from '../../shared/time-budget';
 import { markWaveReconnectNeeded } from '../storage/wave-connection';
 import { defaultEgressFetch, type EgressFetch } from './egress-fetch';
-import { WaveReconnectNeededError } from './wave-errors';
+import { WaveQueryNotSupportedError, WaveReconnectNeededError } from './wave-errors';
 import { mapBusiness, mapCustomer, mapInvoice, type WaveBusiness } from './wave-mapping';
-import { GET_CUSTOMER, GET_INVOICE, LIST_BUSINESSES, LIST_CUSTOMERS, LIST_INVOICES } from './wave-queries';
+import {
+  GET_CUSTOMER,
+  GET_INVOICE,
+  LIST_BUSINESSES,
+  LIST_CUSTOMERS,
+  LIST_CUSTOMERS_NEWEST_FIRST,
+  LIST_INVOICES,
+  LIST_INVOICES_NEWEST_FIRST,
+} from './wave-queries';
 import type { WaveAccessTokens } from './wave-tokens';
 
 export const WAVE_GRAPHQL_ENDPOINT = 'https://gql.waveapps.com/graphql/public';
@@ -23,6 +31,8 @@ export interface WaveListOptions {
   businessId: string;
   /** ISO timestamp: only objects modified after it (oldest first). */
   modifiedAtAfter?: string;
+  /** Newest change first, without the `modifiedAtAfter` filter (for a Wave that refuses it). */
+  newestFirst?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -67,7 +77,9 @@ function classify(error: unknown, nowMs: number): Failure {
   if (codes.includes('NOT_FOUND')) return { kind: 'not-found' };
   // Wave's messages describe the query, never the token; keep only the first for the admin.
   const detail = errors[0]?.message ?? `HTTP ${status}`;
-  return { kind: 'fatal', error: new UpstreamError(`Wave refused the request: ${detail.slice(0, 200)}`) };
+  const message = `Wave refused the request: ${detail.slice(0, 200)}`;
+  if (codes.includes('GRAPHQL_VALIDATION_FAILED')) return { kind: 'fatal', error: new WaveQueryNotSupportedError(message) };
+  return { kind: 'fatal', error: new UpstreamError(message) };
 }
 
 function page<T>(connection: Connection | null | undefined, map: (node: unknown) => T): WavePage<T> {
@@ -108,13 +120,15 @@ export class WaveGraphqlClient {
   }
 
   async listInvoices(options: WaveListOptions): Promise<WavePage<WaveInvoice>> {
-    const data = await this.query<{ business?: { invoices?: Connection } | null }>(LIST_INVOICES, this.listVariables(options));
+    const document = options.newestFirst ? LIST_INVOICES_NEWEST_FIRST : LIST_INVOICES;
+    const data = await this.query<{ business?: { invoices?: Connection } | null }>(document, this.listVariables(options));
     if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
     return page(data.business.invoices, mapInvoice);
   }
 
   async listCustomers(options: WaveListOptions): Promise<WavePage<WaveCustomer>> {
-    const data = await this.query<{ business?: { customers?: Connection } | null }>(LIST_CUSTOMERS, this.listVariables(options));
+    const document = options.newestFirst ? LIST_CUSTOMERS_NEWEST_FIRST : LIST_CUSTOMERS;
+    const data = await this.query<{ business?: { customers?: Connection } | null }>(document, this.listVariables(options));
     if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
     return page(data.business.customers, mapCustomer);
   }
@@ -129,7 +143,7 @@ export class WaveGraphqlClient {
       businessId: options.businessId,
       page: options.page ?? 1,
       pageSize: options.pageSize ?? 50,
-      ...(options.modifiedAtAfter ? { modifiedAtAfter: options.modifiedAtAfter } : {}),
+      ...(options.modifiedAtAfter && !options.newestFirst ? { modifiedAtAfter: options.modifiedAtAfter } : {}),
     };
   }
 

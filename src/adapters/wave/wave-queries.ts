@@ -49,6 +49,30 @@ export const LIST_CUSTOMERS = `query ListCustomers($businessId: ID!, $page: Int!
 }
 ${CUSTOMER}`;
 
+/** Newest change first and without `modifiedAtAfter`: for a Wave that does not accept that filter. */
+export const LIST_INVOICES_NEWEST_FIRST = `query ListInvoicesNewestFirst($businessId: ID!, $page: Int!, $pageSize: Int!) {
+  business(id: $businessId) {
+    id
+    invoices(page: $page, pageSize: $pageSize, sort: [MODIFIED_AT_DESC]) {
+      ${PAGE_INFO}
+      edges { node { ...InvoiceFields } }
+    }
+  }
+}
+${INVOICE}
+${MONEY}`;
+
+export const LIST_CUSTOMERS_NEWEST_FIRST = `query ListCustomersNewestFirst($businessId: ID!, $page: Int!, $pageSize: Int!) {
+  business(id: $businessId) {
+    id
+    customers(page: $page, pageSize: $pageSize, sort: [MODIFIED_AT_DESC]) {
+      ${PAGE_INFO}
+      edges { node { ...CustomerFields } }
+    }
+  }
+}
+${CUSTOMER}`;
+
 export const LIST_BUSINESSES = `query ListBusinesses($page: Int!, $pageSize: Int!) {
   businesses(page: $page, pageSize: $pageSize) {
     ${PAGE_INFO}
@@ -56,4 +80,12 @@ export const LIST_BUSINESSES = `query ListBusinesses($page: Int!, $pageSize: Int
   }
 }`;
 
-export const ALL_WAVE_DOCUMENTS = { GET_INVOICE, GET_CUSTOMER, LIST_INVOICES, LIST_CUSTOMERS, LIST_BUSINESSES } as const;
+export const ALL_WAVE_DOCUMENTS = {
+  GET_INVOICE,
+  GET_CUSTOMER,
+  LIST_INVOICES,
+  LIST_CUSTOMERS,
+  LIST_INVOICES_NEWEST_FIRST,
+  LIST_CUSTOMERS_NEWEST_FIRST,
+  LIST_BUSINESSES,
+} as const;

@@ -1,4 +1,4 @@
-import { forgetTransitions, listTransitions, postTransition } from '../../adapters/jira/transitions';
+import { fetchTransitions, forgetTransitions, listTransitions, postTransition } from '../../adapters/jira/transitions';
 import { JiraBadRequestError } from '../../adapters/jira/jira-errors';
 import { MAX_TRANSITION_HOPS, nextTransitionHop, type IssueRef, type ProjectTarget, type TransitionBlockReason } from '../../domain/sync';
 import type { SyncContext } from '../sync-context';
@@ -28,14 +28,16 @@ type Position = { projectKey: string; issueTypeId: string; statusId: string };
 /** Picks and takes one hop; with a cached view that proves wrong, retries once with Jira's current one. */
 async function decideHop(ctx: SyncContext, issue: IssueRef, project: ProjectTarget, position: Position, toStatusId: string, visited: ReadonlySet<string>) {
   for (let attempt = 0; ; attempt += 1) {
-    const { transitions, fromCache } = await listTransitions(ctx.jira, issue.id, position, { now: ctx.budget.now });
+    // The first look may come from the cache; a second one asks Jira about the issue itself.
+    const { transitions, fromCache } =
+      attempt === 0 ? await listTransitions(ctx.jira, issue.id, position, { now: ctx.budget.now }) : { transitions: await fetchTransitions(ctx.jira, issue.id), fromCache: false };
     const hop = nextTransitionHop({
       transitions: transitions.map((t) => ({ id: t.id, name: t.name, to: { id: t.toStatusId }, isAvailable: t.isAvailable, hasScreen: t.hasScreen })),
       targetStatusId: toStatusId,
       statuses: project.statuses,
       visited,
     });
-    const retryable = fromCache && attempt === 0;
+    const retryable = fromCache;
     if (hop.kind === 'blocked') {
       if (!retryable) return hop;
       await forgetTransitions(position);
