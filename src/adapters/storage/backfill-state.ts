@@ -1,9 +1,6 @@
 import { kvs } from '@forge/kvs';
-import type { ChangeCursor } from '../../domain/keeper/change-cursor';
-import type { NewestFirstPosition } from '../../domain/keeper/newest-first-walk';
+import type { WalkPosition } from '../../domain/keeper/walk-position';
 import { storageKeys } from './keys';
-
-export type BackfillPosition = { order: 'oldest-first'; cursor: ChangeCursor } | ({ order: 'newest-first' } & NewestFirstPosition);
 
 /** The one backfill of this installation: where it is, and what the admin page shows of it. */
 export interface BackfillRecord {
@@ -15,12 +12,14 @@ export interface BackfillRecord {
   total: number;
   /** Issues the backfill created (the rest were already in Jira). */
   created: number;
+  /** Invoices that could not be synced (each one is in the activity log). */
+  skipped: number;
   startedAt: number;
   updatedAt: number;
   finishedAt?: number;
   /** Why it stopped; safe to show. */
   lastError?: string;
-  position: BackfillPosition;
+  position: WalkPosition;
 }
 
 export async function getBackfill(): Promise<BackfillRecord | undefined> {

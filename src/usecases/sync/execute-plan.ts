@@ -5,15 +5,14 @@ import { createIssue, editIssue } from '../../adapters/jira/issues';
 import { JiraNotFoundError } from '../../adapters/jira/jira-errors';
 import { addWorklog, addWorklogOnce } from '../../adapters/jira/worklogs';
 import {
-  onTransitionBlocked,
   withIssue,
   type AddWorklogStep,
   type Draft,
-  type InvoicePlan,
   type IssueRef,
   type PlanStep,
   type ProjectTarget,
   type SyncPlan,
+  type TransitionBlockReason,
   type TransitionStep,
 } from '../../domain/sync';
 import type { SyncContext } from '../sync-context';
@@ -36,6 +35,8 @@ export interface PlanTarget<TLink> {
   adopted?: { issue: IssueRef; statusId: string | null };
   /** Worklog keys an earlier, interrupted execution may already have written. */
   unconfirmedWorklogKeys: ReadonlySet<string>;
+  /** Rewrites the plan when no transition reaches a planned status (only plans with transitions need it). */
+  onTransitionBlocked?: (plan: SyncPlan<Draft<TLink>>, reason: TransitionBlockReason) => SyncPlan<Draft<TLink>>;
 }
 
 export interface ExecutedPlan<TLink extends { issue: IssueRef }> {
@@ -59,9 +60,11 @@ async function addPlannedWorklog(ctx: SyncContext, issue: IssueRef, step: AddWor
 }
 
 /** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
-async function runTransition<TDraft>(ctx: SyncContext, plan: SyncPlan<TDraft>, issue: IssueRef, step: TransitionStep, project: ProjectTarget): Promise<SyncPlan<TDraft>> {
-  const outcome = await moveIssue(ctx, issue, project, step.fromStatusId ?? project.initialStatusId, step.toStatusId);
-  return outcome.moved ? plan : (onTransitionBlocked(plan as unknown as InvoicePlan, outcome.reason) as unknown as SyncPlan<TDraft>);
+async function runTransition<TLink extends { issue: IssueRef }>(ctx: SyncContext, plan: SyncPlan<Draft<TLink>>, issue: IssueRef, step: TransitionStep, target: PlanTarget<TLink>): Promise<SyncPlan<Draft<TLink>>> {
+  const outcome = await moveIssue(ctx, issue, target.project, step.fromStatusId ?? target.project.initialStatusId, step.toStatusId);
+  if (outcome.moved) return plan;
+  if (!target.onTransitionBlocked) throw new Error(`no way to ${step.toStatusName} and no handler for it`);
+  return target.onTransitionBlocked(plan, outcome.reason);
 }
 
 async function runStep(ctx: SyncContext, step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' }>, issue: IssueRef, notes: string[]): Promise<void> {
@@ -123,7 +126,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
       if (!issue) throw new Error(`plan step ${step.kind} has no issue to act on`);
       if (step.kind === 'transition') {
         const from = target.adopted && step.fromStatusId === target.project.initialStatusId ? target.adopted.statusId : step.fromStatusId;
-        plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target.project);
+        plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target);
       } else if (step.kind === 'add-worklog') {
         if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
         wroteAhead = true;

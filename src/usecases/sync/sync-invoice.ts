@@ -8,6 +8,7 @@ import {
   planInvoiceDeleted,
   planInvoiceRecreate,
   planInvoiceState,
+  onTransitionBlocked,
   planPaymentReceived,
   type CustomerLink,
   type InvoiceContext,
@@ -79,6 +80,7 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
       save: (next) => putLink('invoice', invoiceId, next),
       beforeCreate: () => markCreateIntent('invoice', invoiceId),
       unconfirmedWorklogKeys: new Set(link?.ledger.pending.map((step) => step.key) ?? []),
+      onTransitionBlocked,
       ...(link ? {} : { adopted: await findOrphanIssue(ctx, invoiceId) }),
     };
 
