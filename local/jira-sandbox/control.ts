@@ -76,6 +76,9 @@ export function createControl(parts: ControlParts): JiraSandboxControl {
         expirationDate: new Date(webhook.expiresAt).toISOString(),
       })),
     dropWebhooks: (ids) => webhooks.delete(ids),
+    setDynamicWebhooksAllowed: (allowed) => {
+      webhooks.appsAllowed = allowed;
+    },
     getIssue: (idOrKey) => {
       const issue = site.state.findIssue(idOrKey);
       return issue ? sandboxIssueView(site, issue) : undefined;

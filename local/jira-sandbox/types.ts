@@ -131,6 +131,8 @@ export interface JiraSandboxControl {
   listWebhooks(): SandboxWebhookView[];
   /** Forgets dynamic webhooks (all, or those ids), as Jira sometimes loses them. Returns how many. */
   dropWebhooks(ids?: number[]): number;
+  /** False: the app is refused dynamic webhooks with 403, as Jira refuses a plain Forge app. */
+  setDynamicWebhooksAllowed(allowed: boolean): void;
   getIssue(idOrKey: string): SandboxIssueView | undefined;
   listIssues(projectKey?: string): SandboxIssueView[];
   /** Resolves when every queued trigger call and webhook delivery has finished. */

@@ -8,6 +8,7 @@ import { searchHandlers } from './search';
 import { siteInfoHandlers } from './site-info';
 import { transitionHandlers } from './transitions';
 import { webhookHandlers } from './webhooks';
+import { workflowHandlers } from './workflows';
 import { worklogHandlers } from './worklogs';
 
 /** Every operation the sandbox implements, by the spec's operationId. */
@@ -18,6 +19,7 @@ export const ALL_HANDLERS: HandlerTable = {
   ...appFieldHandlers,
   ...transitionHandlers,
   ...worklogHandlers,
+  ...workflowHandlers,
   ...commentAndLinkHandlers,
   ...searchHandlers,
   ...permissionHandlers,

@@ -133,30 +133,5 @@ export const siteInfoHandlers: HandlerTable = {
     return ok({ self: site.url('/rest/api/3/statuses/search'), ...page(statuses, startAt, maxResults) });
   },
 
-  getWorkflowsPaginated: (ctx) => {
-    const { site } = ctx;
-    const names = listParam(ctx.query, 'workflowName');
-    const workflows = site.state.catalog.workflows
-      .filter((workflow) => !names || names.includes(workflow.name))
-      .map((workflow) => ({
-        id: { name: workflow.name, entityId: workflow.id },
-        description: workflow.description,
-        isDefault: false,
-        statuses: workflow.statusIds.map((id) => ({ id, name: site.catalog.status(id).name })),
-        transitions: [
-          { id: workflow.initialTransition.id, name: workflow.initialTransition.name, description: '', from: [], to: workflow.initialTransition.to, type: 'initial' },
-          ...workflow.transitions.map((transition) => ({
-            id: transition.id,
-            name: transition.name,
-            description: transition.description,
-            from: transition.from,
-            to: transition.to,
-            type: transition.from.length === 0 ? 'global' : 'directed',
-          })),
-        ],
-      }));
-    return ok({ self: site.url('/rest/api/3/workflow/search'), ...page(workflows, numberParam(ctx.query, 'startAt', 0), numberParam(ctx.query, 'maxResults', 50)) });
-  },
-
   getFields: (ctx) => ok(fieldDetails(ctx.site)),
 };

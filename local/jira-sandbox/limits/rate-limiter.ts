@@ -12,8 +12,8 @@ interface Bucket {
   refilledAt: number;
 }
 
-const BURST_PER_SECOND: Record<string, number> = { GET: 100, POST: 100, PUT: 50, DELETE: 50, PATCH: 50 };
-const ISSUE_WINDOWS = [
+export const BURST_PER_SECOND: Record<string, number> = { GET: 100, POST: 100, PUT: 50, DELETE: 50, PATCH: 50 };
+export const ISSUE_WINDOWS = [
   { ms: 2_000, limit: 20 },
   { ms: 30_000, limit: 100 },
 ];

@@ -3,7 +3,7 @@ import { addComment } from '../../adapters/jira/comments';
 import { linkIssues } from '../../adapters/jira/issue-links';
 import { createIssue, editIssue } from '../../adapters/jira/issues';
 import { JiraNotFoundError } from '../../adapters/jira/jira-errors';
-import { addWorklog, addWorklogOnce } from '../../adapters/jira/worklogs';
+import { addWorklog, addWorklogOnce, findWorklogByIdempotencyKey } from '../../adapters/jira/worklogs';
 import {
   withIssue,
   type AddWorklogStep,
@@ -15,7 +15,9 @@ import {
   type TransitionBlockReason,
   type TransitionStep,
 } from '../../domain/sync';
+import { NotConfiguredError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
+import { writeOnceDespiteLostAnswers } from './lost-answer';
 import { moveIssue } from './move-issue';
 
 /** The issue a plan's steps act on is gone: the caller re-plans as a creation. */
@@ -55,8 +57,15 @@ async function addPlannedWorklog(ctx: SyncContext, issue: IssueRef, step: AddWor
     details: { amountMinor: step.amountMinor, currency: step.currency },
   };
   // Only a worklog written ahead by an interrupted run can already exist: look before adding only then.
-  if (unconfirmed.has(step.key)) await addWorklogOnce(ctx.jira, issue.id, input);
-  else await addWorklog(ctx.jira, issue.id, input);
+  if (unconfirmed.has(step.key)) {
+    await addWorklogOnce(ctx.jira, issue.id, input);
+    return;
+  }
+  // The worklog property carries the key: a lost answer is settled by looking for it.
+  await writeOnceDespiteLostAnswers(
+    async () => void (await addWorklog(ctx.jira, issue.id, input)),
+    async () => ((await findWorklogByIdempotencyKey(ctx.jira, issue.id, step.key)) ? 'applied' : 'not-applied'),
+  );
 }
 
 /** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
@@ -76,7 +85,14 @@ async function runStep(ctx: SyncContext, step: Exclude<PlanStep, { kind: 'create
       });
       return;
     case 'set-field-values':
-      await setAppFieldValues(ctx.jira, [issue.id], step.values);
+      try {
+        await setAppFieldValues(ctx.jira, [issue.id], step.values);
+      } catch (error) {
+        // The site has no fields of this app (a local stack pointed at a real site where the app is not
+        // deployed): the summary and description still carry the invoice; say so instead of failing.
+        if (!(error instanceof NotConfiguredError)) throw error;
+        notes.push(`Wave fields not written on ${issue.key}: ${error.message}.`);
+      }
       return;
     case 'add-comment':
       await addComment(ctx.jira, issue.id, step.body);

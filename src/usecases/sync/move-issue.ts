@@ -1,7 +1,9 @@
+import { getIssue } from '../../adapters/jira/issues';
 import { fetchTransitions, forgetTransitions, listTransitions, postTransition } from '../../adapters/jira/transitions';
 import { JiraBadRequestError } from '../../adapters/jira/jira-errors';
 import { MAX_TRANSITION_HOPS, nextTransitionHop, type IssueRef, type ProjectTarget, type TransitionBlockReason } from '../../domain/sync';
 import type { SyncContext } from '../sync-context';
+import { writeOnceDespiteLostAnswers, type WriteState } from './lost-answer';
 
 export type MoveOutcome = { moved: true } | { moved: false; reason: TransitionBlockReason };
 
@@ -44,11 +46,22 @@ async function decideHop(ctx: SyncContext, issue: IssueRef, project: ProjectTarg
       continue;
     }
     try {
-      await postTransition(ctx.jira, issue.id, hop.transitionId);
+      const to = hop.kind === 'direct' ? toStatusId : hop.toStatusId;
+      await writeOnceDespiteLostAnswers(
+        () => postTransition(ctx.jira, issue.id, hop.transitionId),
+        () => statusCheck(ctx, issue, position.statusId, to),
+      );
       return hop;
     } catch (error) {
       if (!(error instanceof JiraBadRequestError) || !retryable) throw error;
       await forgetTransitions(position);
     }
   }
+}
+
+/** After a transition's answer was lost: did the issue move (applied), is it still where it was (not applied)? */
+async function statusCheck(ctx: SyncContext, issue: IssueRef, fromStatusId: string, toStatusId: string): Promise<WriteState> {
+  const statusId = (await getIssue(ctx.jira, issue.id, { fields: ['status'] }))?.fields.status?.id;
+  if (statusId === toStatusId) return 'applied';
+  return statusId === fromStatusId ? 'not-applied' : 'unknown';
 }

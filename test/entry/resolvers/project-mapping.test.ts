@@ -1,8 +1,13 @@
 import { route } from '@forge/api';
+import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
-import { fetchTransitions } from '../../../src/adapters/jira/transitions';
-import { createTimeBudget } from '../../../src/shared/time-budget';
+import { getProjectStatuses } from '../../../src/adapters/jira/project-statuses';
+import { workflowNameFor, workflowTransitions, workflowTransitionsForIssueType } from '../../../src/entry/resolvers/project/workflow-transitions';
+import type { ProjectTarget, StatusCategoryKey } from '../../../src/domain/sync';
 import type { ProjectMappingView } from '../../../src/entry/resolvers/api';
+import { createTimeBudget } from '../../../src/shared/time-budget';
+import { createSyncContext } from '../../../src/usecases/sync-context';
+import { moveIssue } from '../../../src/usecases/sync/move-issue';
 import { ADMIN, startResolverHarness, type ResolverHarness } from './support/resolver-harness';
 
 let harness: ResolverHarness;
@@ -12,6 +17,9 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 const BILL = { accountId: ADMIN, projectKey: 'BILL' };
+const billing = seedCatalog().workflows.find((workflow) => workflow.name === 'Billing workflow');
+const transitionNames = new Map((billing?.transitions ?? []).map((transition) => [transition.id, transition.name]));
+const transitionName = (id: string) => transitionNames.get(id) ?? id;
 const rowOf = (view: ProjectMappingView, waveStatus: string) => view.rows.find((row) => row.waveStatus === waveStatus);
 
 async function mappingOf(mapping?: Record<string, string>): Promise<ProjectMappingView> {
@@ -32,20 +40,52 @@ describe('the project settings page previews the walk the sync takes, from Jira\
     const requests = harness.jira.control.stats().requests;
     expect(requests.filter((entry) => entry.status >= 400)).toEqual([]);
     expect(requests.find((entry) => entry.path === '/rest/api/3/workflowscheme/project')).toMatchObject({ status: 200, count: 1 });
-    expect(requests.find((entry) => entry.path === '/rest/api/3/workflow/search')).toMatchObject({ status: 200, count: 1 });
+    expect(requests.find((entry) => entry.path === '/rest/api/3/workflows')).toMatchObject({ method: 'POST', status: 200, count: 1 });
+    expect(harness.jira.control.stats().responseValidationFailures).toBe(0);
   });
 
-  it('agrees with the transitions Jira offers an issue, which is what the sync walks', async () => {
+  it('reads the same workflow by project and issue type when no scheme names it (team-managed projects)', async () => {
     const jira = JiraClient.asApp(createTimeBudget({ limitMs: 10_000 }));
-    const created = await jira.request<{ id: string }>('POST', route`/rest/api/3/issue`, {
-      body: { fields: { project: { key: 'BILL' }, issuetype: { name: 'Invoice' }, summary: 'Preview check' } },
+    const byName = await workflowTransitions(jira, await workflowNameFor(jira, '10000', '10010'));
+    const byIssueType = await workflowTransitionsForIssueType(jira, '10000', '10010');
+    expect(byIssueType).toEqual(byName);
+    expect(byName.filter((transition) => transition.hasScreen).map((transition) => transition.name)).toEqual(['Send invoice', 'Record partial payment', 'Record payment', 'Cancel']);
+    expect(byName.find((transition) => transition.name === 'Void')).toMatchObject({ from: ['10100', '10101'], to: '10106', hasScreen: false, isAvailable: true });
+  });
+
+  it('shows, for every Wave status, exactly the transitions the sync takes when it moves a new issue there', async () => {
+    const view = await mappingOf();
+    const taken: string[] = [];
+    harness.forge.setJira(async (target, requestPath, init) => {
+      const match = /\/issue\/[^/]+\/transitions$/.exec(requestPath);
+      if (match && init?.method === 'POST') taken.push((JSON.parse(String(init.body)) as { transition: { id: string } }).transition.id);
+      const principal = target.provider === 'user' ? `user:${target.accountId ?? ''}` : 'app';
+      return fetch(`${harness.jira.base}${requestPath}`, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forge-principal': principal } });
     });
-    const ready = (await fetchTransitions(jira, created.id)).find((transition) => transition.name === 'Ready to invoice');
-    if (!ready) throw new Error('no "Ready to invoice" from Draft');
-    await jira.request('POST', route`/rest/api/3/issue/${created.id}/transitions`, { body: { transition: { id: ready.id } } });
-    const fromToInvoice = await fetchTransitions(jira, created.id);
-    const screens = Object.fromEntries(fromToInvoice.map((transition) => [transition.name, transition.hasScreen]));
-    expect(screens).toMatchObject({ 'Send invoice': true, 'Mark as sent': false });
+    const budget = createTimeBudget({ limitMs: 20_000 });
+    const ctx = await createSyncContext(budget);
+    const types = await getProjectStatuses(ctx.jira, 'BILL');
+    const invoice = types.find((type) => type.issueTypeName === 'Invoice');
+    if (!invoice || !view.initialStatus) throw new Error('BILL has no Invoice workflow');
+    const project: ProjectTarget = {
+      projectKey: 'BILL',
+      issueTypeId: invoice.issueTypeId,
+      statusMapping: {},
+      statuses: view.statuses.map((status) => ({ id: status.id, name: status.name, categoryKey: status.categoryKey as StatusCategoryKey })),
+      initialStatusId: view.initialStatus.id,
+    };
+    const walked = view.rows.filter((row) => row.fromInitial?.path);
+    expect(walked.map((row) => row.waveStatus)).toEqual(expect.arrayContaining(['SENT', 'PAID', 'PARTIAL', 'OVERDUE']));
+    for (const row of walked) {
+      const issue = await ctx.jira.request<{ id: string; key: string }>('POST', route`/rest/api/3/issue`, {
+        body: { fields: { project: { key: 'BILL' }, issuetype: { id: invoice.issueTypeId }, summary: `Walk to ${row.waveStatus}` } },
+      });
+      taken.length = 0;
+      const outcome = await moveIssue(ctx, issue, project, project.initialStatusId, row.effective?.statusId ?? '');
+      expect(outcome).toEqual({ moved: true });
+      expect(harness.jira.control.getIssue(issue.key)?.status.id).toBe(row.effective?.statusId);
+      expect({ waveStatus: row.waveStatus, path: taken.map((id) => transitionName(id)) }).toEqual({ waveStatus: row.waveStatus, path: row.fromInitial?.path });
+    }
   });
 
   it('warns where the walk is blocked: Sent → Cancelled only through "Cancel", which has a screen', async () => {

@@ -60,6 +60,13 @@ describe('the transition preview of a mapping', () => {
     expect(rowOf(result, 'SENT')?.fromInitial).toEqual({ blocked: 'the only transitions to it need a screen' });
   });
 
+  it('does not walk through a transition whose condition keeps the app out, and says so', () => {
+    const readyOnlyForOthers = transitions.map((transition) => (transition.id === '11' ? { ...transition, isAvailable: false } : transition));
+    const result = preview({ SAVED: TO_INVOICE }, readyOnlyForOthers);
+    expect(rowOf(result, 'SAVED')?.fromInitial).toEqual({ blocked: 'its transitions are not available for this issue now' });
+    expect(result.warnings).toContainEqual({ fromStatus: 'Draft', toStatus: 'To Invoice', waveStatus: 'SAVED', reason: 'its transitions are not available for this issue now' });
+  });
+
   it('uses a global transition from any status, and says nothing about moves back in Wave\'s lifecycle', () => {
     const anyToDraft: WorkflowTransition = { id: '98', name: 'Back to draft', from: [], to: DRAFT, hasScreen: true };
     const anyToPaid: WorkflowTransition = { id: '99', name: 'Paid (global)', from: [], to: PAID, hasScreen: false };

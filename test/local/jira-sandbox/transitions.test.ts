@@ -1,4 +1,4 @@
-import { createIssue, expectNoSpecViolations, startSandbox, type TestSandbox } from './harness';
+import { createIssue, expectNoSpecViolations, startSandbox, type Json, type TestSandbox } from './harness';
 
 let sandbox: TestSandbox;
 
@@ -119,5 +119,40 @@ describe('transitions', () => {
     const withFields = await transitions(issue.id, 'app', '?expand=transitions.fields');
     const cancel = withFields.find((transition) => transition.id === '71') as unknown as { fields: Record<string, { required: boolean }> };
     expect(cancel.fields.resolution?.required).toBe(true);
+  });
+
+  it('describes workflows as Jira does: screens and conditions of each transition, the project\'s workflow scheme', async () => {
+    // The classic API lists transitions (with their screens) only when asked to.
+    const bare = await sandbox.call('GET', '/rest/api/3/workflow/search?workflowName=Billing%20workflow');
+    expect(bare.body.values[0]).toEqual({ id: { name: 'Billing workflow', entityId: expect.any(String) }, description: 'Invoices from draft to paid.' });
+    const classic = await sandbox.call('GET', '/rest/api/3/workflow/search?workflowName=Billing%20workflow&expand=transitions.rules,statuses');
+    const byName = new Map<string, Json>(classic.body.values[0].transitions.map((transition: Json) => [transition.name, transition]));
+    expect(byName.get('Send invoice')).toMatchObject({ id: '21', from: ['10101'], to: '10102', type: 'directed', screen: { id: expect.any(String), name: expect.any(String) } });
+    expect(byName.get('Mark as sent')).not.toHaveProperty('screen');
+    expect(byName.get('Void').rules.conditionsTree).toEqual({ nodeType: 'simple', type: 'PermissionCondition', configuration: { permissionKey: 'ADMINISTER_PROJECTS' } });
+    expect(classic.body.values[0].statuses.map((status: Json) => status.id)).toEqual(['10100', '10101', '10102', '10103', '10104', '10105', '10106']);
+
+    // Its replacement, bulk get workflows: by name or by project and issue type.
+    const read = await sandbox.call('POST', '/rest/api/3/workflows', { body: { projectAndIssueTypes: [{ projectId: '10000', issueTypeId: '10010' }] } });
+    expect(read.status).toBe(200);
+    expect(read.body.workflows.map((workflow: Json) => workflow.name)).toEqual(['Billing workflow']);
+    const transitionsOf = new Map<string, Json>(read.body.workflows[0].transitions.map((transition: Json) => [transition.name, transition]));
+    expect(transitionsOf.get('Send invoice')).toMatchObject({ type: 'DIRECTED', toStatusReference: '10102', links: [{ fromStatusReference: '10101' }], transitionScreen: { ruleKey: 'system:transition-screen' } });
+    expect(transitionsOf.get('Mark as sent')).not.toHaveProperty('transitionScreen');
+    expect(transitionsOf.get('Void').conditions).toMatchObject({ operation: 'ALL', conditions: [{ ruleKey: 'system:restrict-issue-transition', parameters: { permissionKeys: 'ADMINISTER_PROJECTS' } }] });
+    expect(read.body.statuses).toContainEqual(expect.objectContaining({ id: '10102', name: 'Sent', statusCategory: 'IN_PROGRESS', statusReference: '10102' }));
+    const byWorkflowName = await sandbox.call('POST', '/rest/api/3/workflows', { body: { workflowNames: ['Billing workflow', 'No such workflow'] } });
+    expect(byWorkflowName.body.workflows).toEqual(read.body.workflows);
+
+    // Which workflow a project's issue types use; projects that do not exist are left out.
+    const schemes = await sandbox.call('GET', '/rest/api/3/workflowscheme/project?projectId=10000&projectId=99999');
+    expect(schemes.status).toBe(200);
+    expect(schemes.body.values).toEqual([
+      { projectIds: ['10000'], workflowScheme: expect.objectContaining({ id: expect.any(Number), defaultWorkflow: 'Billing workflow', issueTypeMappings: {} }) },
+    ]);
+    const forUser = await sandbox.call('GET', '/rest/api/3/workflowscheme/project?projectId=10000', { as: 'user' });
+    expect(forUser).toMatchObject({ status: 403, body: { errorMessages: ['Only Jira administrators can access workflow scheme associations.'] } });
+    expect((await sandbox.call('GET', '/rest/api/3/workflow/search', { as: 'user' })).status).toBe(403);
+    expect((await sandbox.call('POST', '/rest/api/3/workflows', { as: 'user', body: { workflowNames: ['Billing workflow'] } })).status).toBe(401);
   });
 });

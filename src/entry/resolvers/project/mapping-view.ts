@@ -6,7 +6,7 @@ import type { ProjectStatus, StatusCategoryKey } from '../../../domain/sync';
 import { isAppError } from '../../../shared/errors';
 import type { ProjectMappingView } from '../api';
 import { previewMapping, WAVE_INVOICE_STATUSES } from './transition-preview';
-import { workflowNameFor, workflowTransitions, workflowTransitionsByStatuses, type WorkflowTransition } from './workflow-transitions';
+import { workflowNameFor, workflowTransitions, workflowTransitionsForIssueType, type WorkflowTransition } from './workflow-transitions';
 
 /** What the mapping of one project is checked and previewed against. */
 export interface ProjectWorkflow {
@@ -19,13 +19,13 @@ export interface ProjectWorkflow {
 
 const categoryOf = (key: string | undefined): StatusCategoryKey => (key === 'done' ? 'done' : key === 'indeterminate' ? 'indeterminate' : 'new');
 
-/** The issue type's workflow: named by the project's workflow scheme, else recognised by its statuses. */
+/** The issue type's workflow: named by the project's workflow scheme, else (no scheme, e.g. team-managed) asked for by project and issue type. */
 async function transitionsFor(jira: JiraClient, projectId: string, issueType: IssueTypeStatuses): Promise<WorkflowTransition[]> {
   let name: string;
   try {
     name = await workflowNameFor(jira, projectId, issueType.issueTypeId);
   } catch {
-    return workflowTransitionsByStatuses(jira, issueType.statuses.map((status) => status.id));
+    return workflowTransitionsForIssueType(jira, projectId, issueType.issueTypeId);
   }
   return workflowTransitions(jira, name);
 }

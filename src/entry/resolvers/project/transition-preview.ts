@@ -41,11 +41,11 @@ export interface Preview {
   warnings: TransitionWarningView[];
 }
 
-/** What `GET /issue/{id}/transitions` would offer an issue in `statusId`, per the workflow definition. */
+/** What `GET /issue/{id}/transitions` would offer the app for an issue in `statusId`, per the workflow definition (screens and conditions included). */
 function transitionsFrom(transitions: readonly WorkflowTransition[], statusId: string): JiraTransition[] {
   return transitions
     .filter((transition) => transition.from.length === 0 || transition.from.includes(statusId))
-    .map((transition) => ({ id: transition.id, name: transition.name, to: { id: transition.to }, hasScreen: transition.hasScreen, isAvailable: true }));
+    .map((transition) => ({ id: transition.id, name: transition.name, to: { id: transition.to }, hasScreen: transition.hasScreen, isAvailable: transition.isAvailable ?? true }));
 }
 
 type Walk = { ok: true; path: string[] } | { ok: false; reason: TransitionBlockReason };
