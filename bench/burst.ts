@@ -26,6 +26,11 @@ export interface BurstFigures {
   jiraRateLimited: number;
   jiraFailed: number;
   seconds: number;
+  /**
+   * CPU time the process (stack, sandboxes and app share one event loop) got per second of the run: near 1
+   * it had a core to itself; well below, other work on the machine slowed it and the efficiency is the machine's.
+   */
+  cpuShare: number;
   throughputPerSec: number;
   boundSeconds: number;
   boundPerSec: number;
@@ -53,7 +58,9 @@ export async function runBurst(): Promise<BurstFigures> {
 
     await resetJiraStats(t.stack.baseUrl);
     t.stack.jira.setFaults({ errorRate: ERROR_RATE, seed: 42 });
+    const cpuBefore = process.cpuUsage();
     const report = await sendLikeWave(schedule.deliveries, { concurrency: CONCURRENCY, post: (body) => t.post(body) });
+    const cpu = process.cpuUsage(cpuBefore);
     t.stack.jira.clearFaults();
     const stats = await readJiraStats(t.stack.baseUrl);
 
@@ -75,6 +82,7 @@ export async function runBurst(): Promise<BurstFigures> {
       jiraRateLimited: countRequests(stats, (entry) => entry.status === 429),
       jiraFailed: countRequests(stats, (entry) => entry.status >= 500),
       seconds,
+      cpuShare: (cpu.user + cpu.system) / 1e3 / report.elapsedMs,
       throughputPerSec: deliveries / seconds,
       boundSeconds: bound.seconds,
       boundPerSec: deliveries / bound.seconds,

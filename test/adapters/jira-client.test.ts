@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { JiraClient } from '../../src/adapters/jira/jira-client';
-import { JiraBadRequestError, JiraNotFoundError, JiraPermissionError } from '../../src/adapters/jira/jira-errors';
+import { JiraBadRequestError, JiraNotFoundError, JiraNotImplementedError, JiraPermissionError } from '../../src/adapters/jira/jira-errors';
 import { UnavailableError } from '../../src/shared/errors';
 import { createTimeBudget, type TimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
@@ -53,6 +53,16 @@ describe('JiraClient', () => {
     await expect(client.request('GET', issuePath)).resolves.toMatchObject({ key: 'FIN-1' });
     expect(client.requestCount).toBe(3);
     expect(waits).toHaveLength(2);
+  });
+
+  it('fails at once on 501 Not Implemented, which no retry changes', async () => {
+    jira.answer({ status: 501, body: { errorMessages: ['getWorkflowSchemeProjectAssociations is not implemented'], errors: {} } }, ok);
+    const { client } = appClient();
+    const failure = await client.request('GET', issuePath).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(JiraNotImplementedError);
+    expect(failure).toMatchObject({ status: 501, httpStatus: 502, message: expect.stringContaining('getWorkflowSchemeProjectAssociations is not implemented') });
+    expect(client.requestCount).toBe(1);
+    expect(waits).toEqual([]);
   });
 
   it('does not repeat a create after a 5xx: the outcome is unknown', async () => {

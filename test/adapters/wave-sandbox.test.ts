@@ -8,7 +8,7 @@ import { getWaveConnection, markWaveConnected } from '../../src/adapters/storage
 import { WaveReconnectNeededError } from '../../src/adapters/wave/wave-errors';
 import { WaveGraphqlClient } from '../../src/adapters/wave/wave-graphql';
 import { WaveOAuthClient } from '../../src/adapters/wave/wave-oauth';
-import { WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
+import { connectWave, WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
 
@@ -83,6 +83,32 @@ describe('Wave adapters against the Wave sandbox', () => {
     if (!stored) throw new Error('tokens vanished');
     await invocation().tokens.refreshAfterRejection(stored.accessToken);
     expect(sandbox.control.refreshGrantCount).toBe(2);
+  });
+
+  it('records when tokens were obtained, on connect and on each refresh; a record stored without it keeps working', async () => {
+    // beforeEach stored tokens the way older versions did: without obtainedAt.
+    expect((await getWaveTokens())?.obtainedAt).toBeUndefined();
+    expect((await invocation().wave.listBusinesses()).items.length).toBeGreaterThan(0);
+
+    sandbox.control.expireAccessTokens();
+    const beforeRefresh = Date.now();
+    expect((await invocation().wave.listBusinesses()).items.length).toBeGreaterThan(0);
+    const refreshed = await getWaveTokens();
+    expect(refreshed?.obtainedAt).toBeGreaterThanOrEqual(beforeRefresh);
+    expect(refreshed?.obtainedAt).toBeLessThanOrEqual(Date.now());
+
+    const redirectUri = 'http://127.0.0.1:9/callback';
+    const authorize = new URL(`${base}/oauth2/authorize/`);
+    for (const [key, value] of Object.entries({ client_id: sandbox.control.oauthClient().clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'business:read', auto: '1' })) authorize.searchParams.set(key, value);
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const budget = createTimeBudget({ limitMs: 15_000 });
+    const beforeConnect = Date.now();
+    await connectWave(new WaveOAuthClient({ budget, fetch, tokenUrl: `${base}/oauth2/token/` }), code, redirectUri, budget.now());
+    const connected = await getWaveTokens();
+    expect(connected?.accessToken).not.toBe(refreshed?.accessToken);
+    expect(connected?.obtainedAt).toBeGreaterThanOrEqual(beforeConnect);
+    expect(connected?.obtainedAt).toBeLessThanOrEqual(Date.now());
   });
 
   it('refreshes ahead of expiry', async () => {

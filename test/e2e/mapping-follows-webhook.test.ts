@@ -49,6 +49,8 @@ describe('the project mapping', () => {
 
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     await page.getByTestId('mapping-table--body').waitFor();
+    // The preview names the walk the sync just took: "Send invoice" has a screen, "Mark as sent" has none.
+    await page.getByTestId('mapping-table--row-SENT').getByText('“Ready to invoice” → “Mark as sent”', { exact: true }).waitFor();
     await chooseOption(page, 'mapping-SENT', 'To Invoice');
     // The preview follows the choice before it is saved.
     await page.getByText('“Ready to invoice”', { exact: true }).waitFor();

@@ -25,6 +25,23 @@ export function pointer(...tokens: (string | number)[]): string {
 }
 
 /**
+ * A few schemas of Jira's document combine `oneOf`/`anyOf`/`allOf` with `additionalProperties: false`
+ * and no `properties` of their own (WorkflowCondition, JqlQueryClause, CustomFieldContextDefaultValue).
+ * Read literally that allows no property at all; Jira means "no property beyond the chosen branch's",
+ * which the branches already say. Drops the keyword there (in place: it changes nothing else).
+ */
+function relaxComposedSchemas(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) relaxComposedSchemas(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (schema.additionalProperties === false && !('properties' in schema) && ('oneOf' in schema || 'anyOf' in schema || 'allOf' in schema)) delete schema.additionalProperties;
+  for (const value of Object.values(schema)) relaxComposedSchemas(value);
+}
+
+/**
  * Validates JSON against schemas of the OpenAPI document. The whole document is registered
  * once; a validator is compiled on first use of each schema (the spec is large, and most of
  * it is never used), always by JSON pointer so that `#/components/...` refs resolve.
@@ -45,6 +62,7 @@ export class SchemaValidator {
     this.ajv.addFormat('double', { type: 'number', validate: () => true });
     this.ajv.addFormat('byte', true);
     this.ajv.addFormat('binary', true);
+    relaxComposedSchemas(spec);
     this.ajv.addSchema(spec, SPEC_ID);
   }
 

@@ -2,7 +2,7 @@ import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@
 import { ConflictError, UpstreamError } from '../../shared/errors';
 import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../shared/retry';
 import type { TimeBudget } from '../../shared/time-budget';
-import { JiraBadRequestError, JiraNotFoundError, JiraPermissionError, parseJiraErrorBody } from './jira-errors';
+import { JiraBadRequestError, JiraNotFoundError, JiraNotImplementedError, JiraPermissionError, parseJiraErrorBody } from './jira-errors';
 import { rateLimitRetry } from './jira-rate-limit';
 
 export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIResponse>;
@@ -36,13 +36,14 @@ function errorFor(status: number, body: unknown): Error {
   if (status === 401 || status === 403) return new JiraPermissionError(details, status);
   if (status === 400 || status === 413 || status === 422) return new JiraBadRequestError(details, status);
   if (status === 409) return new ConflictError('Jira reported a conflicting change; try again');
+  if (status === 501) return new JiraNotImplementedError(details);
   return new UpstreamError(`Jira answered with HTTP ${status}`);
 }
 
 /**
  * JSON requests to Jira through `@forge/api`, as the app or as a user. Rate limits (429) are
- * always retried as the headers ask; 5xx and network failures only where repeating the
- * request cannot apply it twice. All waiting stays inside the invocation's TimeBudget.
+ * always retried as the headers ask; 5xx (but 501, which is not transient) and network failures
+ * only where repeating the request cannot apply it twice. All waiting stays inside the invocation's TimeBudget.
  */
 export class JiraClient {
   private requests = 0;
@@ -97,7 +98,8 @@ export class JiraClient {
       return { retry: rateLimitRetry(response.headers, this.budget.now()) };
     }
     const body = await readBody(response);
-    if (response.status >= 500) {
+    // 501 Not Implemented will not change on a retry.
+    if (response.status >= 500 && response.status !== 501) {
       const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.budget.now());
       return {
         retry: { reason: `HTTP ${response.status}`, giveUp: !repeatable, outcomeUnknown: !repeatable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },

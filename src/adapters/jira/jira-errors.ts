@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError, PermissionError } from '../../shared/errors';
+import { BadRequestError, NotFoundError, PermissionError, UpstreamError } from '../../shared/errors';
 
 /** Jira's error body: `{errorMessages: [], errors: {field: message}}`. */
 export interface JiraErrorBody {
@@ -36,5 +36,14 @@ export class JiraBadRequestError extends BadRequestError {
 export class JiraPermissionError extends PermissionError {
   constructor(readonly details: JiraErrorBody, readonly status: number) {
     super(`the app is not allowed to do this in Jira (${describeJiraErrors(details)}); check the app's project permissions`);
+  }
+}
+
+/** HTTP 501: this Jira does not offer the operation. Not transient, so never retried. */
+export class JiraNotImplementedError extends UpstreamError {
+  readonly status = 501;
+
+  constructor(readonly details: JiraErrorBody) {
+    super(`Jira does not support this request (HTTP 501: ${describeJiraErrors(details)})`);
   }
 }

@@ -27,6 +27,8 @@ export interface StoredWaveTokens {
   refreshToken: string;
   /** Epoch ms when the access token stops working. */
   expiresAt: number;
+  /** Epoch ms when Wave issued these tokens (connect or last refresh). Records stored before it was kept lack it. */
+  obtainedAt?: number;
   scope?: string;
   businessId?: string;
   userId?: string;

@@ -122,10 +122,12 @@ export class WaveOAuthClient {
     const scope = asString(parsed.scope);
     const businessId = asString(parsed.businessId);
     const userId = asString(parsed.userId);
+    const obtainedAt = this.options.budget.now();
     return {
       accessToken,
       refreshToken: asString(parsed.refresh_token) ?? '',
-      expiresAt: this.options.budget.now() + expiresIn * 1000,
+      expiresAt: obtainedAt + expiresIn * 1000,
+      obtainedAt,
       ...(scope ? { scope } : {}),
       ...(businessId ? { businessId } : {}),
       ...(userId ? { userId } : {}),

@@ -75,7 +75,7 @@ export class WaveTokenManager implements WaveAccessTokens {
       throw error;
     }
     // The old refresh token may already be dead: persist the rotated one before anything else.
-    await saveWaveTokens({ ...latest, ...fresh });
+    await saveWaveTokens({ ...latest, ...fresh, obtainedAt: fresh.obtainedAt ?? this.options.budget.now() });
     return fresh.accessToken;
   }
 
@@ -94,7 +94,7 @@ export async function connectWave(
   now: number = Date.now(),
 ): Promise<{ businessId?: string; userId?: string; scope?: string }> {
   const tokens = await oauth.exchangeCode(code, redirectUri);
-  await saveWaveTokens(tokens);
+  await saveWaveTokens({ ...tokens, obtainedAt: tokens.obtainedAt ?? now });
   await markWaveConnected(now);
   const { businessId, userId, scope } = tokens;
   return { ...(businessId ? { businessId } : {}), ...(userId ? { userId } : {}), ...(scope ? { scope } : {}) };

@@ -10,9 +10,9 @@ import { describeWaveFailure, listConnectedBusinesses } from './businesses';
 export const isPastedToken = (tokens: StoredWaveTokens): boolean => tokens.refreshToken === '';
 
 function tokenView(tokens: StoredWaveTokens): NonNullable<ConnectionView['token']> {
-  // `obtainedAt` is written by token adapters that record it; older records lack it.
-  const obtainedAt = (tokens as StoredWaveTokens & { obtainedAt?: unknown }).obtainedAt;
   if (isPastedToken(tokens)) return { kind: 'pasted' };
+  // Tokens stored before `obtainedAt` was recorded lack it until their next refresh.
+  const { obtainedAt } = tokens;
   return {
     kind: 'oauth',
     expiresAt: tokens.expiresAt,

@@ -18,6 +18,7 @@ export async function connectWithPastedToken(accessToken: string, budget: TimeBu
     accessToken,
     refreshToken: '',
     expiresAt: budget.now() + PASTED_TOKEN_LIFETIME_MS,
+    obtainedAt: budget.now(),
     ...(onlyBusiness ? { businessId: onlyBusiness.id } : {}),
   });
   await markWaveConnected(budget.now());

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Figures = Record<string, Record<string, unknown>>;
+
+export interface Target {
+  key: string;
+  wanted: string;
+  met: (value: number) => boolean;
+}
+
+/** The issue's targets, by `scenario.figure`. */
+export const TARGETS: Target[] = [
+  { key: 'lifecycle.ratioToNaive', wanted: '<= 0.5', met: (value) => value <= 0.5 },
+  { key: 'burst.duplicates', wanted: '= 0', met: (value) => value === 0 },
+  { key: 'burst.lost', wanted: '= 0', met: (value) => value === 0 },
+  { key: 'burst.mismatched', wanted: '= 0', met: (value) => value === 0 },
+  { key: 'burst.efficiency', wanted: '>= 0.85', met: (value) => value >= 0.85 },
+];
+
+export function valueAt(figures: Figures, key: string): unknown {
+  const [scenario, figure] = key.split('.') as [string, string];
+  return figures[scenario]?.[figure];
+}
+
+/** `{ "burst.efficiency >= 0.85": true, ... }` for the scenarios that ran; a missing figure (the scenario failed) misses. */
+export function checkTargets(figures: Figures): Record<string, boolean> {
+  return Object.fromEntries(
+    TARGETS.filter((target) => (target.key.split('.')[0] as string) in figures).map((target) => {
+      const value = valueAt(figures, target.key);
+      return [`${target.key} ${target.wanted}`, typeof value === 'number' && target.met(value)];
+    }),
+  );
+}
+
+const format = (value: unknown): string => {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
+  if (Array.isArray(value)) return value.length === 0 ? '-' : value.join(' | ');
+  return String(value);
+};
+
+/** One row per figure: `scenario.figure  value  target`. */
+export function table(figures: Figures): string {
+  const rows: Array<[string, string, string]> = [];
+  for (const [scenario, values] of Object.entries(figures)) {
+    for (const [figure, value] of Object.entries(values)) {
+      const key = `${scenario}.${figure}`;
+      const target = TARGETS.find((candidate) => candidate.key === key);
+      const verdict = target ? `${target.wanted} ${typeof value === 'number' && target.met(value) ? 'ok' : 'MISSED'}` : '';
+      rows.push([key, format(value), verdict]);
+    }
+  }
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map(([key, value, verdict]) => `${key.padEnd(widths[0]!)}  ${value.padStart(widths[1]!)}  ${verdict}`.trimEnd()).join('\n');
+}
+
+/** Writes the run to `bench/results/<timestamp>.json` and returns the path. */
+export function saveResult(result: object, startedAt: Date): string {
+  const dir = path.resolve(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}

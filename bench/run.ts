@@ -1,0 +1,60 @@
+/**
+ * `npm run bench [-- --json] [-- --only=lifecycle,burst]`: the benchmark scenarios on the local stack, one
+ * after another (each on its own fresh stack). Prints a table; with --json the last line of stdout is the
+ * same figures as one JSON object. Every run is saved under bench/results/. Exits 1 when a target is missed.
+ */
+import os from 'node:os';
+import { runAdminPage } from './admin-page';
+import { runBundle } from './bundle';
+import { runBurst } from './burst';
+import { runHandler } from './handler';
+import { runLifecycle } from './lifecycle';
+import { checkTargets, saveResult, table, type Figures } from './report';
+
+const SCENARIOS: Record<string, () => Promise<object>> = {
+  lifecycle: runLifecycle,
+  burst: runBurst,
+  handler: runHandler,
+  bundle: runBundle,
+  adminPage: runAdminPage,
+};
+
+function selected(argv: readonly string[]): string[] {
+  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  if (!only) return Object.keys(SCENARIOS);
+  const names = only.split(',');
+  const unknown = names.filter((name) => !(name in SCENARIOS));
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  return names;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const startedAt = new Date();
+  const figures: Figures = {};
+  for (const name of selected(process.argv)) {
+    const started = performance.now();
+    process.stderr.write(`bench: ${name}…\n`);
+    try {
+      figures[name] = { ...(await (SCENARIOS[name] as () => Promise<object>)()) };
+    } catch (error) {
+      figures[name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+    process.stderr.write(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  const targets = checkTargets(figures);
+  const result = {
+    ...figures,
+    targets,
+    run: { startedAt: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg() },
+  };
+  const file = saveResult(result, startedAt);
+  process.stdout.write(`${table(figures)}\n\nsaved ${file}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (Object.values(targets).some((met) => !met)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(2);
+});
