@@ -1,26 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { openAdminPage, openProjectSettings, openTab } from './support/admin-ui';
-import { startE2EStack, type E2EStack } from './support/stack';
+import { useE2ESession } from './support/session';
 
-let browser: Browser;
-let e2e: E2EStack;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2EStack();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let watched: WatchedPage;
-beforeEach(async () => {
-  ({ context, page, watched } = await openPage(browser));
-});
-afterEach(() => context.close());
+const { e2e, page, watched } = useE2ESession();
 
 describe('the pages render in Chromium from the local stack', () => {
   it('/admin shows the webhook URL with working controls, every section, and no console errors', async () => {

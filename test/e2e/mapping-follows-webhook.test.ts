@@ -1,26 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectSuccessFlag, openAdminPage, openProjectSettings, pasteWaveToken, saveDefaults, setSigningSecret } from './support/admin-ui';
-import { chooseOption, launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { SANDBOX_SIGNING_SECRET, startE2EStack, type E2EStack } from './support/stack';
+import { chooseOption } from './support/browser';
+import { useE2ESession } from './support/session';
+import { SANDBOX_SIGNING_SECRET } from './support/stack';
 
-let browser: Browser;
-let e2e: E2EStack;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2EStack();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let watched: WatchedPage;
-beforeEach(async () => {
-  ({ context, page, watched } = await openPage(browser));
-});
-afterEach(() => context.close());
+const { e2e, page, watched } = useE2ESession();
 
 /** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
 async function sendInvoice(status: string): Promise<string> {

@@ -1,26 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_ACCOUNT_ID, openAdminPage, openProjectSettings, PLAIN_USER_ACCOUNT_ID } from './support/admin-ui';
-import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { startE2EStack, type E2EStack } from './support/stack';
+import { useE2ESession } from './support/session';
 
-let browser: Browser;
-let e2e: E2EStack;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2EStack();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let watched: WatchedPage;
-beforeEach(async () => {
-  ({ context, page, watched } = await openPage(browser));
-});
-afterEach(() => context.close());
+const { e2e, page, watched } = useE2ESession();
 
 /** What `invoke` from @forge/bridge sends, straight to the bridge endpoint, as a page opened by `accountId`. */
 async function invokeDirectly(functionKey: string, payload: unknown, accountId: string, moduleKey = 'admin-page', projectKey?: string) {

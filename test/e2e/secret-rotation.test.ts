@@ -1,27 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openAdminPage, setSigningSecret } from './support/admin-ui';
-import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { postSignedPing } from './support/signed-delivery';
-import { advanceClock, startE2EStack, type E2EStack } from './support/stack';
+import { useE2ESession } from './support/session';
+import { advanceClock } from './support/stack';
 
-let browser: Browser;
-let e2e: E2EStack;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  e2e = await startE2EStack();
-});
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let watched: WatchedPage;
-beforeEach(async () => {
-  ({ context, page, watched } = await openPage(browser));
-});
-afterEach(() => context.close());
+const { e2e, page, watched } = useE2ESession();
 
 const HOUR_MS = 60 * 60_000;
 const OLD_SECRET = 'whsec_e2e-old-secret-aaaa-0001';

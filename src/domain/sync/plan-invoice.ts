@@ -2,7 +2,7 @@
 
 import type { WaveInvoice } from '../wave-webhook/types';
 import { applyInvoiceState, finishWork, workForNewIssue, workFromLink, type InvoiceContext } from './invoice-work';
-import { stateOrder } from './link';
+import { invoiceStateOrder } from './invoice-order';
 import { unchangedInvoicePlan } from './plan';
 import type { InvoiceLink, InvoicePlan } from './types';
 
@@ -15,7 +15,7 @@ export interface InvoiceStateInput extends InvoiceContext {
 export function planInvoiceState(input: InvoiceStateInput): InvoicePlan {
   const { invoice, link } = input;
   if (link?.deleted) return unchangedInvoicePlan(link, 'ignored', [`Invoice ${link.invoiceNumber} was deleted in Wave; later states are ignored.`]);
-  const order = stateOrder(link?.modifiedAt ?? null, invoice.modifiedAt);
+  const order = invoiceStateOrder(link, invoice);
   if (order === 'unreadable') return unchangedInvoicePlan(link, 'ignored', [`Invoice ${invoice.invoiceNumber}: unreadable modifiedAt "${invoice.modifiedAt}".`]);
   if (order === 'stale') return unchangedInvoicePlan(link, 'stale', []);
 

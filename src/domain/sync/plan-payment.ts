@@ -2,7 +2,7 @@
 
 import type { WaveInvoice, WavePayment } from '../wave-webhook/types';
 import { applyInvoiceState, applyPaymentEvent, finishWork, workForNewIssue, workFromLink, type InvoiceContext } from './invoice-work';
-import { stateOrder } from './link';
+import { invoiceStateOrder } from './invoice-order';
 import { unchangedInvoicePlan } from './plan';
 import type { InvoiceLink, InvoicePlan } from './types';
 
@@ -23,7 +23,7 @@ export type PaymentInput = InvoiceContext &
 export function planPaymentReceived(input: PaymentInput): InvoicePlan {
   const { link, invoice, payment } = input;
   if (link?.deleted) return unchangedInvoicePlan(link, 'ignored', [`Payment ${payment.id}: invoice ${link.invoiceNumber} was deleted in Wave.`]);
-  const applyInvoice = invoice != null && stateOrder(link?.modifiedAt ?? null, invoice.modifiedAt) === 'newer';
+  const applyInvoice = invoice != null && invoiceStateOrder(link, invoice) === 'newer';
   if (link === null && !applyInvoice) {
     return unchangedInvoicePlan(null, 'ignored', [`Payment ${payment.id}: invoice ${invoice.invoiceNumber} has an unreadable modifiedAt.`]);
   }

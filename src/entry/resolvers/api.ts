@@ -3,6 +3,8 @@
  * payload and answer. Types only, so the UI can `import type` it without pulling server code.
  */
 
+import type { BackfillProgressFields } from '../../shared/backfill-progress';
+
 export type ResolverErrorCode =
   | 'FORBIDDEN'
   | 'INVALID_INPUT'
@@ -133,10 +135,12 @@ export interface ReplayResult {
 }
 
 export interface HealthCheckView {
-  key: 'wave-token' | 'signing-secret' | 'last-delivery' | 'jira-events' | 'reconciliation' | 'rate-limit';
+  key: 'wave-token' | 'signing-secret' | 'last-delivery' | 'jira-events' | 'reconciliation' | 'backfill' | 'rate-limit';
   label: string;
   level: HealthLevel;
   summary: string;
+  /** Facts behind the summary (times, webhook ids, counts), one line each. */
+  details?: string[];
   /** What to do about it (amber and red). */
   action?: string;
 }
@@ -144,6 +148,14 @@ export interface HealthCheckView {
 export interface HealthView {
   checks: HealthCheckView[];
   checkedAt: number;
+}
+
+/** The import of older Wave invoices (one per installation: the current or the last one). */
+export type BackfillView = BackfillProgressFields;
+
+export interface BackfillStatusView {
+  /** Null until a backfill has been started. */
+  backfill: BackfillView | null;
 }
 
 export interface JiraStatusView {
@@ -207,6 +219,8 @@ export interface ResolverApi {
   getActivityChart: { payload: { days?: number }; result: ActivityChartView };
   replayDelivery: { payload: { eventId: string }; result: ReplayResult };
   getHealth: { payload: Record<string, never>; result: HealthView };
+  startBackfill: { payload: { fromDate: string }; result: BackfillStatusView };
+  getBackfillProgress: { payload: Record<string, never>; result: BackfillStatusView };
   getProjectMapping: { payload: { projectKey?: string }; result: ProjectMappingView };
   previewProjectMapping: { payload: ProjectMappingInput; result: ProjectMappingView };
   saveProjectMapping: { payload: ProjectMappingInput; result: ProjectMappingView };

@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { defineActivity } from './activity/definitions';
+import { defineBackfill } from './backfill/definitions';
 import { defineDefaults } from './defaults/definitions';
 import { defineHealth } from './health/definitions';
 import { defineProjectMapping } from './project/definitions';
@@ -14,6 +15,7 @@ const resolverInstance = new Resolver();
 defineWaveConnection(resolverInstance);
 defineWebhooks(resolverInstance);
 defineDefaults(resolverInstance);
+defineBackfill(resolverInstance);
 defineActivity(resolverInstance);
 defineHealth(resolverInstance);
 defineProjectMapping(resolverInstance);

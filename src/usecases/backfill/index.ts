@@ -1,3 +1,3 @@
 /** What the admin page's resolvers call for the backfill. */
-export { startBackfill } from './start-backfill';
+export { fromDateProblem, startBackfill } from './start-backfill';
 export { getBackfillProgress, type BackfillProgress } from './backfill-progress';

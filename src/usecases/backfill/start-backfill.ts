@@ -10,14 +10,26 @@ import { progressOf, type BackfillProgress } from './backfill-progress';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Midnight UTC of a YYYY-MM-DD day, or undefined for other shapes and impossible days. */
+function dayStart(fromDate: string): number | undefined {
+  const match = DATE.exec(fromDate);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === fromDate ? ms : undefined;
+}
+
+/** Why `fromDate` cannot start a backfill (as the end of a sentence about it), or undefined. */
+export function fromDateProblem(fromDate: string, now: number): string | undefined {
+  const ms = dayStart(fromDate.trim());
+  if (ms === undefined) return 'must be a day as YYYY-MM-DD';
+  if (ms > now) return 'is in the future: there is nothing to import yet';
+  return undefined;
+}
+
 /** Midnight UTC of a YYYY-MM-DD day; refuses other shapes, impossible days and days to come. */
 export function parseFromDate(fromDate: string, now: number): number {
-  const match = DATE.exec(fromDate.trim());
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== fromDate.trim()) {
-    throw new BadRequestError('fromDate must be a day as YYYY-MM-DD');
-  }
-  if (ms > now) throw new BadRequestError('fromDate is in the future: there is nothing to import yet');
+  const problem = fromDateProblem(fromDate, now);
+  const ms = dayStart(fromDate.trim());
+  if (problem !== undefined || ms === undefined) throw new BadRequestError(`fromDate ${problem ?? 'must be a day as YYYY-MM-DD'}`);
   return ms;
 }
 

@@ -26,6 +26,7 @@ const VALID_PAYLOADS: Partial<Record<ResolverName, unknown>> = {
     worklogMinutes: 1,
   },
   replayDelivery: { eventId: 'evt_1' },
+  startBackfill: { fromDate: '2026-01-01' },
   previewProjectMapping: { mapping: {} },
   saveProjectMapping: { mapping: { PAID: '10105' } },
 };
@@ -34,9 +35,9 @@ describe('every resolver checks the caller in Jira first', () => {
   it('defines the whole API', () => {
     expect(definedResolverNames().sort()).toEqual(
       [
-        'disconnectWave', 'getActivityChart', 'getConnection', 'getDefaults', 'getHealth', 'getProjectMapping', 'getWebhookSettings', 'listActivity',
-        'previewProjectMapping', 'replayDelivery', 'rotateSigningSecret', 'saveDefaults', 'saveProjectMapping', 'saveWaveClient', 'sendTestEvent',
-        'startWaveConnect', 'usePastedToken',
+        'disconnectWave', 'getActivityChart', 'getBackfillProgress', 'getConnection', 'getDefaults', 'getHealth', 'getProjectMapping', 'getWebhookSettings',
+        'listActivity', 'previewProjectMapping', 'replayDelivery', 'rotateSigningSecret', 'saveDefaults', 'saveProjectMapping', 'saveWaveClient', 'sendTestEvent',
+        'startBackfill', 'startWaveConnect', 'usePastedToken',
       ].sort(),
     );
   });

@@ -1,16 +1,7 @@
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
-import { APP_UUID, createIssue, ENVIRONMENT_ID, expectNoSpecViolations, startSandbox, type TestSandbox } from './harness';
+import { APP_UUID, createIssue, ENVIRONMENT_ID, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
-});
+const sandbox = useJiraSandbox();
 
 describe('the app\'s custom fields', () => {
   it('lists them in /field with Forge\'s extension ARI', async () => {

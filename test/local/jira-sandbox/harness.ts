@@ -8,6 +8,7 @@ import { RuntimeClock } from '../../../local/clock';
 import { createJiraSandbox, type ForgeJiraIssueEvent, type JiraSandboxControl } from '../../../local/jira-sandbox';
 import type { JiraSandboxApp } from '../../../local/jira-sandbox/types';
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
+import { lateBound } from '../../support/late-bound';
 
 export const SPEC_PATH = path.resolve(__dirname, '../../../../shared/reference/jira-platform-v3.openapi.json');
 export const APP_UUID = '7d3c1c5e-5b0a-4c55-9a51-3f1f5a0c9e21';
@@ -57,7 +58,14 @@ export interface TestSandbox {
 /** A fixed wall time: the runtime clock only moves when a test advances it. */
 export const T0 = Date.UTC(2026, 0, 17, 12, 0, 0);
 
-export async function startSandbox(options: { dataDir?: string; clock?: RuntimeClock; rateLimits?: boolean; app?: JiraSandboxApp } = {}): Promise<TestSandbox> {
+export interface SandboxOptions {
+  dataDir?: string;
+  clock?: RuntimeClock;
+  rateLimits?: boolean;
+  app?: JiraSandboxApp;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   process.env.JIRA_SANDBOX_STRICT_RESPONSES = '1';
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jira-sandbox-'));
   const clock = options.clock ?? new RuntimeClock(() => T0);
@@ -115,6 +123,30 @@ export async function startSandbox(options: { dataDir?: string; clock?: RuntimeC
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The suite's sandbox: started before the file's tests (or before each test, with `each`), checked
+ * for spec violations and closed after them. Call it at the top of the file; what it returns stands
+ * for the current sandbox inside tests and later hooks.
+ */
+export function useJiraSandbox(options: SandboxOptions & { each?: boolean } = {}): TestSandbox {
+  const { each = false, ...sandboxOptions } = options;
+  let current: TestSandbox | undefined;
+  (each ? beforeEach : beforeAll)(async () => {
+    current = await startSandbox(sandboxOptions);
+  });
+  (each ? afterEach : afterAll)(async () => {
+    if (!current) return;
+    const sandbox = current;
+    current = undefined;
+    try {
+      expectNoSpecViolations(sandbox);
+    } finally {
+      await sandbox.close();
+    }
+  });
+  return lateBound(() => current, 'the Jira sandbox');
 }
 
 /** ADF for a paragraph of text. */

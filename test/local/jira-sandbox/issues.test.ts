@@ -1,16 +1,7 @@
 import { LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
-import { adf, createIssue, expectNoSpecViolations, startSandbox, type TestSandbox } from './harness';
+import { adf, createIssue, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
-});
+const sandbox = useJiraSandbox();
 
 describe('issues', () => {
   it('creates, reads, edits and deletes an issue', async () => {

@@ -1,15 +1,6 @@
-import { createIssue, expectNoSpecViolations, startSandbox, type TestSandbox } from './harness';
+import { createIssue, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
-});
+const sandbox = useJiraSandbox({ each: true });
 
 describe('rate limits', () => {
   it('answers a burst of 150 GETs on one endpoint with 429s and Jira\'s headers, and refills with the clock', async () => {

@@ -1,10 +1,9 @@
-import { adf, createIssue, expectNoSpecViolations, startSandbox, type TestSandbox } from './harness';
+import { adf, createIssue, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
+const sandbox = useJiraSandbox();
 const keys: string[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
   for (let index = 1; index <= 7; index += 1) {
     const issue = await createIssue(sandbox, { summary: `Invoice INV-${index} for Acme`, labels: index % 2 === 0 ? ['even'] : ['odd'], description: adf(`Amount ${index}00`) }, {
       properties: [{ key: 'wave-link', value: { waveId: `SW52b2ljZTo${index}`, kind: 'invoice' } }],
@@ -12,11 +11,6 @@ beforeAll(async () => {
     keys.push(issue.key);
   }
   await createIssue(sandbox, { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Rotate the keys' });
-});
-
-afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
 });
 
 async function search(body: Record<string, unknown>) {

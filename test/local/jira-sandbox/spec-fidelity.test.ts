@@ -16,18 +16,9 @@ import { JiraSpec } from '../../../local/jira-sandbox/spec/jira-spec';
 import { checkResponse } from '../../../local/jira-sandbox/spec/response-validation';
 import { SchemaValidator } from '../../../local/jira-sandbox/spec/schema-validator';
 import { JiraState } from '../../../local/jira-sandbox/state/jira-state';
-import { expectNoSpecViolations, SPEC_PATH, startSandbox, T0, TEST_APP, type TestSandbox } from './harness';
+import { SPEC_PATH, T0, TEST_APP, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
-});
+const sandbox = useJiraSandbox();
 
 describe('requests are checked against the spec', () => {
   it('answers unknown paths with 404 and known paths with another method with 405', async () => {

@@ -1,15 +1,6 @@
-import { createIssue, expectNoSpecViolations, startSandbox, type Json, type TestSandbox } from './harness';
+import { createIssue, type Json, useJiraSandbox } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
-});
+const sandbox = useJiraSandbox();
 
 interface OfferedTransition {
   id: string;

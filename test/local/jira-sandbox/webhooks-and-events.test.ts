@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
-import { adf, createIssue, expectNoSpecViolations, startSandbox, T0, type TestSandbox } from './harness';
+import { adf, createIssue, T0, useJiraSandbox } from './harness';
 
 interface Delivery {
   headers: http.IncomingHttpHeaders;
@@ -9,14 +9,13 @@ interface Delivery {
 }
 
 const DAY = 24 * 3600 * 1000;
-let sandbox: TestSandbox;
+const sandbox = useJiraSandbox();
 let listener: http.Server;
 let listenerUrl: string;
 let deliveries: Delivery[] = [];
 let failNext = 0;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
   listener = http.createServer((req, res) => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
@@ -35,8 +34,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expectNoSpecViolations(sandbox);
-  await sandbox.close();
   await new Promise((resolve) => listener.close(resolve));
 });
 

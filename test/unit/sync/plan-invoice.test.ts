@@ -72,6 +72,20 @@ describe('ordering', () => {
     expect(plan).toMatchObject({ outcome: 'stale', steps: [], next: null });
   });
 
+  it('with the same modifiedAt (Wave stamps to the second), lets the state that is further along win, in either order', () => {
+    const sentFirst = new InvoiceHarness();
+    sentFirst.state(invoiceAt(1, 'SENT', 0));
+    expect(sentFirst.state(invoiceAt(1, 'PARTIAL', 50000)).outcome).toBe('processed');
+    expect(sentFirst.issue.fields['wave-status']).toBe('PARTIAL');
+    expect(sentFirst.issue.worklogs).toHaveLength(1);
+
+    const partialFirst = new InvoiceHarness();
+    partialFirst.state(invoiceAt(1, 'PARTIAL', 50000));
+    expect(partialFirst.state(invoiceAt(1, 'SENT', 0)).outcome).toBe('stale');
+    expect(partialFirst.issue.fields['wave-status']).toBe('PARTIAL');
+    expect(partialFirst.state(invoiceAt(1, 'VIEWED', 0)).outcome).toBe('stale');
+  });
+
   it('answers a late older state with stale, even when it differs', () => {
     const h = new InvoiceHarness();
     h.state(invoiceAt(2, 'PARTIAL', 50000));

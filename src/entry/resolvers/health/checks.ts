@@ -1,37 +1,57 @@
-import { JiraClient } from '../../../adapters/jira/jira-client';
-import { JiraPermissionError } from '../../../adapters/jira/jira-errors';
-import { listWebhooks } from '../../../adapters/jira/dynamic-webhooks';
 import { latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
-import { getWaveTokens, secretsStatus } from '../../../adapters/storage/secrets';
-import { getWaveConnection } from '../../../adapters/storage/wave-connection';
-import { isAppError } from '../../../shared/errors';
+import { secretsStatus } from '../../../adapters/storage/secrets';
 import type { TimeBudget } from '../../../shared/time-budget';
+import { BACKFILL_STALL_MS } from '../../../usecases/backfill/backfill-timing';
+import { getKeeperHealth, type KeeperHealth } from '../../../usecases/keeper';
 import type { HealthCheckView } from '../api';
-import { isPastedToken } from '../wave/connection-view';
-import { roughDuration } from './format';
-import { lastReconciliation } from './reconciliation-mark';
+import { relativeTo, roughDuration } from './format';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
-const WEBHOOK_EXPIRY_WARNING_MS = 7 * DAY_MS;
-/** The keeper runs hourly; a few missed runs are worth a look, a day of them is a problem. */
-const RECONCILIATION_LATE_MS = 3 * HOUR_MS;
-const RECONCILIATION_STALE_MS = DAY_MS;
+/** The keeper runs hourly: a few missed runs are worth a look, a day of them is a problem. */
+const KEEPER_LATE_MS = 3 * HOUR_MS;
+const KEEPER_STALE_MS = DAY_MS;
 const RATE_LIMIT_PATTERN = /rate.?limit|429|too many requests|quota/i;
+const BACKFILL_WHERE = 'under Defaults → Import older invoices';
 
-export async function waveTokenCheck(now: number): Promise<HealthCheckView> {
+type Check = Omit<HealthCheckView, 'details'> & { details?: Array<string | undefined | false> };
+
+/** Drops the details that do not apply, and the list when none does. */
+function view({ details, ...check }: Check): HealthCheckView {
+  const shown = (details ?? []).filter((line): line is string => typeof line === 'string' && line !== '');
+  return shown.length > 0 ? { ...check, details: shown } : check;
+}
+
+const checkedLine = (at: number | undefined, now: number) => (at !== undefined ? `Last checked by the hourly keeper ${relativeTo(at, now)}.` : 'Not checked by the hourly keeper yet.');
+
+export function waveTokenCheck({ waveToken: token }: KeeperHealth, now: number): HealthCheckView {
   const base = { key: 'wave-token', label: 'Wave token' } as const;
-  const [connection, tokens] = await Promise.all([getWaveConnection(), getWaveTokens()]);
-  if (connection.state === 'reconnect-needed') {
-    return { ...base, level: 'red', summary: connection.reason ?? 'Wave no longer accepts the app\'s authorisation.', action: 'Connect Wave again under Wave connection.' };
+  const problem = token.lastProblem ? `Last problem ${relativeTo(token.lastProblem.at, now)}: ${token.lastProblem.message}` : undefined;
+  if (token.connection === 'reconnect-needed') {
+    return view({ ...base, level: 'red', summary: token.reconnectReason ?? 'Wave no longer accepts the app\'s authorisation.', details: [problem], action: 'Connect Wave again under Wave connection; the sweep and thin events wait until then.' });
   }
-  if (!tokens) return { ...base, level: 'red', summary: 'Wave is not connected: thin events cannot be read from Wave.', action: 'Connect Wave under Wave connection.' };
-  if (isPastedToken(tokens)) {
-    return { ...base, level: 'amber', summary: 'Connected with a pasted development token.', action: 'For production, connect through OAuth so access is renewed and can be revoked.' };
+  if (token.accessTokenExpiresAt === undefined) {
+    return view({ ...base, level: 'red', summary: 'Wave is not connected: thin events cannot be read from Wave.', action: 'Connect Wave under Wave connection.' });
   }
-  const left = tokens.expiresAt - now;
-  const summary = left > 0 ? `Access token valid for ${roughDuration(left)}; it is renewed automatically.` : 'Access token expired; it is renewed on the next call to Wave.';
-  return { ...base, level: 'green', summary };
+  const left = token.accessTokenExpiresAt - now;
+  const expiry = left > 0 ? `Access token expires ${relativeTo(token.accessTokenExpiresAt, now)}.` : `Access token expired ${relativeTo(token.accessTokenExpiresAt, now)}.`;
+  if (!token.renewable) {
+    return view({ ...base, level: 'amber', summary: 'Connected with a pasted development token, which is not renewed.', details: [expiry], action: 'For production, connect through OAuth so access is renewed and can be revoked.' });
+  }
+  const details = [
+    expiry,
+    token.lastRefreshAt !== undefined ? `Last renewed ${relativeTo(token.lastRefreshAt, now)}.` : 'Not renewed by the keeper yet.',
+    checkedLine(token.lastCheckAt, now),
+    problem,
+  ];
+  if (token.lastProblem) {
+    const level = left > 0 ? 'amber' : 'red';
+    return view({ ...base, level, summary: `Renewing the access token failed: ${token.lastProblem.message}`, details, action: 'The hourly keeper tries again; if it keeps failing, connect Wave again under Wave connection.' });
+  }
+  if (left <= 0) {
+    return view({ ...base, level: 'amber', summary: 'The access token expired before the keeper renewed it; it is renewed on the next call to Wave.', details, action: 'The hourly keeper renews it ahead of expiry: check that the app\'s scheduled trigger runs (its logs).' });
+  }
+  return view({ ...base, level: 'green', summary: `Access token valid for ${roughDuration(left)}; the hourly keeper renews it ahead of expiry.`, details });
 }
 
 export async function signingSecretCheck(now: number): Promise<HealthCheckView> {
@@ -70,43 +90,115 @@ export function rateLimitCheck(recent: DeliveryRecord[], now: number): HealthChe
   return { ...base, level, summary, action: 'Other apps or scripts may be using Jira\'s rate limit; if this persists, spread their load or contact Atlassian support about the quota.' };
 }
 
-export async function jiraEventsCheck(budget: TimeBudget): Promise<HealthCheckView> {
+/** Where Jira's issue events come from: the Forge trigger, and the dynamic webhooks the keeper registers and refreshes weekly. */
+export function jiraEventsCheck({ jiraEvents: events, waveToken }: KeeperHealth, now: number): HealthCheckView {
   const base = { key: 'jira-events', label: 'Jira events' } as const;
-  const viaTrigger = 'Issue events arrive through the app\'s Forge trigger, which does not expire.';
-  let expiries: number[];
-  try {
-    expiries = (await listWebhooks(JiraClient.asApp(budget))).flatMap((webhook) => (webhook.expirationDate !== undefined ? [webhook.expirationDate] : []));
-  } catch (error) {
-    // Jira keeps REST webhooks for Connect and OAuth apps; a Forge app is refused, and needs none.
-    if (error instanceof JiraPermissionError) return { ...base, level: 'green', summary: viaTrigger };
-    const why = isAppError(error) ? error.message : 'Jira could not be asked';
-    return { ...base, level: 'amber', summary: `${viaTrigger} Registered webhooks could not be listed (${why}).`, action: 'Look again later; if it persists, check the app\'s Jira permissions.' };
+  const checked = checkedLine(events.lastCheckAt, now);
+  const problem = events.lastProblem ? `Last problem ${relativeTo(events.lastProblem.at, now)}: ${events.lastProblem.message}` : undefined;
+  if (events.source === 'forge-trigger') {
+    return view({
+      ...base,
+      level: 'green',
+      summary: 'Issue events arrive through the app\'s Forge trigger, which does not expire.',
+      details: ['Jira does not give this app dynamic webhooks; the keeper asks again weekly.', checked],
+    });
   }
-  const soonest = expiries.length > 0 ? Math.min(...expiries) : undefined;
-  const now = budget.now();
-  if (soonest === undefined) return { ...base, level: 'green', summary: viaTrigger };
-  if (soonest <= now) return { ...base, level: 'red', summary: 'A Jira webhook has expired: its events no longer arrive.', action: 'Check that the hourly keeper runs; it re-registers expired webhooks.' };
-  if (soonest - now < WEBHOOK_EXPIRY_WARNING_MS) {
-    return { ...base, level: 'amber', summary: `A Jira webhook expires in ${roughDuration(soonest - now)}.`, action: 'The hourly keeper refreshes it; if this stays amber, check the keeper\'s logs.' };
+  const connected = waveToken.accessTokenExpiresAt !== undefined;
+  if (events.webhooks.length === 0) {
+    if (!connected) return view({ ...base, level: 'green', summary: 'No Jira webhook: the keeper registers one once Wave is connected.', details: [checked] });
+    const summary = events.source === 'unknown' ? 'Not set up yet: the hourly keeper registers Jira\'s webhook.' : 'No Jira webhook is registered; the Forge trigger still brings issue events.';
+    return view({ ...base, level: 'amber', summary, details: [checked, problem], action: 'The hourly keeper registers it at its next run; if this stays amber, check the keeper\'s logs.' });
   }
-  return { ...base, level: 'green', summary: `${viaTrigger} Webhooks expire in ${roughDuration(soonest - now)} and are refreshed hourly.` };
+  const details = [
+    ...events.webhooks.map((webhook) => `Webhook ${webhook.id}${webhook.expiresAt !== undefined ? ` expires ${relativeTo(webhook.expiresAt, now)}` : ''}.`),
+    events.nextRefreshAt !== undefined ? `Next refresh ${relativeTo(events.nextRefreshAt, now)} (weekly).` : undefined,
+    events.lastRefreshAt !== undefined ? `Last refreshed ${relativeTo(events.lastRefreshAt, now)}.` : undefined,
+    events.lastRegisteredAt !== undefined ? `Registered ${relativeTo(events.lastRegisteredAt, now)}.` : undefined,
+    checked,
+    problem,
+  ];
+  const count = events.webhooks.length === 1 ? 'A dynamic webhook' : `${events.webhooks.length} dynamic webhooks`;
+  if (events.expiresAt !== undefined && events.expiresAt <= now) {
+    return view({ ...base, level: 'red', summary: 'A Jira webhook has expired: its events no longer arrive.', details, action: 'Check that the hourly keeper runs (the app\'s logs); it re-registers expired webhooks.' });
+  }
+  if (events.nextRefreshAt !== undefined && now - events.nextRefreshAt > KEEPER_LATE_MS) {
+    return view({ ...base, level: 'amber', summary: `The weekly refresh is overdue; the webhook expires ${relativeTo(events.expiresAt ?? now, now)}.`, details, action: 'The hourly keeper refreshes it; check that it runs and what its last problem was.' });
+  }
+  if (events.lastProblem) {
+    return view({ ...base, level: 'amber', summary: `${count} brings issue events, but the keeper's last check failed: ${events.lastProblem.message}`, details, action: 'The hourly keeper tries again; if this stays amber, check the app\'s Jira permissions.' });
+  }
+  const expiry = events.expiresAt !== undefined ? `; it expires ${relativeTo(events.expiresAt, now)} and is refreshed weekly` : '';
+  return view({ ...base, level: 'green', summary: `${count} and the Forge trigger bring issue events${expiry}.`, details });
 }
 
-export async function reconciliationCheck(now: number): Promise<HealthCheckView> {
-  const base = { key: 'reconciliation', label: 'Last reconciliation' } as const;
-  const mark = await lastReconciliation();
-  if (!mark) return { ...base, level: 'amber', summary: 'No reconciliation has run yet.', action: 'It runs hourly once Wave is connected; check back later.' };
-  const ago = now - mark.at;
-  const detail = mark.message ? `: ${mark.message}` : '';
-  if (!mark.ok) return { ...base, level: 'red', summary: `Failed ${roughDuration(ago)} ago${detail}`, action: 'Fix the cause shown; the next hourly run tries again.' };
-  if (ago > RECONCILIATION_STALE_MS) return { ...base, level: 'red', summary: `Last ran ${roughDuration(ago)} ago.`, action: 'The hourly scheduled trigger is not running: check the app\'s installation and logs.' };
-  if (ago > RECONCILIATION_LATE_MS) return { ...base, level: 'amber', summary: `Last ran ${roughDuration(ago)} ago${detail}`, action: 'It should run hourly; check the app\'s logs if this persists.' };
-  return { ...base, level: 'green', summary: `Ran ${roughDuration(ago)} ago${detail}` };
+/** The hourly sweep that repairs what webhooks missed. */
+export function reconciliationCheck({ sweep }: KeeperHealth, now: number): HealthCheckView {
+  const base = { key: 'reconciliation', label: 'Last reconciliation sweep' } as const;
+  const applied = Object.entries(sweep.appliedUpTo).map(([kind, at]) => `${kind}s ${relativeTo(at, now)}`);
+  const details = [
+    sweep.lastStartedAt !== undefined ? `Last started ${relativeTo(sweep.lastStartedAt, now)}.` : undefined,
+    sweep.lastRepairs !== undefined ? `Repairs in the last completed sweep: ${sweep.lastRepairs}.` : undefined,
+    (sweep.lastCompletedAt !== undefined || sweep.totalRepairs > 0) && `Repairs so far: ${sweep.totalRepairs}.`,
+    applied.length > 0 ? `Wave changes applied up to: ${applied.join(', ')}.` : undefined,
+    sweep.usesFallback && 'Wave refuses to filter by modification time here; the sweep reads newest first instead.',
+    sweep.lastProblem ? `Last problem ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}` : undefined,
+  ];
+  const completed = sweep.lastCompletedAt;
+  const since = completed !== undefined ? now - completed : undefined;
+  if (sweep.lastProblem) {
+    const level = since === undefined || since > KEEPER_STALE_MS ? 'red' : 'amber';
+    return view({ ...base, level, summary: `The sweep stopped ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`, details, action: 'Fix the cause shown; the next hourly run resumes where it stopped.' });
+  }
+  if (completed === undefined || since === undefined) {
+    const summary = sweep.lastStartedAt !== undefined ? 'The first sweep is running.' : 'No reconciliation sweep has run yet.';
+    return view({ ...base, level: 'amber', summary, details, action: 'It runs hourly once Wave is connected; check back later.' });
+  }
+  const repairs = `${sweep.lastRepairs ?? 0} ${sweep.lastRepairs === 1 ? 'repair' : 'repairs'}`;
+  if (since > KEEPER_STALE_MS) {
+    return view({ ...base, level: 'red', summary: `Last completed ${relativeTo(completed, now)}.`, details, action: 'The hourly scheduled trigger is not running: check the app\'s installation and logs.' });
+  }
+  if (since > KEEPER_LATE_MS) {
+    return view({ ...base, level: 'amber', summary: `Last completed ${relativeTo(completed, now)} (${repairs}).`, details, action: 'It should run hourly; check the app\'s logs if this persists.' });
+  }
+  return view({ ...base, level: 'green', summary: `Completed ${relativeTo(completed, now)}: ${repairs}.`, details });
 }
 
-/** All checks, each on its own: one failing to answer does not hide the others. */
+/** The import of older invoices, if one was started. */
+export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCheckView {
+  const base = { key: 'backfill', label: 'Backfill' } as const;
+  if (!backfill) return { ...base, level: 'green', summary: `No backfill has run; import older Wave invoices ${BACKFILL_WHERE}.` };
+  const progress = `${backfill.done} / ${backfill.total}`;
+  const details = [
+    `From ${backfill.fromDate}, started ${relativeTo(backfill.startedAt, now)}.`,
+    `${backfill.created} new ${backfill.created === 1 ? 'issue' : 'issues'}, ${backfill.skipped} skipped.`,
+    backfill.finishedAt !== undefined ? `Finished ${relativeTo(backfill.finishedAt, now)}.` : `Last progress ${relativeTo(backfill.updatedAt, now)}.`,
+  ];
+  if (backfill.state === 'failed') {
+    return view({ ...base, level: 'red', summary: `Stopped at ${progress}: ${backfill.lastError ?? 'no reason recorded'}`, details, action: `Fix the cause, then resume it ${BACKFILL_WHERE}.` });
+  }
+  if (backfill.state === 'running') {
+    if (now - backfill.updatedAt > BACKFILL_STALL_MS) {
+      return view({ ...base, level: 'amber', summary: `Running, ${progress}, but no progress for ${roughDuration(now - backfill.updatedAt)}.`, details, action: 'The hourly keeper resumes a stalled backfill; if it stays stalled, check the app\'s logs.' });
+    }
+    return view({ ...base, level: 'green', summary: `Running: ${progress} invoices.`, details });
+  }
+  if (backfill.skipped > 0) {
+    return view({ ...base, level: 'amber', summary: `Finished with ${backfill.skipped} ${backfill.skipped === 1 ? 'invoice' : 'invoices'} skipped.`, details, action: 'Activity lists each skipped invoice and why; fix the cause and run the backfill again (it creates only what is missing).' });
+  }
+  return view({ ...base, level: 'green', summary: `Finished: ${progress} invoices.`, details });
+}
+
+/** All checks; the keeper's are read from what it recorded (no call to Jira or Wave). */
 export async function healthChecks(budget: TimeBudget): Promise<HealthCheckView[]> {
   const now = budget.now();
-  const recent = (await latestDeliveries({ limit: 100 })).entries;
-  return Promise.all([waveTokenCheck(now), signingSecretCheck(now), lastDeliveryCheck(recent, now), jiraEventsCheck(budget), reconciliationCheck(now), rateLimitCheck(recent, now)]);
+  const [keeper, recent, signing] = await Promise.all([getKeeperHealth(), latestDeliveries({ limit: 100 }), signingSecretCheck(now)]);
+  return [
+    waveTokenCheck(keeper, now),
+    signing,
+    lastDeliveryCheck(recent.entries, now),
+    jiraEventsCheck(keeper, now),
+    reconciliationCheck(keeper, now),
+    backfillCheck(keeper, now),
+    rateLimitCheck(recent.entries, now),
+  ];
 }

@@ -10,3 +10,8 @@ export function roughDuration(ms: number): string {
   if (Math.round(abs / HOUR_MS) < 48) return `${Math.round(abs / HOUR_MS)} h`;
   return `${Math.round(abs / DAY_MS)} days`;
 }
+
+/** "in 5 days", "3 h ago": a time relative to `now`. */
+export function relativeTo(at: number, now: number): string {
+  return at >= now ? `in ${roughDuration(at - now)}` : `${roughDuration(now - at)} ago`;
+}

@@ -40,6 +40,14 @@ async function load(projectKey: string, budget: TimeBudget): Promise<{ config: A
   return { config, workflow: await loadProjectWorkflow(JiraClient.asApp(budget), projectKey, config) };
 }
 
+/** The project's workflow and the mapping asked for, its explicit choices checked against that workflow. */
+async function loadChecked(projectKey: string, requested: Record<string, string>, budget: TimeBudget): Promise<{ workflow: ProjectWorkflow; mapping: Record<string, string> }> {
+  const { workflow } = await load(projectKey, budget);
+  const mapping = explicitOnly(requested);
+  checkStatuses(workflow, mapping);
+  return { workflow, mapping };
+}
+
 /** The project settings page: this project's Wave status → Jira status mapping. */
 export function defineProjectMapping(resolver: Resolver): void {
   define(resolver, 'getProjectMapping', {
@@ -55,9 +63,7 @@ export function defineProjectMapping(resolver: Resolver): void {
     access: 'project-admin',
     input: mappingInput,
     handle: async (input, { projectKey, budget }) => {
-      const { workflow } = await load(projectKey, budget);
-      const mapping = explicitOnly(input.mapping);
-      checkStatuses(workflow, mapping);
+      const { workflow, mapping } = await loadChecked(projectKey, input.mapping, budget);
       return mappingView(workflow, mapping);
     },
   });
@@ -66,9 +72,7 @@ export function defineProjectMapping(resolver: Resolver): void {
     access: 'project-admin',
     input: mappingInput,
     handle: async (input, { projectKey, budget }) => {
-      const { workflow } = await load(projectKey, budget);
-      const mapping = explicitOnly(input.mapping);
-      checkStatuses(workflow, mapping);
+      const { workflow, mapping } = await loadChecked(projectKey, input.mapping, budget);
       // Read again just before writing: the admin page may have saved other settings meanwhile.
       const latest = await getAppConfig();
       const statusMappings = { ...latest.statusMappings };

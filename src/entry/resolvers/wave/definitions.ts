@@ -67,7 +67,7 @@ export function defineWaveConnection(resolver: Resolver): void {
     access: 'jira-admin',
     input: noInput,
     handle: async (_input, { budget }) => {
-      await disconnectWave();
+      await disconnectWave(budget);
       return connectionView(budget);
     },
   });

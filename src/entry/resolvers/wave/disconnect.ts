@@ -1,9 +1,25 @@
 import { kvs } from '@forge/kvs';
 import { storageKeys } from '../../../adapters/storage/keys';
 import { deleteWaveTokens } from '../../../adapters/storage/secrets';
+import { UnavailableError } from '../../../shared/errors';
+import type { TimeBudget } from '../../../shared/time-budget';
+import { removeJiraWebhooks } from '../../../usecases/keeper';
+import { describeFailure } from '../../../usecases/reconcile/failures';
 
-/** Forgets Wave's tokens and the connection state; the OAuth client stays for reconnecting. */
-export async function disconnectWave(): Promise<void> {
+/**
+ * Removes the connection: forgets Wave's tokens and the connection state (the OAuth client stays
+ * for reconnecting), then deletes the dynamic webhooks the app registered in Jira. Tokens go
+ * first, so the keeper, which keeps webhooks only while Wave is connected, registers none meanwhile.
+ */
+export async function disconnectWave(budget: TimeBudget): Promise<void> {
   await deleteWaveTokens();
   await kvs.delete(storageKeys.waveConnection());
+  try {
+    await removeJiraWebhooks(budget);
+  } catch (error) {
+    throw new UnavailableError(
+      `Wave is disconnected, but the app's webhooks in Jira could not be deleted yet (${describeFailure(error)}). Disconnect again to retry; the hourly keeper also deletes them.`,
+      60,
+    );
+  }
 }

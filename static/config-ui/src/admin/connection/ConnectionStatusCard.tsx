@@ -136,7 +136,9 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
                 onClick={async () => {
                   const answer = await disconnect.submit({});
                   setConfirming(false);
+                  // A failure can come after Wave was disconnected (Jira's webhooks not deleted yet): show the state as it is.
                   if (answer.ok) onChanged(answer.data);
+                  else void onReload();
                 }}
               >
                 Disconnect

@@ -1,14 +1,12 @@
-import Button from '@atlaskit/button/new';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
+import { CardForm } from '../../components/CardForm';
 import { CopyField } from '../../components/CopyField';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
-
-const formStyles = xcss({ maxWidth: '32rem' });
 
 /** The OAuth client from Wave's developer portal. The secret is write-only: it is never shown again. */
 export function OAuthClientCard({ connection, onSaved }: { connection: ConnectionView; onSaved: (connection: ConnectionView) => void }) {
@@ -16,8 +14,7 @@ export function OAuthClientCard({ connection, onSaved }: { connection: Connectio
   const [clientSecret, setClientSecret] = useState('');
   const save = useSubmit('saveWaveClient', { title: 'OAuth client saved', description: 'You can now connect to Wave.' });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const answer = await save.submit({ clientId, clientSecret });
     if (answer.ok) {
       setClientSecret('');
@@ -36,36 +33,29 @@ export function OAuthClientCard({ connection, onSaved }: { connection: Connectio
           <Text weight="semibold">Redirect URI</Text>
           <CopyField id="wave-redirect-uri" value={connection.redirectUri} label="redirect URI" testId="redirect-uri" />
         </Stack>
-        <Box as="form" xcss={formStyles} onSubmit={onSubmit} noValidate>
-          <Stack space="space.100">
-            <Field id="wave-client-id" label="Client id" isRequired error={save.fieldErrors.clientId}>
-              {(props) => <Textfield {...props} value={clientId} autoComplete="off" onChange={(event) => { setClientId(event.currentTarget.value); save.clearFieldError('clientId'); }} />}
-            </Field>
-            <Field
-              id="wave-client-secret"
-              label="Client secret"
-              isRequired
-              error={save.fieldErrors.clientSecret}
-              hint={connection.clientIdSet ? 'A secret is stored. It is never shown; enter it again to change the client.' : 'Stored encrypted; never shown again.'}
-            >
-              {(props) => (
-                <Textfield
-                  {...props}
-                  type="password"
-                  value={clientSecret}
-                  autoComplete="new-password"
-                  placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
-                  onChange={(event) => { setClientSecret(event.currentTarget.value); save.clearFieldError('clientSecret'); }}
-                />
-              )}
-            </Field>
-            <Box>
-              <Button type="submit" appearance="primary" isLoading={save.pending} testId="save-oauth-client">
-                Save client
-              </Button>
-            </Box>
-          </Stack>
-        </Box>
+        <CardForm onSubmit={onSubmit} submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client' }}>
+          <Field id="wave-client-id" label="Client id" isRequired error={save.fieldErrors.clientId}>
+            {(props) => <Textfield {...props} value={clientId} autoComplete="off" onChange={(event) => { setClientId(event.currentTarget.value); save.clearFieldError('clientId'); }} />}
+          </Field>
+          <Field
+            id="wave-client-secret"
+            label="Client secret"
+            isRequired
+            error={save.fieldErrors.clientSecret}
+            hint={connection.clientIdSet ? 'A secret is stored. It is never shown; enter it again to change the client.' : 'Stored encrypted; never shown again.'}
+          >
+            {(props) => (
+              <Textfield
+                {...props}
+                type="password"
+                value={clientSecret}
+                autoComplete="new-password"
+                placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
+                onChange={(event) => { setClientSecret(event.currentTarget.value); save.clearFieldError('clientSecret'); }}
+              />
+            )}
+          </Field>
+        </CardForm>
       </Stack>
     </SectionCard>
   );

@@ -1,20 +1,16 @@
-import Button from '@atlaskit/button/new';
-import { Box, Stack, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
+import { CardForm } from '../../components/CardForm';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
-
-const formStyles = xcss({ maxWidth: '32rem' });
 
 /** Development shortcut: a full-access token from Wave's developer portal instead of OAuth. */
 export function PastedTokenCard({ onConnected }: { onConnected: (connection: ConnectionView) => void }) {
   const [token, setToken] = useState('');
   const use = useSubmit('usePastedToken', { title: 'Wave connected with the pasted token' });
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const answer = await use.submit({ accessToken: token });
     if (answer.ok) {
       setToken('');
@@ -23,18 +19,11 @@ export function PastedTokenCard({ onConnected }: { onConnected: (connection: Con
   };
   return (
     <SectionCard title="Development token" testId="pasted-token" description="For development only: paste a full-access token. It is checked with Wave, stored encrypted and never shown again.">
-      <Box as="form" xcss={formStyles} onSubmit={onSubmit} noValidate>
-        <Stack space="space.100">
-          <Field id="wave-pasted-token" label="Full-access token" error={use.fieldErrors.accessToken}>
-            {(props) => <Textfield {...props} type="password" value={token} autoComplete="off" onChange={(event) => { setToken(event.currentTarget.value); use.clearFieldError('accessToken'); }} />}
-          </Field>
-          <Box>
-            <Button type="submit" isLoading={use.pending} isDisabled={token.trim() === ''}>
-              Use this token
-            </Button>
-          </Box>
-        </Stack>
-      </Box>
+      <CardForm onSubmit={onSubmit} submit={{ label: 'Use this token', pending: use.pending, appearance: 'default', isDisabled: token.trim() === '' }}>
+        <Field id="wave-pasted-token" label="Full-access token" error={use.fieldErrors.accessToken}>
+          {(props) => <Textfield {...props} type="password" value={token} autoComplete="off" onChange={(event) => { setToken(event.currentTarget.value); use.clearFieldError('accessToken'); }} />}
+        </Field>
+      </CardForm>
     </SectionCard>
   );
 }

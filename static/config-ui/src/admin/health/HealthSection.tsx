@@ -28,6 +28,11 @@ function CheckRow({ check }: { check: HealthCheckView }) {
         <Stack space="space.050">
           <Text weight="semibold">{check.label}</Text>
           <Text>{check.summary}</Text>
+          {check.details?.map((line) => (
+            <Text key={line} size="small" color="color.text.subtlest">
+              {line}
+            </Text>
+          ))}
           {check.action ? <Text color="color.text.subtle">What to do: {check.action}</Text> : null}
         </Stack>
       </Inline>

@@ -3,8 +3,9 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SigningSecretView, WebhookSettingsView } from '../../../../../src/entry/resolvers/api';
+import { CardForm } from '../../components/CardForm';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
@@ -12,7 +13,6 @@ import { formatDateTime, relativeTime } from '../../format';
 import { usePageContext } from '../../page-context';
 import { generateSigningSecret } from './generate-secret';
 
-const formStyles = xcss({ maxWidth: '36rem' });
 const DEFAULT_GRACE_HOURS = 24;
 
 function SecretStatus({ signing }: { signing: SigningSecretView }) {
@@ -41,8 +41,7 @@ export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecret
   const [graceHours, setGraceHours] = useState(String(DEFAULT_GRACE_HOURS));
   const rotate = useSubmit('rotateSigningSecret', { title: signing.set ? 'Signing secret rotated' : 'Signing secret set', description: 'Put the same secret in Wave\'s webhook settings.' });
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const grace = graceHours.trim() === '' ? Number.NaN : Number(graceHours);
     const answer = await rotate.submit({ secret, graceHours: grace });
     if (answer.ok) {
@@ -56,50 +55,43 @@ export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecret
     <SectionCard title="Signing secret" testId="signing-secret" description="Wave signs every delivery with it; the app refuses deliveries it cannot verify. It is never shown back.">
       <Stack space="space.200">
         <SecretStatus signing={signing} />
-        <Box as="form" xcss={formStyles} onSubmit={onSubmit} noValidate>
-          <Stack space="space.100">
-            <Field
-              id="signing-secret-input"
-              label={signing.set ? 'New signing secret' : 'Signing secret'}
-              isRequired
-              error={rotate.fieldErrors.secret}
-              hint="At least 16 characters. Generate one, copy it, and put the same value in Wave."
-            >
-              {(props) => (
-                <Inline space="space.100" alignBlock="start">
-                  <Box xcss={xcss({ flexGrow: 1 })}>
-                    <Textfield
-                      {...props}
-                      type={generated ? 'text' : 'password'}
-                      isMonospaced={generated}
-                      value={secret}
-                      autoComplete="new-password"
-                      onChange={(event) => { setSecret(event.currentTarget.value); setGenerated(false); rotate.clearFieldError('secret'); }}
-                    />
-                  </Box>
-                  <Button onClick={() => { setSecret(generateSigningSecret()); setGenerated(true); rotate.clearFieldError('secret'); }} testId="generate-secret">
-                    Generate
-                  </Button>
-                </Inline>
-              )}
+        <CardForm onSubmit={onSubmit} width="wide" submit={{ label: signing.set ? 'Rotate secret' : 'Set secret', pending: rotate.pending, testId: 'save-signing-secret' }}>
+          <Field
+            id="signing-secret-input"
+            label={signing.set ? 'New signing secret' : 'Signing secret'}
+            isRequired
+            error={rotate.fieldErrors.secret}
+            hint="At least 16 characters. Generate one, copy it, and put the same value in Wave."
+          >
+            {(props) => (
+              <Inline space="space.100" alignBlock="start">
+                <Box xcss={xcss({ flexGrow: 1 })}>
+                  <Textfield
+                    {...props}
+                    type={generated ? 'text' : 'password'}
+                    isMonospaced={generated}
+                    value={secret}
+                    autoComplete="new-password"
+                    onChange={(event) => { setSecret(event.currentTarget.value); setGenerated(false); rotate.clearFieldError('secret'); }}
+                  />
+                </Box>
+                <Button onClick={() => { setSecret(generateSigningSecret()); setGenerated(true); rotate.clearFieldError('secret'); }} testId="generate-secret">
+                  Generate
+                </Button>
+              </Inline>
+            )}
+          </Field>
+          {generated ? (
+            <SectionMessage appearance="warning" title="Copy it now">
+              <Text as="p">This secret is shown only until you save it. Put it in Wave's webhook settings.</Text>
+            </SectionMessage>
+          ) : null}
+          {signing.set ? (
+            <Field id="grace-hours" label="Keep accepting the previous secret for (hours)" isRequired error={rotate.fieldErrors.graceHours} hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days).">
+              {(props) => <Textfield {...props} type="number" min={0} max={168} width="small" value={graceHours} onChange={(event) => { setGraceHours(event.currentTarget.value); rotate.clearFieldError('graceHours'); }} />}
             </Field>
-            {generated ? (
-              <SectionMessage appearance="warning" title="Copy it now">
-                <Text as="p">This secret is shown only until you save it. Put it in Wave's webhook settings.</Text>
-              </SectionMessage>
-            ) : null}
-            {signing.set ? (
-              <Field id="grace-hours" label="Keep accepting the previous secret for (hours)" isRequired error={rotate.fieldErrors.graceHours} hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days).">
-                {(props) => <Textfield {...props} type="number" min={0} max={168} width="small" value={graceHours} onChange={(event) => { setGraceHours(event.currentTarget.value); rotate.clearFieldError('graceHours'); }} />}
-              </Field>
-            ) : null}
-            <Box>
-              <Button type="submit" appearance="primary" isLoading={rotate.pending} testId="save-signing-secret">
-                {signing.set ? 'Rotate secret' : 'Set secret'}
-              </Button>
-            </Box>
-          </Stack>
-        </Box>
+          ) : null}
+        </CardForm>
       </Stack>
     </SectionCard>
   );
