@@ -54,8 +54,8 @@ describe('the app on the local stack', () => {
   });
 
   it('delivers Jira issue events from the sandbox to the trigger module', async () => {
-    const trigger = manifest.productTriggers.find((candidate) => candidate.events.includes('avi:jira:updated:issue'));
-    if (!trigger) throw new Error('the manifest has no trigger for avi:jira:updated:issue');
+    const trigger = manifest.productTriggers.find((candidate) => candidate.events.includes('avi:jira:deleted:issue'));
+    if (!trigger) throw new Error('the manifest has no trigger for avi:jira:deleted:issue');
     const asAdmin = { 'content-type': 'application/json', 'x-forge-principal': `user:${LOCAL_ADMIN_ACCOUNT_ID}` };
     const created = await h.get('/jira/rest/api/3/issue', {
       method: 'POST',
@@ -64,8 +64,8 @@ describe('the app on the local stack', () => {
     });
     expect(created.status).toBe(201);
     const { id } = await json<{ id: string }>(created);
-    const updated = await h.get(`/jira/rest/api/3/issue/${id}`, { method: 'PUT', headers: asAdmin, body: JSON.stringify({ fields: { summary: 'An invoice, renamed' } }) });
-    expect(updated.status).toBe(204);
+    const deleted = await h.get(`/jira/rest/api/3/issue/${id}`, { method: 'DELETE', headers: asAdmin });
+    expect(deleted.status).toBe(204);
     await h.stack.runtime.idle();
     expect(h.stack.runtime.invocationHistory()).toContainEqual(expect.objectContaining({ moduleKey: trigger.key, kind: 'trigger', outcome: 'ok' }));
   });
