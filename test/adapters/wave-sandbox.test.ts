@@ -52,6 +52,17 @@ function invocation() {
 }
 
 describe('Wave adapters against the Wave sandbox', () => {
+  it('asks for a reconnect, not an OAuth client, when a pasted token (no refresh token) is refused', async () => {
+    const issued = sandbox.control.issueTokens();
+    await saveWaveTokens({ accessToken: issued.access_token, refreshToken: '', expiresAt: Date.now() + 3_600_000 });
+    sandbox.control.revokeAll();
+    const { wave } = invocation();
+    const refused = wave.getInvoice(sandbox.control.businessId, 'SW52b2ljZTox');
+    await expect(refused).rejects.toBeInstanceOf(WaveReconnectNeededError);
+    await expect(refused).rejects.toThrow(/pasted access token, which cannot be renewed/);
+    expect((await getWaveConnection()).state).toBe('reconnect-needed');
+  });
+
   it('reads businesses, invoices and customers through every query the app sends', async () => {
     const { wave } = invocation();
     const businesses = await wave.listBusinesses();

@@ -67,6 +67,12 @@ export class WaveTokenManager implements WaveAccessTokens {
     // Another invocation may have finished a refresh between our read and taking the lock.
     const latest = await this.storedTokens();
     if (latest.accessToken !== rejectedAccessToken) return latest.accessToken;
+    if (!latest.refreshToken) {
+      // A pasted development token cannot be renewed: once Wave refuses it, only a reconnect helps.
+      const reason = 'Wave refused the pasted access token, which cannot be renewed';
+      await markWaveReconnectNeeded(reason, this.options.budget.now());
+      throw new WaveReconnectNeededError(`${reason}; connect Wave (or paste a new token) on the admin page`);
+    }
     let fresh: StoredWaveTokens;
     try {
       fresh = await this.options.oauth.refresh(latest.refreshToken);

@@ -74,7 +74,6 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
       worklogs: { enabled: ctx.config.features.paymentWorklogs, timeSpentSeconds: ctx.config.worklogSeconds },
       customerLink: await customerLinkFor(ctx, invoice),
     };
-    const plan = (current: InvoiceLink | null): InvoicePlan => planFor(event, invoice, current, context);
     const target: PlanTarget<InvoiceLink> = {
       project,
       save: (next) => putLink('invoice', invoiceId, next),
@@ -86,7 +85,7 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
 
     let executed;
     try {
-      executed = await executePlan(ctx, plan(link), target);
+      executed = await executePlan(ctx, planFor(event, invoice, link, context), target);
     } catch (error) {
       if (!(error instanceof IssueGoneError) || !link || !invoice) throw error;
       await deleteLink('invoice', invoiceId);
