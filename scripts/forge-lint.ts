@@ -108,7 +108,10 @@ export async function runForgeLint(appDir: string = REPO_ROOT, log: (line: strin
     const results = await lint(files, manifest, 'development', logger, statsig, { linter: { mode: 'client-side' } });
     const skippedFiles = await filesTheLinterSkips(files);
     reportSkippedFiles(skippedFiles, log);
+    // @forge/lint's reporter sets process.exitCode on any problem; whether that fails the process is the caller's call.
+    const exitCode = process.exitCode;
     reportLintResults(logger, results);
+    process.exitCode = exitCode;
     const { errors, warnings } = problemCount(results);
     return { results, errors: errors + skippedFiles.length, warnings, files, skippedFiles };
   } finally {
