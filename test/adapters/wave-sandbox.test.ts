@@ -1,45 +1,26 @@
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express from 'express';
-import { createWaveSandbox, type WaveSandbox } from '../../local/wave-sandbox';
+import type { WaveSandbox } from '../../local/wave-sandbox';
 import { getWaveTokens, saveWaveOAuthClient, saveWaveTokens } from '../../src/adapters/storage/secrets';
-import { getWaveConnection, markWaveConnected } from '../../src/adapters/storage/wave-connection';
+import { getWaveConnection } from '../../src/adapters/storage/wave-connection';
 import { WaveReconnectNeededError } from '../../src/adapters/wave/wave-errors';
 import { WaveGraphqlClient } from '../../src/adapters/wave/wave-graphql';
 import { WaveOAuthClient } from '../../src/adapters/wave/wave-oauth';
 import { connectWave, WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
+import { startConnectedWaveSandbox, type ConnectedWaveSandbox } from './support/wave-sandbox-harness';
 
 let harness: ForgeHarness;
+let connected: ConnectedWaveSandbox;
 let sandbox: WaveSandbox;
-let server: Server;
 let base: string;
 
 beforeEach(async () => {
   harness = startForgeHarness();
-  sandbox = createWaveSandbox({
-    dataDir: harness.dataDir,
-    clock: harness.clock,
-    schemaPath: path.join(__dirname, '../../../shared/reference/wave-public-schema.partial.graphql'),
-    signingSecret: 'sandbox-signing-secret-0123456789',
-    webhookUrl: async () => 'http://127.0.0.1:9/unused',
-  });
-  const app = express();
-  app.use('/wave', sandbox.router);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wave`;
-
-  await saveWaveOAuthClient(sandbox.control.oauthClient());
-  const issued = sandbox.control.issueTokens();
-  await saveWaveTokens({ accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: Date.now() + issued.expires_in * 1000 });
-  await markWaveConnected();
+  connected = await startConnectedWaveSandbox(harness);
+  ({ sandbox, base } = connected);
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  sandbox.close();
+  await connected.close();
   harness.close();
 });
 

@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express from 'express';
-import { createWaveSandbox, type WaveSandbox } from '../../local/wave-sandbox';
-import { saveWaveOAuthClient, saveWaveTokens } from '../../src/adapters/storage/secrets';
-import { markWaveConnected } from '../../src/adapters/storage/wave-connection';
+import type { WaveSandbox } from '../../local/wave-sandbox';
 import { WaveGraphqlClient } from '../../src/adapters/wave/wave-graphql';
 import { WaveOAuthClient } from '../../src/adapters/wave/wave-oauth';
 import { WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
@@ -13,17 +8,17 @@ import { walkFrom, type WalkPosition } from '../../src/domain/keeper/walk-positi
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { invoiceLister, readChanges } from '../../src/usecases/reconcile/wave-change-feed';
 import { startForgeHarness, type ForgeHarness } from '../adapters/support/forge-harness';
+import { startConnectedWaveSandbox, WAVE_SCHEMA, type ConnectedWaveSandbox } from '../adapters/support/wave-sandbox-harness';
 
-const SCHEMA = path.join(__dirname, '../../../shared/reference/wave-public-schema.partial.graphql');
 
 let harness: ForgeHarness;
 let sandbox: WaveSandbox;
-let server: Server;
+let connected: ConnectedWaveSandbox;
 let wave: WaveGraphqlClient;
 
 /** A Wave whose `invoices` field has no `modifiedAtAfter` (the argument is inferred, not documented). */
 function schemaWithoutModifiedFilter(dir: string): string {
-  const original = fs.readFileSync(SCHEMA, 'utf8');
+  const original = fs.readFileSync(WAVE_SCHEMA, 'utf8');
   const stripped = original.replace(/invoices\(([^)]*)\)/, (_match, args: string) => `invoices(${args.replace(/,\s*modifiedAtAfter: DateTime, modifiedAtBefore: DateTime/, '')})`);
   expect(stripped).not.toBe(original);
   const file = path.join(dir, 'wave-without-modified-filter.graphql');
@@ -33,29 +28,14 @@ function schemaWithoutModifiedFilter(dir: string): string {
 
 beforeEach(async () => {
   harness = startForgeHarness();
-  sandbox = createWaveSandbox({
-    dataDir: harness.dataDir,
-    clock: harness.clock,
-    schemaPath: schemaWithoutModifiedFilter(harness.dataDir),
-    signingSecret: 'sandbox-signing-secret-0123456789',
-    webhookUrl: async () => 'http://127.0.0.1:9/unused',
-  });
-  const app = express();
-  app.use('/wave', sandbox.router);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wave`;
-  await saveWaveOAuthClient(sandbox.control.oauthClient());
-  const issued = sandbox.control.issueTokens();
-  await saveWaveTokens({ accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: harness.clock.now() + issued.expires_in * 1000 });
-  await markWaveConnected();
+  connected = await startConnectedWaveSandbox(harness, { schemaPath: schemaWithoutModifiedFilter(harness.dataDir) });
+  sandbox = connected.sandbox;
   const budget = createTimeBudget({ limitMs: 15_000, now: () => harness.clock.now() });
-  const tokens = new WaveTokenManager({ oauth: new WaveOAuthClient({ budget, fetch, tokenUrl: `${base}/oauth2/token/` }), budget });
-  wave = new WaveGraphqlClient({ tokens, budget, fetch, endpoint: `${base}/graphql/public` });
+  const tokens = new WaveTokenManager({ oauth: new WaveOAuthClient({ budget, fetch, tokenUrl: `${connected.base}/oauth2/token/` }), budget });
+  wave = new WaveGraphqlClient({ tokens, budget, fetch, endpoint: `${connected.base}/graphql/public` });
 });
 afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  sandbox.close();
+  await connected.close();
   harness.close();
 });
 

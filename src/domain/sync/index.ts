@@ -15,3 +15,4 @@ export { toJiraDateTime, toJiraDate } from './jira-time';
 export { compareInstants } from './instant';
 export type { AdfDoc } from './adf';
 export { nextTransitionHop, MAX_TRANSITION_HOPS, type TransitionHop, type HopInput } from './transition-path';
+export { invoiceStateOrder } from './invoice-order';

@@ -1,5 +1,5 @@
 import { getLink } from '../../adapters/storage/links';
-import { stateOrder, type CustomerLink, type InvoiceLink, type SyncOutcome } from '../../domain/sync';
+import { invoiceStateOrder, stateOrder, type CustomerLink, type InvoiceLink, type SyncOutcome } from '../../domain/sync';
 import type { CustomerEvent, InvoiceEvent, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import type { SyncContext } from '../sync-context';
 import { syncWaveEvent } from '../sync/sync-event';
@@ -21,46 +21,55 @@ export interface AppliedRecord {
 
 const upToDate: AppliedRecord = { outcome: 'up-to-date', created: false, notes: [] };
 
-function alreadyApplied(link: { modifiedAt: string; deleted?: boolean } | undefined, modifiedAt: string): boolean {
-  return link !== undefined && (link.deleted === true || stateOrder(link.modifiedAt, modifiedAt) !== 'newer');
+type WaveRecordEvent = InvoiceEvent | CustomerEvent;
+
+/**
+ * The same event a webhook would carry. Its id names the state (an invoice's status and amount paid too: two
+ * states can share a second), so reading the same state again is a duplicate and a different one is not.
+ */
+function recordEvent(kind: 'invoice' | 'customer', record: WaveInvoice | WaveCustomer, exists: boolean, origin: RecordOrigin, businessId: string): WaveRecordEvent {
+  const state = 'amountPaid' in record ? `:${record.status}:${record.amountPaid.raw}` : '';
+  const base = { id: `${origin}:${record.id}:${record.modifiedAt}${state}`, occurredAt: record.modifiedAt, businessId };
+  return kind === 'invoice'
+    ? { ...base, type: exists ? 'invoice.updated' : 'invoice.created', invoice: record as WaveInvoice }
+    : { ...base, type: exists ? 'customer.updated' : 'customer.created', customer: record as WaveCustomer };
 }
 
 /**
- * Applies an invoice as Wave lists it, through the same path as a webhook (lock, exactly-once,
- * modifiedAt ordering). A state the link already has costs one KVS read and no Jira call.
+ * Applies a record as Wave lists it, through the same path as a webhook (lock, exactly-once, ordering).
+ * A state the link already has costs one KVS read and no Jira call; "already has" is the planner's own rule.
  */
-export async function applyWaveInvoice(ctx: SyncContext, invoice: WaveInvoice, origin: RecordOrigin, businessId: string): Promise<AppliedRecord> {
-  const link = await getLink<InvoiceLink>('invoice', invoice.id);
-  if (alreadyApplied(link, invoice.modifiedAt)) return upToDate;
-  const event: InvoiceEvent = {
-    id: `${origin}:${invoice.id}:${invoice.modifiedAt}`,
-    type: link ? 'invoice.updated' : 'invoice.created',
-    occurredAt: invoice.modifiedAt,
-    businessId,
-    invoice,
-  };
+async function applyWaveRecord(
+  ctx: SyncContext,
+  kind: 'invoice' | 'customer',
+  record: WaveInvoice | WaveCustomer,
+  alreadyApplied: boolean,
+  exists: boolean,
+  origin: RecordOrigin,
+  businessId: string,
+): Promise<AppliedRecord> {
+  if (alreadyApplied) return upToDate;
+  const event = recordEvent(kind, record, exists, origin, businessId);
   const result = await syncWaveEvent(ctx, event);
   return {
     outcome: result.outcome,
-    created: !link && result.outcome === 'processed',
+    created: !exists && result.outcome === 'processed',
     eventId: event.id,
     eventType: event.type,
     issueKey: result.issueKey,
-    invoiceNumber: result.invoiceNumber ?? invoice.invoiceNumber,
+    invoiceNumber: result.invoiceNumber ?? ('invoiceNumber' in record ? record.invoiceNumber : undefined),
     notes: result.notes,
   };
 }
 
+export async function applyWaveInvoice(ctx: SyncContext, invoice: WaveInvoice, origin: RecordOrigin, businessId: string): Promise<AppliedRecord> {
+  const link = (await getLink<InvoiceLink>('invoice', invoice.id)) ?? null;
+  const applied = link !== null && (link.deleted || invoiceStateOrder(link, invoice) !== 'newer');
+  return applyWaveRecord(ctx, 'invoice', invoice, applied, link !== null, origin, businessId);
+}
+
 export async function applyWaveCustomer(ctx: SyncContext, customer: WaveCustomer, origin: RecordOrigin, businessId: string): Promise<AppliedRecord> {
   const link = await getLink<CustomerLink>('customer', customer.id);
-  if (alreadyApplied(link, customer.modifiedAt)) return upToDate;
-  const event: CustomerEvent = {
-    id: `${origin}:${customer.id}:${customer.modifiedAt}`,
-    type: link ? 'customer.updated' : 'customer.created',
-    occurredAt: customer.modifiedAt,
-    businessId,
-    customer,
-  };
-  const result = await syncWaveEvent(ctx, event);
-  return { outcome: result.outcome, created: !link && result.outcome === 'processed', eventId: event.id, eventType: event.type, issueKey: result.issueKey, notes: result.notes };
+  const applied = link !== undefined && stateOrder(link.modifiedAt, customer.modifiedAt) !== 'newer';
+  return applyWaveRecord(ctx, 'customer', customer, applied, link !== undefined, origin, businessId);
 }
