@@ -42,7 +42,8 @@ const READ_TTI = `(() => {
  * each in a fresh browser context, so nothing is cached).
  */
 export async function runAdminPage(): Promise<AdminPageFigures> {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('static/config-ui/dist is missing: run npm run build:ui first');
+  if (!fs.existsSync(path.join(DIST, 'index.html')))
+    throw new Error('static/config-ui/dist is missing: run npm run build:ui first');
   const built = new Set(fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).map((file) => path.basename(file)));
   const t = await startBenchStack();
   const browser = await launchBrowser();
@@ -67,7 +68,11 @@ export async function runAdminPage(): Promise<AdminPageFigures> {
       await context.close();
     }
     const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((total, size) => total + size, 0);
-    return { jsGzipBytes: sum(gzipBytes.script), cssGzipBytes: sum(gzipBytes.stylesheet), ttiMs: percentile(ttis, 0.5) };
+    return {
+      jsGzipBytes: sum(gzipBytes.script),
+      cssGzipBytes: sum(gzipBytes.stylesheet),
+      ttiMs: percentile(ttis, 0.5),
+    };
   } finally {
     await browser.close();
     await t.close();

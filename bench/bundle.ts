@@ -16,7 +16,9 @@ export interface BundleFigures {
 /** Time to `require` the bundle in a fresh Node process (what a cold Forge invocation pays before the handler runs). */
 function coldImportMs(file: string): number {
   const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }));
+  return Number(
+    execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }),
+  );
 }
 
 /**

@@ -52,9 +52,20 @@ export async function runBurst(): Promise<BurstFigures> {
   try {
     const lifecycles: WaveDelivery[][] = [];
     for (let i = 0; i < INVOICES; i += 1) {
-      lifecycles.push(await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'paid'], { paymentReceived: false, totalMinor: 10_000 + i * 137 }));
+      lifecycles.push(
+        await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'paid'], {
+          paymentReceived: false,
+          totalMinor: 10_000 + i * 137,
+        }),
+      );
     }
-    const schedule = scheduleDeliveries(lifecycles, { seed: 42, spacing: 40, jitter: 60, duplicateRate: 0.05, maxCopies: 2 });
+    const schedule = scheduleDeliveries(lifecycles, {
+      seed: 42,
+      spacing: 40,
+      jitter: 60,
+      duplicateRate: 0.05,
+      maxCopies: 2,
+    });
 
     await resetJiraStats(t.stack.baseUrl);
     t.stack.jira.setFaults({ errorRate: ERROR_RATE, seed: 42 });
@@ -64,7 +75,9 @@ export async function runBurst(): Promise<BurstFigures> {
     t.stack.jira.clearFaults();
     const stats = await readJiraStats(t.stack.baseUrl);
 
-    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, { invoiceIds: new Set(lifecycles.map((events) => events[0]!.invoiceId)) });
+    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, {
+      invoiceIds: new Set(lifecycles.map((events) => events[0]!.invoiceId)),
+    });
     const seconds = report.elapsedMs / 1000;
     const bound = rateBound(stats, INVOICES);
     const deliveries = report.deliveries - report.gaveUp;

@@ -17,7 +17,9 @@ export function floorWrites(deliveries: readonly WaveDelivery[], workflow: Bench
   for (const delivery of deliveries) {
     if (seen.has(delivery.eventId)) continue;
     seen.add(delivery.eventId);
-    const { invoice, payment } = (JSON.parse(delivery.body) as { data: { invoice?: WaveInvoice; payment?: WavePayment } }).data;
+    const { invoice, payment } = (
+      JSON.parse(delivery.body) as { data: { invoice?: WaveInvoice; payment?: WavePayment } }
+    ).data;
     if (payment) {
       writes += 1;
       moneyLogged += payment.amount.raw;

@@ -25,14 +25,20 @@ export async function runHandler(): Promise<HandlerFigures> {
     t.stack.jira.setRateLimitsEnabled(false);
     const samplesUs: number[] = [];
     for (let i = 0; i < WARMUP_INVOICES + MEASURED_INVOICES; i += 1) {
-      for (const delivery of await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'paid'], { paymentReceived: false })) {
+      for (const delivery of await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'paid'], {
+        paymentReceived: false,
+      })) {
         await t.stack.runtime.idle();
         outbound.clear();
         const from = performance.now();
         const answer = await t.post(delivery.body);
         const to = performance.now();
-        if (answer.status !== 200) throw new Error(`delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-        const invocation = t.stack.runtime.invocationHistory().filter((record) => record.moduleKey === WAVE_WEBHOOK_TRIGGER_KEY).at(-1);
+        if (answer.status !== 200)
+          throw new Error(`delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+        const invocation = t.stack.runtime
+          .invocationHistory()
+          .filter((record) => record.moduleKey === WAVE_WEBHOOK_TRIGGER_KEY)
+          .at(-1);
         if (!invocation) throw new Error('the runtime recorded no wave-webhook invocation');
         if (i >= WARMUP_INVOICES) samplesUs.push(Math.max(0, invocation.ms - outbound.within(from, to)) * 1000);
       }

@@ -5,7 +5,11 @@ import { resolveTargetStatus, type ProjectStatus, type StatusCategoryKey } from 
 export async function jiraRest<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl}/jira${path}`, {
     method,
-    headers: { 'x-forge-principal': `user:${LOCAL_ADMIN_ACCOUNT_ID}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      'x-forge-principal': `user:${LOCAL_ADMIN_ACCOUNT_ID}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -36,11 +40,17 @@ export async function loadWorkflow(baseUrl: string, projectKey: string, issueTyp
   const types = await jiraRest<StatusesOfType[]>(baseUrl, 'GET', `/rest/api/3/project/${projectKey}/statuses`);
   const type = types.find((candidate) => candidate.name === issueTypeName);
   if (!type) throw new Error(`${projectKey} has no issue type ${issueTypeName}`);
-  const statuses: ProjectStatus[] = type.statuses.map((status) => ({ id: status.id, name: status.name, categoryKey: status.statusCategory.key as StatusCategoryKey }));
+  const statuses: ProjectStatus[] = type.statuses.map((status) => ({
+    id: status.id,
+    name: status.name,
+    categoryKey: status.statusCategory.key as StatusCategoryKey,
+  }));
   const initialStatusId = (statuses.find((status) => status.categoryKey === 'new') ?? statuses[0])?.id ?? '';
   const ids = new Set(statuses.map((status) => status.id));
   const page = await jiraRest<WorkflowPage>(baseUrl, 'GET', '/rest/api/3/workflow/search?expand=transitions,statuses');
-  const workflow = page.values.find((candidate) => candidate.statuses.length === ids.size && candidate.statuses.every((status) => ids.has(status.id)));
+  const workflow = page.values.find(
+    (candidate) => candidate.statuses.length === ids.size && candidate.statuses.every((status) => ids.has(status.id)),
+  );
   if (!workflow) throw new Error(`no workflow has exactly the statuses of ${projectKey} ${issueTypeName}`);
 
   const hops = (from: string, to: string): number => {
@@ -60,7 +70,13 @@ export async function loadWorkflow(baseUrl: string, projectKey: string, issueTyp
     throw new Error(`status ${to} cannot be reached from ${from}`);
   };
   const targetFor = (waveStatus: string, currentStatusId: string): string | null => {
-    const target = resolveTargetStatus({ waveStatus, mapping: {}, projectStatuses: statuses, initialStatusId, currentStatusId });
+    const target = resolveTargetStatus({
+      waveStatus,
+      mapping: {},
+      projectStatuses: statuses,
+      initialStatusId,
+      currentStatusId,
+    });
     return target.kind === 'move' ? target.status.id : null;
   };
   return { statuses, initialStatusId, targetFor, hops };

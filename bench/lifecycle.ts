@@ -23,7 +23,11 @@ export interface LifecycleFigures {
  * plus Wave re-sending "sent" and an older state arriving after "paid": 8 deliveries per invoice.
  */
 async function invoiceEvents(t: Awaited<ReturnType<typeof startBenchStack>>): Promise<WaveDelivery[]> {
-  const [created, sent, viewed, ...payments] = await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'viewed', 'partial-payment', 'paid'], { invoiceUpdateForPartial: false });
+  const [created, sent, viewed, ...payments] = await runInvoiceLifecycle(
+    t.stack.wave,
+    ['created', 'sent', 'viewed', 'partial-payment', 'paid'],
+    { invoiceUpdateForPartial: false },
+  );
   if (!created || !sent || !viewed) throw new Error('the lifecycle did not produce its first three events');
   return [created, sent, viewed, duplicateOf(sent), ...payments, lateCopyOf(viewed, t.stack.wave)];
 }
@@ -45,7 +49,9 @@ export async function runLifecycle(): Promise<LifecycleFigures> {
     await resetJiraStats(baseUrl);
     const sent = await sendLikeWave(deliveries, { concurrency: 1, post: (body) => t.post(body) });
     const appCalls = countRequests(await readJiraStats(baseUrl));
-    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, { invoiceIds: new Set(invoices.map((events) => events[0]!.invoiceId)) });
+    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, {
+      invoiceIds: new Set(invoices.map((events) => events[0]!.invoiceId)),
+    });
     if (sent.gaveUp > 0 || check.lost.length + check.duplicates.length + check.mismatched.length > 0) {
       throw new Error(`the app did not sync the lifecycle: ${JSON.stringify({ gaveUp: sent.gaveUp, ...check })}`);
     }

@@ -10,7 +10,11 @@ interface TransitionsAnswer {
   transitions: Array<{ id: string; name: string; to: { id: string }; isAvailable?: boolean; hasScreen?: boolean }>;
 }
 
-const paragraph = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const paragraph = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /**
  * What a Jira Automation rule or a Zap does with each Wave webhook, no memory between events: JQL search
@@ -30,25 +34,45 @@ export function createNaiveSync(baseUrl: string, workflow: BenchWorkflow, projec
       maxResults: 1,
     });
     const summary = invoice ? `Invoice ${invoice.invoiceNumber}` : undefined;
-    const description = paragraph(invoice ? `Status ${invoice.status}, paid ${invoice.amountPaid.value}` : `Payment of ${payment?.amount.value} received`);
-    let issue = found.issues?.[0] ? { id: found.issues[0].id, statusId: found.issues[0].fields.status?.id ?? workflow.initialStatusId } : undefined;
+    const description = paragraph(
+      invoice
+        ? `Status ${invoice.status}, paid ${invoice.amountPaid.value}`
+        : `Payment of ${payment?.amount.value} received`,
+    );
+    let issue = found.issues?.[0]
+      ? { id: found.issues[0].id, statusId: found.issues[0].fields.status?.id ?? workflow.initialStatusId }
+      : undefined;
     if (!issue) {
       const created = await jiraRest<{ id: string }>(baseUrl, 'POST', '/rest/api/3/issue', {
-        fields: { project: { key: projectKey }, issuetype: { name: issueTypeName }, summary: summary ?? 'Invoice', description, labels: [label] },
+        fields: {
+          project: { key: projectKey },
+          issuetype: { name: issueTypeName },
+          summary: summary ?? 'Invoice',
+          description,
+          labels: [label],
+        },
       });
       issue = { id: created.id, statusId: workflow.initialStatusId };
     } else {
-      await jiraRest(baseUrl, 'PUT', `/rest/api/3/issue/${issue.id}`, { fields: { ...(summary ? { summary } : {}), description } });
+      await jiraRest(baseUrl, 'PUT', `/rest/api/3/issue/${issue.id}`, {
+        fields: { ...(summary ? { summary } : {}), description },
+      });
     }
 
     const target = invoice ? workflow.targetFor(invoice.status, issue.statusId) : null;
     const visited = new Set([issue.statusId]);
     for (let hop = 0; hop < MAX_TRANSITION_HOPS; hop += 1) {
-      const { transitions } = await jiraRest<TransitionsAnswer>(baseUrl, 'GET', `/rest/api/3/issue/${issue.id}/transitions`);
+      const { transitions } = await jiraRest<TransitionsAnswer>(
+        baseUrl,
+        'GET',
+        `/rest/api/3/issue/${issue.id}/transitions`,
+      );
       if (!target || issue.statusId === target) break;
       const next = nextTransitionHop({ transitions, targetStatusId: target, statuses: workflow.statuses, visited });
       if (next.kind === 'blocked') break;
-      await jiraRest(baseUrl, 'POST', `/rest/api/3/issue/${issue.id}/transitions`, { transition: { id: next.transitionId } });
+      await jiraRest(baseUrl, 'POST', `/rest/api/3/issue/${issue.id}/transitions`, {
+        transition: { id: next.transitionId },
+      });
       issue.statusId = next.kind === 'direct' ? target : next.toStatusId;
       visited.add(issue.statusId);
       if (issue.statusId === target) break;

@@ -10,7 +10,8 @@ export interface RateBound {
 }
 
 /** Writes the per-issue limit counts: any non-GET on an issue's path, and the app field API (issue ids in its body). */
-const isIssueWrite = (method: string, path: string) => method !== 'GET' && (path.includes('{issueIdOrKey}') || path === '/rest/api/3/app/field/value');
+const isIssueWrite = (method: string, path: string) =>
+  method !== 'GET' && (path.includes('{issueIdOrKey}') || path === '/rest/api/3/app/field/value');
 
 /**
  * How fast Jira's rate limits let the run's request mix through (the sandbox's limits, which follow Jira's):

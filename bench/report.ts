@@ -46,12 +46,16 @@ export function table(figures: Figures): string {
     for (const [figure, value] of Object.entries(values)) {
       const key = `${scenario}.${figure}`;
       const target = TARGETS.find((candidate) => candidate.key === key);
-      const verdict = target ? `${target.wanted} ${typeof value === 'number' && target.met(value) ? 'ok' : 'MISSED'}` : '';
+      const verdict = target
+        ? `${target.wanted} ${typeof value === 'number' && target.met(value) ? 'ok' : 'MISSED'}`
+        : '';
       rows.push([key, format(value), verdict]);
     }
   }
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map(([key, value, verdict]) => `${key.padEnd(widths[0]!)}  ${value.padStart(widths[1]!)}  ${verdict}`.trimEnd()).join('\n');
+  return rows
+    .map(([key, value, verdict]) => `${key.padEnd(widths[0]!)}  ${value.padStart(widths[1]!)}  ${verdict}`.trimEnd())
+    .join('\n');
 }
 
 /** Writes the run to `bench/results/<timestamp>.json` and returns the path. */

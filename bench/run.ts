@@ -24,7 +24,8 @@ function selected(argv: readonly string[]): string[] {
   if (!only) return Object.keys(SCENARIOS);
   const names = only.split(',');
   const unknown = names.filter((name) => !(name in SCENARIOS));
-  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   return names;
 }
 
@@ -46,7 +47,13 @@ async function main(): Promise<void> {
   const result = {
     ...figures,
     targets,
-    run: { startedAt: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg() },
+    run: {
+      startedAt: startedAt.toISOString(),
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      node: process.version,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg(),
+    },
   };
   const file = saveResult(result, startedAt);
   process.stdout.write(`${table(figures)}\n\nsaved ${file}\n`);

@@ -1,5 +1,11 @@
 import { getAppConfig, saveAppConfig } from '../src/adapters/storage/config';
-import { getWaveTokens, getWebhookVerificationSecrets, rotateWebhookSigningSecret, saveWaveOAuthClient, saveWaveTokens } from '../src/adapters/storage/secrets';
+import {
+  getWaveTokens,
+  getWebhookVerificationSecrets,
+  rotateWebhookSigningSecret,
+  saveWaveOAuthClient,
+  saveWaveTokens,
+} from '../src/adapters/storage/secrets';
 import { markWaveConnected } from '../src/adapters/storage/wave-connection';
 import type { LocalStack } from './server';
 
@@ -16,12 +22,18 @@ export async function seedLocalApp(stack: LocalStack, projectKey: string = LOCAL
     const config = await getAppConfig();
     const businessId = stack.wave.businessId;
     if (!config.defaultProjectKey || !config.connectedBusinessId) {
-      await saveAppConfig({ ...config, defaultProjectKey: config.defaultProjectKey ?? projectKey, connectedBusinessId: config.connectedBusinessId ?? businessId });
+      await saveAppConfig({
+        ...config,
+        defaultProjectKey: config.defaultProjectKey ?? projectKey,
+        connectedBusinessId: config.connectedBusinessId ?? businessId,
+      });
     }
     const secrets = await getWebhookVerificationSecrets(stack.clock.now());
-    if (secrets[0] !== stack.waveSigningSecret) await rotateWebhookSigningSecret(stack.waveSigningSecret, { now: stack.clock.now() });
+    if (secrets[0] !== stack.waveSigningSecret)
+      await rotateWebhookSigningSecret(stack.waveSigningSecret, { now: stack.clock.now() });
     const client = stack.waveClient();
-    if (client.clientId && client.clientSecret) await saveWaveOAuthClient({ clientId: client.clientId, clientSecret: client.clientSecret });
+    if (client.clientId && client.clientSecret)
+      await saveWaveOAuthClient({ clientId: client.clientId, clientSecret: client.clientSecret });
     if (!client.real && !(await getWaveTokens())) {
       const tokens = stack.wave.issueTokens();
       await saveWaveTokens({

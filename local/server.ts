@@ -10,7 +10,15 @@ import type { CustomFieldModule } from './jira-sandbox/catalog/fields';
 import type { EntityPropertyModule } from './jira-sandbox/types';
 import { LOCAL_ADMIN_ACCOUNT_ID } from './jira-sandbox/users';
 import { createKvsFetch, LocalKvs } from './kvs';
-import { createRuntimeLog, isQuiet, LocalForgeRuntime, loadManifest, realJiraSiteFromEnv, restoreClock, type TimeLimits } from './runtime';
+import {
+  createRuntimeLog,
+  isQuiet,
+  LocalForgeRuntime,
+  loadManifest,
+  realJiraSiteFromEnv,
+  restoreClock,
+  type TimeLimits,
+} from './runtime';
 import { createWaveSandbox, type WaveSandboxControl } from './wave-sandbox';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -141,11 +149,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       jira: jira.control,
       wave: wave.control,
       waveSigningSecret,
-      waveClient: () => (realWave ? { real: true, clientId: env.WAVE_CLIENT_ID ?? '', clientSecret: env.WAVE_CLIENT_SECRET ?? '' } : { real: false, ...wave.control.oauthClient() }),
+      waveClient: () =>
+        realWave
+          ? { real: true, clientId: env.WAVE_CLIENT_ID ?? '', clientSecret: env.WAVE_CLIENT_SECRET ?? '' }
+          : { real: false, ...wave.control.oauthClient() },
       close: () => closeAll(closers),
     };
     if (realJiraSite) log.info(`Jira: product calls go to ${realJiraSite.baseUrl} (basic auth)`);
-    if (realWave && !(env.WAVE_CLIENT_ID && env.WAVE_CLIENT_SECRET)) log.warn('WAVE_REAL=1 without WAVE_CLIENT_ID and WAVE_CLIENT_SECRET');
+    if (realWave && !(env.WAVE_CLIENT_ID && env.WAVE_CLIENT_SECRET))
+      log.warn('WAVE_REAL=1 without WAVE_CLIENT_ID and WAVE_CLIENT_SECRET');
     // Where "Connect to Wave" sends the browser: a Forge environment variable on a real install.
     if (!realWave) {
       const authorizeUrl = `${baseUrl}/wave/oauth2/authorize/`;

@@ -11,7 +11,8 @@ const DEFAULT_PORT = 8080;
 function portFrom(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got '${value}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got '${value}'`);
   return port;
 }
 
@@ -34,7 +35,11 @@ function describe(stack: LocalStack, dataDir: string): string {
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.DATA_DIR || '.local');
-  const stack = await startLocalStack({ port: portFrom(process.env.PORT), dataDir, seed: (started) => seedLocalApp(started, process.env.JIRA_PROJECT_KEY || undefined) });
+  const stack = await startLocalStack({
+    port: portFrom(process.env.PORT),
+    dataDir,
+    seed: (started) => seedLocalApp(started, process.env.JIRA_PROJECT_KEY || undefined),
+  });
   process.stdout.write(`${describe(stack, dataDir)}\n`);
   let stopping = false;
   const stop = (signal: string) => {

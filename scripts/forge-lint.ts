@@ -10,14 +10,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { FileSystemReader, listTSConfigIncludeExclude, StatsigReader, type DynamicConfig, type DynamicConfigKey, type FeatureGate, type StatsigService } from '@forge/cli-shared';
+import {
+  FileSystemReader,
+  listTSConfigIncludeExclude,
+  StatsigReader,
+  type DynamicConfig,
+  type DynamicConfigKey,
+  type FeatureGate,
+  type StatsigService,
+} from '@forge/cli-shared';
 import { lint, problemCount, reportLintResults, type LintResult } from '@forge/lint';
 import type { ManifestSchema } from '@forge/manifest';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const JIRA_SWAGGER = path.resolve(REPO_ROOT, '../shared/reference/jira-platform-v3.openapi.json');
 /** Products the app never calls: the permission rule only needs their (empty) path lists. */
-const EMPTY_SWAGGER_VARIABLES = ['LOCAL_JSM_SWAGGER', 'LOCAL_JSW_SWAGGER', 'LOCAL_CONF_SWAGGER', 'LOCAL_CONF_V2_SWAGGER', 'LOCAL_BB_SWAGGER'];
+const EMPTY_SWAGGER_VARIABLES = [
+  'LOCAL_JSM_SWAGGER',
+  'LOCAL_JSW_SWAGGER',
+  'LOCAL_CONF_SWAGGER',
+  'LOCAL_CONF_V2_SWAGGER',
+  'LOCAL_BB_SWAGGER',
+];
 
 /** No feature gates, no dynamic config: nothing to fetch, so no login. */
 class OfflineStatsig extends StatsigReader {
@@ -68,7 +82,9 @@ function reportSkippedFiles(skipped: string[], log: (line: string) => void): voi
   if (skipped.length === 0) return;
   log(path.resolve('tsconfig.json'));
   for (const file of skipped) {
-    log(`0:0     error    ${file} is not linted: tsconfig.json "include" must list it through a glob such as "src/**/*" (a bare "src" matches no file)  tsconfig-include`);
+    log(
+      `0:0     error    ${file} is not linted: tsconfig.json "include" must list it through a glob such as "src/**/*" (a bare "src" matches no file)  tsconfig-include`,
+    );
   }
   log('');
 }
@@ -95,7 +111,10 @@ function useLocalSwaggers(): () => void {
  * Runs the linter with appDir as the working directory: `@forge/lint` resolves handler files,
  * tsconfig.json and manifest.yml relative to it, as the CLI does.
  */
-export async function runForgeLint(appDir: string = REPO_ROOT, log: (line: string) => void = console.log): Promise<ForgeLintOutcome> {
+export async function runForgeLint(
+  appDir: string = REPO_ROOT,
+  log: (line: string) => void = console.log,
+): Promise<ForgeLintOutcome> {
   const absoluteAppDir = path.resolve(appDir);
   const manifest = yaml.load(fs.readFileSync(path.join(absoluteAppDir, 'manifest.yml'), 'utf8')) as ManifestSchema;
   const restoreEnv = useLocalSwaggers();

@@ -22,7 +22,12 @@ export function sandboxIssueView(site: Site, issue: StoredIssue): SandboxIssueVi
     resolution: issue.resolutionId ? site.catalog.resolution(issue.resolutionId).name : null,
     labels: [...issue.labels],
     duedate: issue.duedate,
-    appFields: Object.fromEntries(site.catalog.customFields().filter((field) => field.id in issue.customFields).map((field) => [field.moduleKey, issue.customFields[field.id]])),
+    appFields: Object.fromEntries(
+      site.catalog
+        .customFields()
+        .filter((field) => field.id in issue.customFields)
+        .map((field) => [field.moduleKey, issue.customFields[field.id]]),
+    ),
     properties: structuredClone(issue.properties),
     worklogs: issue.worklogs.map((worklog) => ({
       id: worklog.id,
@@ -37,7 +42,11 @@ export function sandboxIssueView(site: Site, issue: StoredIssue): SandboxIssueVi
       const type = linkTypes.find((candidate) => candidate.id === link.typeId);
       const outward = link.inwardIssueId === issue.id;
       const other = site.state.findIssue(outward ? link.outwardIssueId : link.inwardIssueId);
-      return { type: (outward ? type?.outward : type?.inward) ?? '', direction: outward ? 'outward' : 'inward', issueKey: other?.key ?? '' };
+      return {
+        type: (outward ? type?.outward : type?.inward) ?? '',
+        direction: outward ? 'outward' : 'inward',
+        issueKey: other?.key ?? '',
+      };
     }),
     created: formatJiraDateTime(issue.created),
     updated: formatJiraDateTime(issue.updated),

@@ -16,7 +16,16 @@ import { SchemaValidator } from './spec/schema-validator';
 import { JiraState } from './state/jira-state';
 import type { JiraSandboxControl, JiraSandboxOptions } from './types';
 
-export type { ForgeJiraIssueEvent, JiraFaultSettings, JiraSandboxApp, JiraSandboxControl, JiraSandboxOptions, JiraStats, SandboxIssueView, SandboxWebhookView } from './types';
+export type {
+  ForgeJiraIssueEvent,
+  JiraFaultSettings,
+  JiraSandboxApp,
+  JiraSandboxControl,
+  JiraSandboxOptions,
+  JiraStats,
+  SandboxIssueView,
+  SandboxWebhookView,
+} from './types';
 export { APP_ACCOUNT_ID, LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from './users';
 
 const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 5000];
@@ -27,11 +36,18 @@ const MAX_BODY = '10mb';
  * stateful in `DATA_DIR/jira.sqlite`, rate limited and fault-injectable, emitting Forge
  * product events and dynamic webhooks. Mount `router` at `/jira`.
  */
-export function createJiraSandbox(options: JiraSandboxOptions): { router: Router; control: JiraSandboxControl; close(): void } {
+export function createJiraSandbox(options: JiraSandboxOptions): {
+  router: Router;
+  control: JiraSandboxControl;
+  close(): void;
+} {
   const log = options.log ?? ((message: string) => console.warn(`[jira-sandbox] ${message}`));
   const spec = JiraSpec.load(options.specPath);
   const validator = new SchemaValidator(spec.document);
-  const state = new JiraState(options.dataDir, { name: options.app.name ?? 'Forge app', customFields: options.app.customFields });
+  const state = new JiraState(options.dataDir, {
+    name: options.app.name ?? 'Forge app',
+    customFields: options.app.customFields,
+  });
   const site = new Site(state, options.clock, options.baseUrl, options.app);
   const work = new PendingWork();
   const webhooks = new WebhookRegistry(site);
@@ -51,14 +67,29 @@ export function createJiraSandbox(options: JiraSandboxOptions): { router: Router
     res.type('html').send(renderDashboard(site));
   });
   router.use('/_sandbox', sandboxRoutes(control));
-  const dispatch = createRestDispatcher({ site, spec, validator, handlers: ALL_HANDLERS, faults, limiter, stats, events, webhooks, strictResponses, log, signal: work.signal });
+  const dispatch = createRestDispatcher({
+    site,
+    spec,
+    validator,
+    handlers: ALL_HANDLERS,
+    faults,
+    limiter,
+    stats,
+    events,
+    webhooks,
+    strictResponses,
+    log,
+    signal: work.signal,
+  });
   router.use('/rest', express.text({ type: () => true, limit: MAX_BODY }), (req, res, next) => {
     // Re-prefix: the dispatcher routes full Jira paths (/rest/api/3/...).
     const original = req.url;
     req.url = `/rest${original}`;
-    dispatch(req, res).catch(next).finally(() => {
-      req.url = original;
-    });
+    dispatch(req, res)
+      .catch(next)
+      .finally(() => {
+        req.url = original;
+      });
   });
 
   return {

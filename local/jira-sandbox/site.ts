@@ -72,8 +72,14 @@ export class Site {
     return issue;
   }
 
-  requireIssuePermission(issue: StoredIssue, principal: Principal, permission: ProjectPermission, message: string): void {
-    if (!this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), permission)) throw jiraErrors.forbidden(message);
+  requireIssuePermission(
+    issue: StoredIssue,
+    principal: Principal,
+    permission: ProjectPermission,
+    message: string,
+  ): void {
+    if (!this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), permission))
+      throw jiraErrors.forbidden(message);
   }
 
   jqlEnvironment(principal: Principal): JqlEnvironment {

@@ -17,7 +17,14 @@ export const WHERE_CONDITIONS: readonly string[] = [
   'LESS_THAN',
   'LESS_THAN_EQUAL_TO',
 ];
-export const FILTER_CONDITIONS: readonly string[] = [...WHERE_CONDITIONS, 'CONTAINS', 'NOT_CONTAINS', 'NOT_EQUAL_TO', 'EXISTS', 'NOT_EXISTS'];
+export const FILTER_CONDITIONS: readonly string[] = [
+  ...WHERE_CONDITIONS,
+  'CONTAINS',
+  'NOT_CONTAINS',
+  'NOT_EQUAL_TO',
+  'EXISTS',
+  'NOT_EXISTS',
+];
 
 export interface ParsedFilters {
   operator: 'and' | 'or';
@@ -26,7 +33,8 @@ export interface ParsedFilters {
 
 export function validateClause(clause: ConditionClause, allowed: readonly string[]): void {
   const { condition, values } = clause;
-  if (!allowed.includes(condition)) throw kvsErrors.invalidFilterCondition(`Condition '${condition}' is not supported here`);
+  if (!allowed.includes(condition))
+    throw kvsErrors.invalidFilterCondition(`Condition '${condition}' is not supported here`);
   const arity = condition === 'BETWEEN' ? 2 : 1;
   if (values.length < arity) {
     throw arity === 2
@@ -81,7 +89,9 @@ function contains(actual: unknown, expected: unknown): boolean {
 /** `{and: [...]}` or `{or: [...]}`: exactly one operator, never empty. */
 export function parseFilters(filters: Filters): ParsedFilters {
   if (filters.and !== undefined && filters.or !== undefined) {
-    throw kvsErrors.invalidFilterOperatorsCombination('Filter operators "and" and "or" cannot be present at the same level');
+    throw kvsErrors.invalidFilterOperatorsCombination(
+      'Filter operators "and" and "or" cannot be present at the same level',
+    );
   }
   const operator = filters.or !== undefined ? 'or' : 'and';
   const items = filters[operator] ?? [];
@@ -91,6 +101,7 @@ export function parseFilters(filters: Filters): ParsedFilters {
 }
 
 export function filtersMatch(filters: ParsedFilters, attributes: Readonly<Record<string, unknown>>): boolean {
-  const itemMatches = (item: FilterItem) => clauseMatches(item, Object.hasOwn(attributes, item.property) ? attributes[item.property] : undefined);
+  const itemMatches = (item: FilterItem) =>
+    clauseMatches(item, Object.hasOwn(attributes, item.property) ? attributes[item.property] : undefined);
   return filters.operator === 'and' ? filters.items.every(itemMatches) : filters.items.some(itemMatches);
 }

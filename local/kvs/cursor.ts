@@ -11,7 +11,8 @@ export function encodeCursor(position: Record<string, unknown>): string {
 export function decodeCursor(cursor: string): Record<string, unknown> {
   try {
     const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (position !== null && typeof position === 'object' && !Array.isArray(position)) return position as Record<string, unknown>;
+    if (position !== null && typeof position === 'object' && !Array.isArray(position))
+      return position as Record<string, unknown>;
   } catch {
     // reported below
   }

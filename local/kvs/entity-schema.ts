@@ -41,7 +41,8 @@ export class EntityRegistry {
   constructor(definitions: readonly EntityDefinition[]) {
     for (const definition of definitions) {
       const schema = compileEntity(definition);
-      if (this.schemas.has(schema.name)) throw new Error(`app.storage.entities: entity '${schema.name}' is declared twice`);
+      if (this.schemas.has(schema.name))
+        throw new Error(`app.storage.entities: entity '${schema.name}' is declared twice`);
       this.schemas.set(schema.name, schema);
     }
   }
@@ -66,7 +67,8 @@ export function validateEntityValue(schema: EntitySchema, value: unknown): void 
   }
   for (const [attribute, attributeValue] of Object.entries(value)) {
     const type = schema.attributes.get(attribute);
-    if (!type) throw kvsErrors.invalidEntityValue(`Attribute '${attribute}' is not declared for entity '${schema.name}'`);
+    if (!type)
+      throw kvsErrors.invalidEntityValue(`Attribute '${attribute}' is not declared for entity '${schema.name}'`);
     if (!matchesType(type, attributeValue)) {
       throw kvsErrors.invalidEntityValue(`Attribute '${attribute}' of entity '${schema.name}' must be of type ${type}`);
     }
@@ -99,13 +101,15 @@ function compileEntity(definition: EntityDefinition): EntitySchema {
   if (typeof name !== 'string' || name.length < 3 || name.length > 60 || !ENTITY_NAME.test(name)) {
     fail('the name must be 3-60 characters of a-z 0-9 : - _ . (manifest schema)');
   }
-  if (definition.attributes === null || typeof definition.attributes !== 'object') fail('attributes must be a map of name -> {type}');
+  if (definition.attributes === null || typeof definition.attributes !== 'object')
+    fail('attributes must be a map of name -> {type}');
 
   const attributes = new Map<string, AttributeType>();
   for (const [attribute, declaration] of Object.entries(definition.attributes)) {
     if (!ATTRIBUTE_NAME.test(attribute)) fail(`attribute '${attribute}' must match ${ATTRIBUTE_NAME}`);
     const type = declaration?.type;
-    if (!ATTRIBUTE_TYPES.includes(type)) fail(`attribute '${attribute}' has type '${String(type)}'; expected one of ${ATTRIBUTE_TYPES.join(', ')}`);
+    if (!ATTRIBUTE_TYPES.includes(type))
+      fail(`attribute '${attribute}' has type '${String(type)}'; expected one of ${ATTRIBUTE_TYPES.join(', ')}`);
     attributes.set(attribute, type as AttributeType);
   }
 
@@ -124,7 +128,8 @@ function compileIndex(
   fail: (problem: string) => never,
 ): EntityIndex {
   const requireAttribute = (attribute: unknown, role: string): string => {
-    if (typeof attribute !== 'string' || !attributes.has(attribute)) fail(`${role} '${String(attribute)}' is not a declared attribute`);
+    if (typeof attribute !== 'string' || !attributes.has(attribute))
+      fail(`${role} '${String(attribute)}' is not a declared attribute`);
     return attribute as string;
   };
   if (typeof declaration === 'string') {
@@ -133,7 +138,8 @@ function compileIndex(
   const indexName = String(declaration?.name);
   const { range, partition } = declaration;
   // The manifest schema wants lists here (range: [attr]); Forge indexes one range attribute.
-  if (!Array.isArray(range) || range.length !== 1) fail(`index '${indexName}': range must be a list of exactly one attribute, e.g. range: [createdAt]`);
+  if (!Array.isArray(range) || range.length !== 1)
+    fail(`index '${indexName}': range must be a list of exactly one attribute, e.g. range: [createdAt]`);
   if (partition !== undefined && (!Array.isArray(partition) || partition.length === 0)) {
     fail(`index '${indexName}': partition must be a non-empty list of attributes`);
   }

@@ -28,7 +28,11 @@ const badRequest = (code: string) => (message: string) => new KvsError(400, code
 
 export const kvsErrors = {
   badRequest: (detail?: string) =>
-    new KvsError(400, 'BAD_REQUEST', detail ? `Provided request body is invalid: ${detail}` : 'Provided request body is invalid'),
+    new KvsError(
+      400,
+      'BAD_REQUEST',
+      detail ? `Provided request body is invalid: ${detail}` : 'Provided request body is invalid',
+    ),
   keyTooShort: badRequest('KEY_TOO_SHORT'),
   emptyKey: badRequest('EMPTY_KEY'),
   keyTooLong: badRequest('KEY_TOO_LONG'),

@@ -10,6 +10,7 @@ export function itemBody(item: StoredItem, metadataFields: readonly MetadataFiel
   const body: Record<string, unknown> = { key: item.key, value: item.value };
   if (metadataFields.includes('CREATED_AT')) body.createdAt = Math.floor(item.createdAt / 1000);
   if (metadataFields.includes('UPDATED_AT')) body.updatedAt = Math.floor(item.updatedAt / 1000);
-  if (metadataFields.includes('EXPIRE_TIME') && item.expiresAt !== null) body.expireTime = new Date(item.expiresAt).toISOString();
+  if (metadataFields.includes('EXPIRE_TIME') && item.expiresAt !== null)
+    body.expireTime = new Date(item.expiresAt).toISOString();
   return body;
 }

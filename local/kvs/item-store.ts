@@ -68,7 +68,14 @@ export class ItemStore {
   }
 
   put(space: string, item: StoredItem, serializedValue: string): void {
-    this.putStmt.run({ space, key: item.key, value: serializedValue, createdAt: item.createdAt, updatedAt: item.updatedAt, expiresAt: item.expiresAt });
+    this.putStmt.run({
+      space,
+      key: item.key,
+      value: serializedValue,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      expiresAt: item.expiresAt,
+    });
   }
 
   /** Removes the key; answers whether a live item was there. */
@@ -79,7 +86,13 @@ export class ItemStore {
   }
 
   scanKeys(space: string, scan: KeyScan, now: number): StoredItem[] {
-    const rows = this.scanStmt.all({ space, now, afterKey: scan.afterKey ?? '', prefix: scan.prefix ?? '', limit: scan.limit }) as Row[];
+    const rows = this.scanStmt.all({
+      space,
+      now,
+      afterKey: scan.afterKey ?? '',
+      prefix: scan.prefix ?? '',
+      limit: scan.limit,
+    }) as Row[];
     return rows.map(toItem);
   }
 
@@ -89,5 +102,11 @@ export class ItemStore {
 }
 
 function toItem(row: Row): StoredItem {
-  return { key: row.key, value: JSON.parse(row.value), createdAt: row.created_at, updatedAt: row.updated_at, expiresAt: row.expires_at };
+  return {
+    key: row.key,
+    value: JSON.parse(row.value),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    expiresAt: row.expires_at,
+  };
 }

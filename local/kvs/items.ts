@@ -22,7 +22,12 @@ export interface WriteOptions {
   keyPolicy?: 'OVERRIDE' | 'FAIL_IF_EXISTS';
 }
 
-const TTL_UNIT_MS: Record<Ttl['unit'], number> = { SECONDS: 1_000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
+const TTL_UNIT_MS: Record<Ttl['unit'], number> = {
+  SECONDS: 1_000,
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+  DAYS: 86_400_000,
+};
 
 export const KVS: Target = { kind: 'kvs' };
 export const SECRETS: Target = { kind: 'secret' };

@@ -14,9 +14,12 @@ const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 /** Entity keys report an empty key as EMPTY_KEY, plain and secret keys as KEY_TOO_SHORT. */
 export function validateKey(key: string, emptyKeyCode: 'KEY_TOO_SHORT' | 'EMPTY_KEY'): void {
   if (key.length === 0) {
-    throw emptyKeyCode === 'EMPTY_KEY' ? kvsErrors.emptyKey('Key cannot be empty') : kvsErrors.keyTooShort('The key must be at least one character long');
+    throw emptyKeyCode === 'EMPTY_KEY'
+      ? kvsErrors.emptyKey('Key cannot be empty')
+      : kvsErrors.keyTooShort('The key must be at least one character long');
   }
-  if (key.length > MAX_KEY_LENGTH) throw kvsErrors.keyTooLong(`The key exceeds the maximum of ${MAX_KEY_LENGTH} characters`);
+  if (key.length > MAX_KEY_LENGTH)
+    throw kvsErrors.keyTooLong(`The key exceeds the maximum of ${MAX_KEY_LENGTH} characters`);
   if (!KEY_PATTERN.test(key)) {
     throw kvsErrors.invalidKey('The key must match /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
   }
@@ -24,8 +27,10 @@ export function validateKey(key: string, emptyKeyCode: 'KEY_TOO_SHORT' | 'EMPTY_
 
 /** A storable value: any JSON value but null, at most 240 KiB serialized and 32 levels deep. */
 export function validateValue(value: unknown): string {
-  if (value === undefined || value === null) throw kvsErrors.badRequest('value must be a string, number, boolean, array or object');
-  if (isDeeperThan(value, MAX_VALUE_DEPTH)) throw kvsErrors.maxDepth(`The value exceeds the maximum object depth of ${MAX_VALUE_DEPTH}`);
+  if (value === undefined || value === null)
+    throw kvsErrors.badRequest('value must be a string, number, boolean, array or object');
+  if (isDeeperThan(value, MAX_VALUE_DEPTH))
+    throw kvsErrors.maxDepth(`The value exceeds the maximum object depth of ${MAX_VALUE_DEPTH}`);
   const serialized = JSON.stringify(value);
   if (Buffer.byteLength(serialized, 'utf8') > MAX_VALUE_BYTES) {
     throw kvsErrors.maxSize(`The value exceeds the maximum size of ${MAX_VALUE_BYTES} bytes`);

@@ -60,12 +60,22 @@ export const requestSchemas = {
     options: getOptions.optional(),
     metadataFields: metadataFields.optional(),
   }),
-  batchSet: z.array(z.object({ key, value: z.unknown(), entityName: entityName.optional(), options: setOptions.optional() })),
+  batchSet: z.array(
+    z.object({ key, value: z.unknown(), entityName: entityName.optional(), options: setOptions.optional() }),
+  ),
   batchGet: z.array(z.object({ key, entityName: entityName.optional(), options: getOptions.optional() })),
   batchDelete: z.array(z.object({ key, entityName: entityName.optional() })),
   transaction: z.object({
     set: z
-      .array(z.object({ key, value: z.unknown(), entityName: entityName.optional(), conditions: filters.optional(), options: setOptions.optional() }))
+      .array(
+        z.object({
+          key,
+          value: z.unknown(),
+          entityName: entityName.optional(),
+          conditions: filters.optional(),
+          options: setOptions.optional(),
+        }),
+      )
       .optional(),
     delete: z.array(z.object({ key, entityName: entityName.optional(), conditions: filters.optional() })).optional(),
     check: z.array(z.object({ key, entityName, conditions: filters })).optional(),

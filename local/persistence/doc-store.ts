@@ -10,8 +10,13 @@ export class DocStore<T> {
   private readonly deleteStmt;
   private readonly listStmt;
 
-  constructor(private readonly db: SqliteDatabase, readonly collection: string) {
-    db.exec('CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (collection, id))');
+  constructor(
+    private readonly db: SqliteDatabase,
+    readonly collection: string,
+  ) {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (collection, id))',
+    );
     this.getStmt = db.prepare('SELECT json FROM docs WHERE collection = ? AND id = ?');
     this.putStmt = db.prepare(
       'INSERT INTO docs (collection, id, seq, json) VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM docs WHERE collection = ?), ?) ' +

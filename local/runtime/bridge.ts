@@ -27,10 +27,21 @@ export interface BridgeOptions {
   actor: () => string;
 }
 
-type BridgeCall = (options: BridgeOptions, page: PageModule, accountId: string, origin: PageOrigin, payload: unknown) => Promise<BridgeAnswer>;
+type BridgeCall = (
+  options: BridgeOptions,
+  page: PageModule,
+  accountId: string,
+  origin: PageOrigin,
+  payload: unknown,
+) => Promise<BridgeAnswer>;
 
 /** The server side of `@forge/bridge` calls that need the backend: `invoke`, `getContext`, `requestJira`. */
-export async function handleBridgeCall(options: BridgeOptions, name: string, origin: PageOrigin, payload: unknown): Promise<BridgeAnswer> {
+export async function handleBridgeCall(
+  options: BridgeOptions,
+  name: string,
+  origin: PageOrigin,
+  payload: unknown,
+): Promise<BridgeAnswer> {
   const page = options.pages.find((candidate) => candidate.key === origin.moduleKey);
   if (!page) return failure(400, `no Custom UI module '${origin.moduleKey}' in the manifest`);
   const call = CALLS[name];
@@ -44,14 +55,27 @@ export async function handleBridgeCall(options: BridgeOptions, name: string, ori
 }
 
 const CALLS: Record<string, BridgeCall> = {
-  getContext: async (options, page, accountId, origin) => ({ status: 200, body: { ok: true, value: await customUiContext(options, page, accountId, origin) } }),
+  getContext: async (options, page, accountId, origin) => ({
+    status: 200,
+    body: { ok: true, value: await customUiContext(options, page, accountId, origin) },
+  }),
   invoke: invokeResolver,
   fetchProduct: fetchProduct,
 };
 
-async function invokeResolver(options: BridgeOptions, page: PageModule, accountId: string, origin: PageOrigin, payload: unknown): Promise<BridgeAnswer> {
+async function invokeResolver(
+  options: BridgeOptions,
+  page: PageModule,
+  accountId: string,
+  origin: PageOrigin,
+  payload: unknown,
+): Promise<BridgeAnswer> {
   if (!page.resolverFunction) return failure(400, `module '${page.key}' has no resolver`);
-  const { functionKey, payload: resolverPayload, metadata } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown; metadata?: unknown };
+  const {
+    functionKey,
+    payload: resolverPayload,
+    metadata,
+  } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown; metadata?: unknown };
   if (typeof functionKey !== 'string') return failure(400, 'invoke needs a functionKey');
   const context = await customUiContext(options, page, accountId, origin);
   const backendPayload = { principal: { accountId }, installContext: contextAriOf(options.identity) };
@@ -61,17 +85,31 @@ async function invokeResolver(options: BridgeOptions, page: PageModule, accountI
     kind: 'resolver',
     args: [{ call: { functionKey, payload: resolverPayload, jobId: undefined }, context }, backendPayload],
   });
-  if (outcome.status === 'timeout') return failure(504, 'There was an error invoking the function - the function timed out');
+  if (outcome.status === 'timeout')
+    return failure(504, 'There was an error invoking the function - the function timed out');
   if (outcome.status === 'error') {
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     return failure(500, `There was an error invoking the function - ${message}`);
   }
   // With metadata, @forge/bridge expects the answer wrapped as {body, metadata}.
-  return { status: 200, body: { ok: true, value: metadata === undefined ? outcome.value : { body: outcome.value, metadata: {} } } };
+  return {
+    status: 200,
+    body: { ok: true, value: metadata === undefined ? outcome.value : { body: outcome.value, metadata: {} } },
+  };
 }
 
-async function fetchProduct(options: BridgeOptions, _page: PageModule, accountId: string, _origin: PageOrigin, payload: unknown): Promise<BridgeAnswer> {
-  const { product, restPath, fetchRequestInit } = (payload ?? {}) as { product?: unknown; restPath?: unknown; fetchRequestInit?: { method?: string; body?: string | null; headers?: [string, string][] } };
+async function fetchProduct(
+  options: BridgeOptions,
+  _page: PageModule,
+  accountId: string,
+  _origin: PageOrigin,
+  payload: unknown,
+): Promise<BridgeAnswer> {
+  const { product, restPath, fetchRequestInit } = (payload ?? {}) as {
+    product?: unknown;
+    restPath?: unknown;
+    fetchRequestInit?: { method?: string; body?: string | null; headers?: [string, string][] };
+  };
   if (product !== 'jira') return failure(400, `requestJira only: the local runtime has no '${String(product)}'`);
   if (typeof restPath !== 'string' || !restPath.startsWith('/')) return failure(400, 'restPath must start with /');
   const response = await options.jira({ kind: 'user', accountId }, restPath, {
@@ -83,12 +121,23 @@ async function fetchProduct(options: BridgeOptions, _page: PageModule, accountId
   response.headers.forEach((headerValue, name) => {
     headers[name] = headerValue;
   });
-  const value = { body: await response.text(), headers, status: response.status, statusText: response.statusText, isAttachment: false };
+  const value = {
+    body: await response.text(),
+    headers,
+    status: response.status,
+    statusText: response.statusText,
+    isAttachment: false,
+  };
   return { status: 200, body: { ok: true, value } };
 }
 
 /** What `view.getContext()` returns in a Jira admin or project settings page. */
-export async function customUiContext(options: BridgeOptions, page: PageModule, accountId: string, origin: PageOrigin): Promise<Record<string, unknown>> {
+export async function customUiContext(
+  options: BridgeOptions,
+  page: PageModule,
+  accountId: string,
+  origin: PageOrigin,
+): Promise<Record<string, unknown>> {
   const { appId, environmentId, cloudId } = options.identity;
   const extension: Record<string, unknown> = { type: page.type };
   if (page.type === 'jira:projectSettingsPage') extension.project = await projectOf(options, origin.projectKey);
@@ -109,9 +158,14 @@ export async function customUiContext(options: BridgeOptions, page: PageModule, 
   };
 }
 
-async function projectOf(options: BridgeOptions, projectKey: string | undefined): Promise<{ id: string; key: string; type: string }> {
+async function projectOf(
+  options: BridgeOptions,
+  projectKey: string | undefined,
+): Promise<{ id: string; key: string; type: string }> {
   if (!projectKey) throw new Error('a project settings page needs a project key');
-  const response = await options.jira({ kind: 'app' }, `/rest/api/3/project/${encodeURIComponent(projectKey)}`, { headers: { accept: 'application/json' } });
+  const response = await options.jira({ kind: 'app' }, `/rest/api/3/project/${encodeURIComponent(projectKey)}`, {
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`project ${projectKey}: Jira answered ${response.status}`);
   const project = (await response.json()) as { id: string; key: string; projectTypeKey?: string };
   return { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' };

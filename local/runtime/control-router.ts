@@ -68,15 +68,22 @@ export function createControlRouter(target: ControlTarget): express.Router {
       res.status(400).json({ ok: false, error: 'body must be {"origin": {"moduleKey": ...}, "payload": ...}' });
       return;
     }
-    const page: PageOrigin = { moduleKey: origin.moduleKey, projectKey: typeof origin.projectKey === 'string' ? origin.projectKey : undefined, accountId: origin.accountId };
+    const page: PageOrigin = {
+      moduleKey: origin.moduleKey,
+      projectKey: typeof origin.projectKey === 'string' ? origin.projectKey : undefined,
+      accountId: origin.accountId,
+    };
     const answer = await target.bridge(String(req.params.name), page, payload);
     res.status(answer.status).json(answer.body);
   });
 
-  router.use((error: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'the body is not valid JSON' });
-    else if (error.type === 'entity.too.large') res.status(413).json({ error: `payload larger than ${PAYLOAD_LIMIT_BYTES} bytes` });
-    else next(error);
-  });
+  router.use(
+    (error: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'the body is not valid JSON' });
+      else if (error.type === 'entity.too.large')
+        res.status(413).json({ error: `payload larger than ${PAYLOAD_LIMIT_BYTES} bytes` });
+      else next(error);
+    },
+  );
   return router;
 }

@@ -16,7 +16,9 @@ export class EgressNotAllowedError extends Error {
   readonly status = 403;
 
   constructor(url: string) {
-    super(`URL not included in the external fetch backend permissions: ${url}. Visit go.atlassian.com/forge-egress for more information.`);
+    super(
+      `URL not included in the external fetch backend permissions: ${url}. Visit go.atlassian.com/forge-egress for more information.`,
+    );
     this.name = 'REQUEST_EGRESS_ALLOWLIST_ERR';
   }
 }

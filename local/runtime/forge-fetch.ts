@@ -15,7 +15,9 @@ export function createForgeFetch(routes: ForgeFetchRoutes): ForgeFetch {
     if (target.type === 'kvs') return routes.kvs(path, { body: typeof init?.body === 'string' ? init.body : null });
     if (target.type === 'fpp' && target.remote === 'jira') return routes.jira(principalOf(target), path, init);
     if (target.type === 'fpp' && target.remote === 'stargate') return routes.stargate(path, init);
-    throw new Error(`The local Forge runtime does not serve ${JSON.stringify(pick(target))} (path ${path.split('?')[0]})`);
+    throw new Error(
+      `The local Forge runtime does not serve ${JSON.stringify(pick(target))} (path ${path.split('?')[0]})`,
+    );
   };
 }
 

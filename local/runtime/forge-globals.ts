@@ -49,7 +49,8 @@ export function originalFetch(): FetchFunction {
 
 function forgeFetch(target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> {
   const scope = currentInvocation();
-  if (!scope) return Promise.reject(new Error('Forge runtime not found: __forge_fetch__ was called outside an invocation'));
+  if (!scope)
+    return Promise.reject(new Error('Forge runtime not found: __forge_fetch__ was called outside an invocation'));
   return scope.forgeFetch(target, path, init);
 }
 
@@ -70,7 +71,10 @@ function createGate(original: FetchFunction): GateFunction {
  */
 export function installForgeGlobals(): () => void {
   if (installations === 0) {
-    Object.defineProperty(globalThis, '__forge_runtime__', { configurable: true, get: () => currentInvocation()?.runtime });
+    Object.defineProperty(globalThis, '__forge_runtime__', {
+      configurable: true,
+      get: () => currentInvocation()?.runtime,
+    });
     Object.defineProperty(globalThis, '__forge_fetch__', { configurable: true, writable: true, value: forgeFetch });
     if (!(globals.fetch as GateFunction)[ORIGINAL_FETCH]) globals.fetch = createGate(globals.fetch);
   }

@@ -76,7 +76,11 @@ export class LocalForgeRuntime {
     this.state = new RuntimeStateFile(options.dataDir);
     this.actorAccountId = options.defaultActorAccountId;
     const fetch = originalFetch();
-    const jira = createJiraTarget({ sandboxUrl: () => `${options.baseUrl()}/jira`, realSite: options.realJiraSite, fetch });
+    const jira = createJiraTarget({
+      sandboxUrl: () => `${options.baseUrl()}/jira`,
+      realSite: options.realJiraSite,
+      fetch,
+    });
     this.queues = new QueueService({
       consumers: this.manifest.consumers,
       clock: options.clock,
@@ -85,7 +89,11 @@ export class LocalForgeRuntime {
       concurrency: options.queueConcurrency ?? DEFAULT_QUEUE_CONCURRENCY,
       log: options.log,
     });
-    const stargate = createStargate({ webTriggerKeys: this.manifest.webTriggers.map((trigger) => trigger.key), webTriggerUrl: (key) => this.webTriggerUrl(key), queues: this.queues });
+    const stargate = createStargate({
+      webTriggerKeys: this.manifest.webTriggers.map((trigger) => trigger.key),
+      webTriggerUrl: (key) => this.webTriggerUrl(key),
+      queues: this.queues,
+    });
     const releaseForgeGlobals = installForgeGlobals();
     const releaseClockDate = installClockAsDate(options.clock);
     this.releaseGlobals = () => {
@@ -100,7 +108,11 @@ export class LocalForgeRuntime {
         limits: { ...FORGE_TIME_LIMITS, ...options.limits },
         log: options.log,
         forgeFetch: createForgeFetch({ kvs: options.kvsFetch, jira, stargate }),
-        egressFetch: createEgressFetch({ allowed: this.manifest.egressBackend, waveSandboxUrl: () => (options.realWave ? undefined : `${options.baseUrl()}/wave`), fetch }),
+        egressFetch: createEgressFetch({
+          allowed: this.manifest.egressBackend,
+          waveSandboxUrl: () => (options.realWave ? undefined : `${options.baseUrl()}/wave`),
+          fetch,
+        }),
       });
     } catch (error) {
       this.releaseGlobals();
@@ -111,7 +123,10 @@ export class LocalForgeRuntime {
       clock: options.clock,
       state: this.state,
       invoke: (request) => this.invoke(request),
-      triggerEvent: (moduleKey) => [{ context: { cloudId: this.identity.cloudId, moduleKey } }, this.invocationContext()],
+      triggerEvent: (moduleKey) => [
+        { context: { cloudId: this.identity.cloudId, moduleKey } },
+        this.invocationContext(),
+      ],
       onDue: () => void this.serial.run(() => this.scheduler.runDue(() => this.idle())),
     });
     this.bridgeOptions = {
@@ -126,29 +141,36 @@ export class LocalForgeRuntime {
 
   /** Mounts `/webtrigger`, `/_local`, and the Custom UI pages (`/admin`, `/projects/:key/settings`). */
   mount(app: express.Express): void {
-    app.use('/webtrigger', createWebTriggerRouter({
-      webTriggers: this.manifest.webTriggers,
-      warn: (message) => this.options.log.warn(message),
-      cloudId: this.identity.cloudId,
-      invoke: (request) => this.invoke(request),
-      invocationContext: () => this.invocationContext(),
-    }));
-    app.use('/_local', createControlRouter({
-      isReady: () => this.ready,
-      now: () => this.options.clock.now(),
-      advanceClock: (ms) => this.advanceClock(ms),
-      runScheduled: (key) => this.runScheduled(key),
-      actor: () => this.actorAccountId,
-      setActor: (accountId) => {
-        this.actorAccountId = accountId;
-      },
-      bridge: (name, origin, payload) => handleBridgeCall(this.bridgeOptions, name, origin, payload),
-    }));
+    app.use(
+      '/webtrigger',
+      createWebTriggerRouter({
+        webTriggers: this.manifest.webTriggers,
+        warn: (message) => this.options.log.warn(message),
+        cloudId: this.identity.cloudId,
+        invoke: (request) => this.invoke(request),
+        invocationContext: () => this.invocationContext(),
+      }),
+    );
+    app.use(
+      '/_local',
+      createControlRouter({
+        isReady: () => this.ready,
+        now: () => this.options.clock.now(),
+        advanceClock: (ms) => this.advanceClock(ms),
+        runScheduled: (key) => this.runScheduled(key),
+        actor: () => this.actorAccountId,
+        setActor: (accountId) => {
+          this.actorAccountId = accountId;
+        },
+        bridge: (name, origin, payload) => handleBridgeCall(this.bridgeOptions, name, origin, payload),
+      }),
+    );
     const mountPoints = { 'jira:adminPage': '/admin', 'jira:projectSettingsPage': '/projects/:key/settings' } as const;
     for (const type of Object.keys(mountPoints) as (keyof typeof mountPoints)[]) {
       const page = this.manifest.pages.find((candidate) => candidate.type === type);
       const resource = page && this.manifest.resources.get(page.resource);
-      if (page && resource) app.use(mountPoints[type], createPageRouter(page, path.resolve(this.options.appDir, resource)));
+      if (page && resource)
+        app.use(mountPoints[type], createPageRouter(page, path.resolve(this.options.appDir, resource)));
     }
   }
 
@@ -175,7 +197,16 @@ export class LocalForgeRuntime {
   deliverProductEvent(event: ProductEvent): Promise<void> {
     const delivery = (async () => {
       const triggers = this.manifest.productTriggers.filter((trigger) => trigger.events.includes(event.eventType));
-      await Promise.all(triggers.map((trigger) => this.invoke({ functionKey: trigger.function, moduleKey: trigger.key, kind: 'trigger', args: [event, this.invocationContext()] })));
+      await Promise.all(
+        triggers.map((trigger) =>
+          this.invoke({
+            functionKey: trigger.function,
+            moduleKey: trigger.key,
+            kind: 'trigger',
+            args: [event, this.invocationContext()],
+          }),
+        ),
+      );
     })();
     this.productInvocations.add(delivery);
     void delivery.finally(() => this.productInvocations.delete(delivery));

@@ -14,7 +14,9 @@ export function loadHandlers(appDir: string, manifest: AppManifest): Map<string,
     const modulePath = path.join(appDir, 'src', fn.file);
     const exported = (require(modulePath) as Record<string, unknown>)[fn.exportName];
     if (typeof exported !== 'function') {
-      throw new Error(`function ${fn.key}: ${path.relative(appDir, modulePath)} does not export a function '${fn.exportName}'`);
+      throw new Error(
+        `function ${fn.key}: ${path.relative(appDir, modulePath)} does not export a function '${fn.exportName}'`,
+      );
     }
     handlers.set(fn.key, exported as Handler);
   }

@@ -18,7 +18,12 @@ export const LOCAL_CLOUD_ID = '5c7a1d2e-0000-4000-8000-0000000c10d1';
 const LOCAL_APP_VERSION = '1.0.0';
 
 export function installationIdentity(manifest: AppManifest): InstallationIdentity {
-  return { appId: manifest.appId, environmentId: LOCAL_ENVIRONMENT_ID, installationId: LOCAL_INSTALLATION_ID, cloudId: LOCAL_CLOUD_ID };
+  return {
+    appId: manifest.appId,
+    environmentId: LOCAL_ENVIRONMENT_ID,
+    installationId: LOCAL_INSTALLATION_ID,
+    cloudId: LOCAL_CLOUD_ID,
+  };
 }
 
 export function contextAriOf(identity: InstallationIdentity): string {
@@ -40,12 +45,19 @@ export interface InvocationDescription {
 }
 
 /** The object `global.__forge_runtime__` returns while one invocation runs. */
-export function createInvocationRuntime(identity: InstallationIdentity, manifest: AppManifest, invocation: InvocationDescription): ForgeRuntime {
+export function createInvocationRuntime(
+  identity: InstallationIdentity,
+  manifest: AppManifest,
+  invocation: InvocationDescription,
+): ForgeRuntime {
   const contextAri = contextAriOf(identity);
   const invocationId = randomUUID();
   const deadline = performance.now() + invocation.timeoutMs;
   const installationAri = `ari:cloud:ecosystem::installation/${identity.installationId}`;
-  const permissions = { scopes: manifest.scopes, external: { fetch: { backend: manifest.egressBackend.map((address) => ({ address })) } } };
+  const permissions = {
+    scopes: manifest.scopes,
+    external: { fetch: { backend: manifest.egressBackend.map((address) => ({ address })) } },
+  };
   return {
     proxy: { token: 'local-runtime', url: 'http://local-runtime.invalid' },
     contextAri,
@@ -61,7 +73,11 @@ export function createInvocationRuntime(identity: InstallationIdentity, manifest
       moduleType: invocation.moduleType,
       moduleKey: invocation.moduleKey,
       installation: {
-        ari: { installationId: identity.installationId, toString: () => installationAri, toJSON: () => installationAri },
+        ari: {
+          installationId: identity.installationId,
+          toString: () => installationAri,
+          toJSON: () => installationAri,
+        },
         contexts: [{ cloudId: identity.cloudId, toString: () => contextAri }],
       },
       // @forge/api reads only `scopes` and `external`, and builds its own Permissions object.

@@ -59,7 +59,10 @@ export class Invoker {
       timeoutMs,
     });
     const started = performance.now();
-    const run = runInInvocation({ runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch }, async () => handler(...request.args));
+    const run = runInInvocation(
+      { runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch },
+      async () => handler(...request.args),
+    );
     // A timed-out handler keeps running here (Forge would kill it); only its result is dropped.
     this.running.add(run);
     void run.then(
@@ -86,7 +89,10 @@ export class Invoker {
       handler: 'local.tooling',
       timeoutMs: 60_000,
     });
-    return runInInvocation({ runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch }, work);
+    return runInInvocation(
+      { runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch },
+      work,
+    );
   }
 
   /** The last invocations, oldest first. */

@@ -31,7 +31,9 @@ export function invocationTimeoutMs(kind: ModuleKind, timeoutSeconds: number | u
       return limits.webTriggerMs;
     case 'scheduledTrigger':
     case 'consumer':
-      return timeoutSeconds === undefined ? limits.functionMs : Math.min(timeoutSeconds * 1000, limits.longRunningMaxMs);
+      return timeoutSeconds === undefined
+        ? limits.functionMs
+        : Math.min(timeoutSeconds * 1000, limits.longRunningMaxMs);
     default:
       return limits.functionMs;
   }

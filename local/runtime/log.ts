@@ -5,7 +5,10 @@ export interface RuntimeLog {
   warn(message: string): void;
 }
 
-export function createRuntimeLog(quiet: boolean, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): RuntimeLog {
+export function createRuntimeLog(
+  quiet: boolean,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): RuntimeLog {
   const emit = quiet ? () => {} : write;
   return {
     invocation: (moduleKey, outcome, ms) => emit(`[forge] ${moduleKey} ${outcome} ${Math.round(ms)}ms`),

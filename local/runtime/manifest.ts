@@ -95,7 +95,8 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     const key = text(module, 'key', 'modules.function');
     const handler = text(module, 'handler', `function ${key}`);
     const [file, exportName, ...rest] = handler.split('.');
-    if (!file || !exportName || rest.length > 0) fail(`function ${key}: handler '${handler}' must look like file.export`);
+    if (!file || !exportName || rest.length > 0)
+      fail(`function ${key}: handler '${handler}' must look like file.export`);
     const timeoutSeconds = typeof module.timeoutSeconds === 'number' ? module.timeoutSeconds : undefined;
     functions.set(key, { key, file: file as string, exportName: exportName as string, timeoutSeconds });
   }
@@ -116,7 +117,10 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
   });
   const productTriggers = list('trigger').map((module) => {
     const key = text(module, 'key', 'modules.trigger');
-    const events = Array.isArray(module.events) && module.events.every((event) => typeof event === 'string') ? (module.events as string[]) : fail(`trigger ${key}: events must be a list of strings`);
+    const events =
+      Array.isArray(module.events) && module.events.every((event) => typeof event === 'string')
+        ? (module.events as string[])
+        : fail(`trigger ${key}: events must be a list of strings`);
     return { key, function: functionRef(module, `trigger ${key}`), events };
   });
   const consumers = list('consumer').map((module) => {
@@ -127,7 +131,13 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     list(type).map((module) => {
       const key = text(module, 'key', `modules.${type}`);
       const resolver = isObject(module.resolver) ? functionRef(module.resolver, `${type} ${key} resolver`) : undefined;
-      return { type, key, resource: text(module, 'resource', `${type} ${key}`), resolverFunction: resolver, title: typeof module.title === 'string' ? module.title : undefined };
+      return {
+        type,
+        key,
+        resource: text(module, 'resource', `${type} ${key}`),
+        resolverFunction: resolver,
+        title: typeof module.title === 'string' ? module.title : undefined,
+      };
     }),
   );
 
@@ -136,7 +146,8 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     resources.set(text(resource, 'key', 'resources'), text(resource, 'path', 'resources'));
   }
   for (const page of pages) {
-    if (!resources.has(page.resource)) fail(`${page.type} ${page.key}: resource '${page.resource}' is not declared in resources`);
+    if (!resources.has(page.resource))
+      fail(`${page.type} ${page.key}: resource '${page.resource}' is not declared in resources`);
   }
 
   const permissions = isObject(document.permissions) ? document.permissions : {};
@@ -158,7 +169,9 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     storageEntities: (Array.isArray(storage.entities) ? storage.entities : []) as EntityDefinition[],
     customFields: list('jira:customField'),
     entityProperties: list('jira:entityProperty'),
-    scopes: Array.isArray(permissions.scopes) ? permissions.scopes.filter((scope): scope is string => typeof scope === 'string') : [],
+    scopes: Array.isArray(permissions.scopes)
+      ? permissions.scopes.filter((scope): scope is string => typeof scope === 'string')
+      : [],
     egressBackend: backend.map(backendAddress).filter((address): address is string => address !== undefined),
   };
 }

@@ -66,15 +66,30 @@ export class QueueService {
 
   /** Answers `POST /webhook/queue/publish/...` as `@forge/events`' validator expects. */
   publish(request: unknown): QueueAnswer {
-    if (!isRecord(request) || typeof request.queueName !== 'string' || typeof request.jobId !== 'string' || !Array.isArray(request.payload)) {
+    if (
+      !isRecord(request) ||
+      typeof request.queueName !== 'string' ||
+      typeof request.jobId !== 'string' ||
+      !Array.isArray(request.payload)
+    ) {
       return { status: 400, body: { code: 'BAD_REQUEST', message: 'a push needs queueName, jobId and payload' } };
     }
     const consumer = this.options.consumers.find((module) => module.queue === request.queueName);
-    if (!consumer) return { status: 400, body: { code: 'INVALID_QUEUE', message: `no consumer module listens on queue '${request.queueName}'` } };
+    if (!consumer)
+      return {
+        status: 400,
+        body: { code: 'INVALID_QUEUE', message: `no consumer module listens on queue '${request.queueName}'` },
+      };
     const now = this.options.clock.now();
     const jobId = request.jobId;
     for (const pushed of request.payload as Record<string, unknown>[]) {
-      const event: AsyncEvent = { ...(pushed as object), body: pushed.body as Record<string, unknown>, queueName: request.queueName, jobId, eventId: randomUUID() };
+      const event: AsyncEvent = {
+        ...(pushed as object),
+        body: pushed.body as Record<string, unknown>,
+        queueName: request.queueName,
+        jobId,
+        eventId: randomUUID(),
+      };
       const delaySeconds = typeof pushed.delayInSeconds === 'number' ? pushed.delayInSeconds : 0;
       this.enqueue({ event, consumer, dueAt: now + delaySeconds * 1000, seq: 0 });
       this.job(jobId).inProgress += 1;
@@ -104,7 +119,10 @@ export class QueueService {
 
   /** Runtime-clock time of the earliest waiting event, if any. */
   nextDueAt(): number | undefined {
-    return this.pending.reduce<number | undefined>((earliest, item) => (earliest === undefined || item.dueAt < earliest ? item.dueAt : earliest), undefined);
+    return this.pending.reduce<number | undefined>(
+      (earliest, item) => (earliest === undefined || item.dueAt < earliest ? item.dueAt : earliest),
+      undefined,
+    );
   }
 
   /** Starts every due event the concurrency limits allow. */
@@ -158,14 +176,19 @@ export class QueueService {
     const retryCount = (event.retryContext?.retryCount ?? 0) + 1;
     if (retry && retryCount <= MAX_EVENT_RETRIES && !this.closed) {
       const retryContext = { retryCount, retryReason: retry.reason, retryData: retry.data };
-      this.enqueue({ ...item, event: { ...event, retryContext }, dueAt: this.options.clock.now() + retry.afterSeconds * 1000 });
+      this.enqueue({
+        ...item,
+        event: { ...event, retryContext },
+        dueAt: this.options.clock.now() + retry.afterSeconds * 1000,
+      });
       return;
     }
     counts.inProgress -= 1;
     if (outcome.status === 'ok' && !retry) counts.success += 1;
     else {
       counts.failed += 1;
-      if (retry) this.options.log.warn(`${consumer.key}: event ${event.eventId} dropped after ${MAX_EVENT_RETRIES} retries`);
+      if (retry)
+        this.options.log.warn(`${consumer.key}: event ${event.eventId} dropped after ${MAX_EVENT_RETRIES} retries`);
     }
   }
 

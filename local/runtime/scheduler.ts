@@ -49,7 +49,10 @@ export class Scheduler {
       } else if (saved.nextRunAt <= now) {
         // Runs missed while the stack was down collapse into one, as a stopped platform would not replay them.
         const missed = Math.floor((now - saved.nextRunAt) / interval);
-        options.state.saveSchedule(trigger.key, { interval: trigger.interval, nextRunAt: saved.nextRunAt + missed * interval });
+        options.state.saveSchedule(trigger.key, {
+          interval: trigger.interval,
+          nextRunAt: saved.nextRunAt + missed * interval,
+        });
       }
     }
     this.armAlarm();
@@ -67,7 +70,10 @@ export class Scheduler {
       const trigger = this.earliestDue();
       if (!trigger) break;
       const dueAt = this.nextRunAt(trigger);
-      this.options.state.saveSchedule(trigger.key, { interval: trigger.interval, nextRunAt: dueAt + INTERVAL_MS[trigger.interval] });
+      this.options.state.saveSchedule(trigger.key, {
+        interval: trigger.interval,
+        nextRunAt: dueAt + INTERVAL_MS[trigger.interval],
+      });
       runs.push(await this.run(trigger, dueAt));
       await afterEach();
     }
@@ -93,7 +99,12 @@ export class Scheduler {
       kind: 'scheduledTrigger',
       args: this.options.triggerEvent(trigger.key),
     });
-    return { key: trigger.key, scheduledFor: new Date(dueAt).toISOString(), outcome: outcome.status, ms: Math.round(outcome.ms) };
+    return {
+      key: trigger.key,
+      scheduledFor: new Date(dueAt).toISOString(),
+      outcome: outcome.status,
+      ms: Math.round(outcome.ms),
+    };
   }
 
   private earliestDue(): ScheduledTriggerModule | undefined {

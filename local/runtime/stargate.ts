@@ -28,16 +28,28 @@ export function createStargate(options: StargateOptions): PathFetch {
 }
 
 function graphql(options: StargateOptions, body: unknown): unknown {
-  const request = typeof body === 'object' && body !== null ? (body as { query?: unknown; variables?: Record<string, unknown> }) : {};
+  const request =
+    typeof body === 'object' && body !== null ? (body as { query?: unknown; variables?: Record<string, unknown> }) : {};
   const query = typeof request.query === 'string' ? request.query : '';
   if (query.includes('createWebTriggerUrl')) {
     const input = request.variables?.input as { triggerKey?: unknown } | undefined;
     const key = typeof input?.triggerKey === 'string' ? input.triggerKey : '';
-    if (!options.webTriggerKeys.includes(key)) return { data: { createWebTriggerUrl: null }, errors: [{ message: `no webtrigger module '${key}' in the manifest` }] };
+    if (!options.webTriggerKeys.includes(key))
+      return {
+        data: { createWebTriggerUrl: null },
+        errors: [{ message: `no webtrigger module '${key}' in the manifest` }],
+      };
     return { data: { createWebTriggerUrl: { url: options.webTriggerUrl(key) } } };
   }
   if (query.includes('webTriggerUrlsByAppContext')) {
-    return { data: { webTriggerUrlsByAppContext: options.webTriggerKeys.map((key) => ({ triggerKey: key, url: options.webTriggerUrl(key) })) } };
+    return {
+      data: {
+        webTriggerUrlsByAppContext: options.webTriggerKeys.map((key) => ({
+          triggerKey: key,
+          url: options.webTriggerUrl(key),
+        })),
+      },
+    };
   }
   return { errors: [{ message: 'The local Forge runtime does not serve this GraphQL operation' }] };
 }

@@ -42,19 +42,29 @@ export function createWebTriggerRouter(options: WebTriggerRouterOptions): expres
       return;
     }
     const request = toForgeRequest(req, { cloudId: options.cloudId, moduleKey: key });
-    const outcome = await options.invoke({ functionKey: module.function, moduleKey: key, kind: 'webtrigger', args: [request, options.invocationContext()] });
+    const outcome = await options.invoke({
+      functionKey: module.function,
+      moduleKey: key,
+      kind: 'webtrigger',
+      args: [request, options.invocationContext()],
+    });
     const answer = forgeResponseOf(outcome);
     if ('response' in answer && send(res, answer.response)) return;
     const failure = 'failure' in answer ? answer.failure : 'invalid-headers';
-    if (failure === 'invalid-response') options.warn(`web trigger ${key}: the function's answer is not {statusCode, headers?: {name: string[]}, body?: string}`);
+    if (failure === 'invalid-response')
+      options.warn(
+        `web trigger ${key}: the function's answer is not {statusCode, headers?: {name: string[]}, body?: string}`,
+      );
     // The header tells the runtime's own 500 from one the app chose.
     res.status(500).set(LOCAL_FAILURE_HEADER, failure).type('text/plain').send('Internal Server Error');
   };
   router.all('/:key', handle);
   router.all('/:key/*rest', handle);
   router.use((error: { type?: string; status?: number }, _req: Request, res: ExpressResponse, next: NextFunction) => {
-    if (error.type === 'entity.too.large') res.status(413).json({ error: `payload larger than ${PAYLOAD_LIMIT_BYTES} bytes` });
-    else if (typeof error.status === 'number' && error.status < 500) res.status(error.status).json({ error: 'bad request' });
+    if (error.type === 'entity.too.large')
+      res.status(413).json({ error: `payload larger than ${PAYLOAD_LIMIT_BYTES} bytes` });
+    else if (typeof error.status === 'number' && error.status < 500)
+      res.status(error.status).json({ error: 'bad request' });
     else next(error);
   });
   return router;
@@ -91,7 +101,9 @@ function isForgeResponse(value: unknown): value is ForgeWebTriggerResponse {
   if (body !== undefined && typeof body !== 'string') return false;
   if (headers === undefined) return true;
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return false;
-  return Object.values(headers).every((values) => Array.isArray(values) && values.every((item) => typeof item === 'string'));
+  return Object.values(headers).every(
+    (values) => Array.isArray(values) && values.every((item) => typeof item === 'string'),
+  );
 }
 
 /** False when Node refuses the app's headers (an invalid name or value): Forge answers 500 then too. */

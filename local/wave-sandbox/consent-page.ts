@@ -10,7 +10,11 @@ export interface ConsentPageInput {
 
 export function consentPage(input: ConsentPageInput): string {
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-  const scopes = input.scope.split(' ').filter(Boolean).map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('');
+  const scopes = input.scope
+    .split(' ')
+    .filter(Boolean)
+    .map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Authorize access to Wave (sandbox)</title>

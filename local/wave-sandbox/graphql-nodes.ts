@@ -45,7 +45,8 @@ export function rootValue(state: WaveState) {
       return businessNode(state);
     },
     businesses: (args: PageArgs & { isArchived?: boolean | null }, context: GraphqlContext) => {
-      const owned = state.business.id === context.grant.businessId && args.isArchived !== true ? [businessNode(state)] : [];
+      const owned =
+        state.business.id === context.grant.businessId && args.isArchived !== true ? [businessNode(state)] : [];
       return pageOf(owned, args);
     },
     user: (_args: unknown, context: GraphqlContext) => {
@@ -56,7 +57,13 @@ export function rootValue(state: WaveState) {
 }
 
 function currencyNode(currency: CurrencyInfo) {
-  return { code: currency.code, symbol: currency.symbol, name: currency.name, plural: currency.plural, exponent: currency.exponent };
+  return {
+    code: currency.code,
+    symbol: currency.symbol,
+    name: currency.name,
+    plural: currency.plural,
+    exponent: currency.exponent,
+  };
 }
 
 function businessNode(state: WaveState) {
@@ -124,12 +131,14 @@ function listInvoices(state: WaveState, args: InvoicesArgs) {
 function listCustomers(state: WaveState, args: CustomersArgs) {
   const after = timeArg('modifiedAtAfter', args.modifiedAtAfter);
   const before = timeArg('modifiedAtBefore', args.modifiedAtBefore);
-  const matches = state.customers.list().filter(
-    (customer) =>
-      (args.email == null || customer.email === args.email) &&
-      (after === undefined || ms(customer.modifiedAt) > after) &&
-      (before === undefined || ms(customer.modifiedAt) < before),
-  );
+  const matches = state.customers
+    .list()
+    .filter(
+      (customer) =>
+        (args.email == null || customer.email === args.email) &&
+        (after === undefined || ms(customer.modifiedAt) > after) &&
+        (before === undefined || ms(customer.modifiedAt) < before),
+    );
   const keys: Record<string, SortKey<CustomerRecord>> = {
     CREATED_AT: (c) => ms(c.createdAt),
     MODIFIED_AT: (c) => ms(c.modifiedAt),
@@ -176,7 +185,8 @@ function invoiceNode(state: WaveState, invoice: InvoiceRecord) {
 
 function customerNode(state: WaveState, customer: CustomerRecord) {
   const currency = currencyOf(state.business.currencyCode);
-  const open = () => state.invoices.list().filter((i) => i.customerId === customer.id && i.status !== 'DRAFT' && i.amountDueRaw > 0);
+  const open = () =>
+    state.invoices.list().filter((i) => i.customerId === customer.id && i.status !== 'DRAFT' && i.amountDueRaw > 0);
   return {
     ...customerView(customer),
     address: null,
@@ -191,7 +201,15 @@ function customerNode(state: WaveState, customer: CustomerRecord) {
     isArchived: false,
     business: () => businessNode(state),
     outstandingAmount: () => money(sum(open().map((i) => i.amountDueRaw)), currency),
-    overdueAmount: () => money(sum(open().filter((i) => i.dueDate < state.today()).map((i) => i.amountDueRaw)), currency),
+    overdueAmount: () =>
+      money(
+        sum(
+          open()
+            .filter((i) => i.dueDate < state.today())
+            .map((i) => i.amountDueRaw),
+        ),
+        currency,
+      ),
   };
 }
 

@@ -55,7 +55,8 @@ function compare(a: number | string, b: number | string): number {
 export function timeArg(name: string, value: string | null | undefined): number | undefined {
   if (value === null || value === undefined) return undefined;
   const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) throw badInput(`${name} must be an ISO-8601 date or date-time`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms))
+    throw badInput(`${name} must be an ISO-8601 date or date-time`);
   return ms;
 }
 

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { rootValue, type GraphqlContext } from './graphql-nodes';
 import type { Grant, OAuthStore } from './oauth-store';
 import type { WaveState } from './state';
@@ -25,7 +34,8 @@ export function graphqlRouter(schema: GraphQLSchema, state: WaveState, store: OA
     '/graphql/public',
     (req, res, next) => {
       const grant = bearerGrant(req, store);
-      if (!grant) return void answer(res, 401, [codedError('You must be logged in to perform this action.', 'UNAUTHENTICATED')]);
+      if (!grant)
+        return void answer(res, 401, [codedError('You must be logged in to perform this action.', 'UNAUTHENTICATED')]);
       res.locals.grant = grant;
       next();
     },
@@ -46,7 +56,11 @@ export function graphqlRouter(schema: GraphQLSchema, state: WaveState, store: OA
       }
       const validationErrors = validate(schema, document);
       if (validationErrors.length > 0) {
-        return void answer(res, 400, validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
+        return void answer(
+          res,
+          400,
+          validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
+        );
       }
       const context: GraphqlContext = { grant: res.locals.grant as Grant };
       const { data, errors = [] } = await execute({
@@ -58,15 +72,23 @@ export function graphqlRouter(schema: GraphQLSchema, state: WaveState, store: OA
         operationName: typeof operationName === 'string' ? operationName : undefined,
       });
       // No data at all means the request itself was unusable (bad variables, unknown operation).
-      const formatted = errors.map((error) => withCode(error, data === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'));
-      res.status(data === undefined ? 400 : 200).json({ ...(formatted.length > 0 && { errors: formatted }), ...(data !== undefined && { data }) });
+      const formatted = errors.map((error) =>
+        withCode(error, data === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'),
+      );
+      res
+        .status(data === undefined ? 400 : 200)
+        .json({ ...(formatted.length > 0 && { errors: formatted }), ...(data !== undefined && { data }) });
     },
   );
-  router.all('/graphql/public', (_req, res) => answer(res.set('allow', 'POST'), 405, [codedError('Use POST.', 'METHOD_NOT_ALLOWED')]));
+  router.all('/graphql/public', (_req, res) =>
+    answer(res.set('allow', 'POST'), 405, [codedError('Use POST.', 'METHOD_NOT_ALLOWED')]),
+  );
   router.use('/graphql', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const status = bodyParserStatus(error);
     if (status === undefined) return next(error);
-    answer(res, status, [codedError(status === 413 ? 'The body is too large.' : 'The body is not valid JSON.', 'BAD_REQUEST')]);
+    answer(res, status, [
+      codedError(status === 413 ? 'The body is too large.' : 'The body is not valid JSON.', 'BAD_REQUEST'),
+    ]);
   });
   return router;
 }

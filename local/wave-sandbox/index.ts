@@ -55,7 +55,10 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
   const schema = loadWaveSchema(options.schemaPath);
   const state = new WaveState(options.dataDir, options.clock);
   const store = new OAuthStore(state.db, options.clock);
-  const client: OAuthClient = { clientId: LOCAL_WAVE_CLIENT_ID, clientSecret: options.clientSecret ?? generatedClientSecret(state) };
+  const client: OAuthClient = {
+    clientId: LOCAL_WAVE_CLIENT_ID,
+    clientSecret: options.clientSecret ?? generatedClientSecret(state),
+  };
   const sender = new WebhookSender({
     clock: options.clock,
     signingSecret: options.signingSecret,
@@ -73,7 +76,12 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
     businessId: state.business.id,
     oauthClient: () => ({ ...client }),
     issueTokens: (scope = DEFAULT_WAVE_SCOPE) =>
-      store.issueTokens({ clientId: client.clientId, businessId: state.business.id, userId: state.business.user.id, scope }),
+      store.issueTokens({
+        clientId: client.clientId,
+        businessId: state.business.id,
+        userId: state.business.user.id,
+        scope,
+      }),
     revokeAll: () => store.revokeAll(),
     expireAccessTokens: () => store.expireAccessTokens(),
     get refreshGrantCount() {

@@ -36,12 +36,18 @@ export function decimalToMinor(value: string, exponent: number): number | undefi
 
 /** 125050 -> "1250.50" (USD). */
 export function minorToDecimal(raw: number, exponent: number): string {
-  const digits = Math.abs(raw).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(raw)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
   return `${raw < 0 ? '-' : ''}${whole}${fraction}`;
 }
 
 export function money(raw: number, currency: CurrencyInfo): Money {
-  return { value: minorToDecimal(raw, currency.exponent), raw, currency: { code: currency.code, symbol: currency.symbol } };
+  return {
+    value: minorToDecimal(raw, currency.exponent),
+    raw,
+    currency: { code: currency.code, symbol: currency.symbol },
+  };
 }

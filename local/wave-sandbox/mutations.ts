@@ -3,7 +3,16 @@ import { KNOWN_INVOICE_STATUSES } from '../../src/domain/wave-webhook';
 import { invoiceUrls, resourceGlobalId } from './ids';
 import { currencyInfo, SUPPORTED_CURRENCIES, type CurrencyInfo } from './money';
 import type { CustomerRecord, InvoiceRecord, PaymentRecord } from './records';
-import { currencyCodeOf, isoDate, isoDateTime, moneyInput, parseInput, SandboxInputError, toMinor, type MoneyInput } from './sandbox-input';
+import {
+  currencyCodeOf,
+  isoDate,
+  isoDateTime,
+  moneyInput,
+  parseInput,
+  SandboxInputError,
+  toMinor,
+  type MoneyInput,
+} from './sandbox-input';
 import type { WaveState } from './state';
 
 const DAY_MS = 86_400_000;
@@ -62,17 +71,34 @@ export function upsertInvoice(state: WaveState, rawInput: unknown): { invoice: I
     const existing = input.id === undefined ? undefined : state.invoices.get(input.id);
     const now = state.nowIso();
     const { total, amountPaid, amountDue, taxTotal } = input;
-    const currency = invoiceCurrency({ total, amountPaid, amountDue, taxTotal }, existing?.currencyCode ?? state.business.currencyCode);
+    const currency = invoiceCurrency(
+      { total, amountPaid, amountDue, taxTotal },
+      existing?.currencyCode ?? state.business.currencyCode,
+    );
     const base = existing ?? newInvoice(state, input, now, currency);
     const customerId = input.customerId ?? input.customer?.id ?? base.customerId;
     if (!state.customers.get(customerId)) {
-      throw new SandboxInputError(`invoice.customer: customer ${customerId} does not exist; create it with POST /wave/_sandbox/customers`);
+      throw new SandboxInputError(
+        `invoice.customer: customer ${customerId} does not exist; create it with POST /wave/_sandbox/customers`,
+      );
     }
     const totalRaw = amount(input.total, currency, 'invoice.total') ?? base.totalRaw;
     const amountPaidRaw = amount(input.amountPaid, currency, 'invoice.amountPaid') ?? base.amountPaidRaw;
     const invoice: InvoiceRecord = {
       ...base,
-      ...definedFields(input, ['invoiceNumber', 'status', 'title', 'invoiceDate', 'dueDate', 'createdAt', 'viewUrl', 'pdfUrl', 'memo', 'lastSentAt', 'lastViewedAt']),
+      ...definedFields(input, [
+        'invoiceNumber',
+        'status',
+        'title',
+        'invoiceDate',
+        'dueDate',
+        'createdAt',
+        'viewUrl',
+        'pdfUrl',
+        'memo',
+        'lastSentAt',
+        'lastViewedAt',
+      ]),
       currencyCode: currency.code,
       customerId,
       totalRaw,
@@ -152,7 +178,8 @@ export function recordPayment(state: WaveState, rawInput: unknown): { payment: P
     const invoice = state.invoices.get(input.invoiceId);
     if (!invoice) throw new SandboxInputError(`invoiceId: invoice ${input.invoiceId} does not exist`);
     const currency = invoiceCurrency({ amount: input.amount }, invoice.currencyCode);
-    if (currency.code !== invoice.currencyCode) throw new SandboxInputError(`amount: the invoice is in ${invoice.currencyCode}`);
+    if (currency.code !== invoice.currencyCode)
+      throw new SandboxInputError(`amount: the invoice is in ${invoice.currencyCode}`);
     const amountRaw = toMinor(input.amount, currency, 'amount');
     if (amountRaw <= 0) throw new SandboxInputError('amount: must be more than zero');
 

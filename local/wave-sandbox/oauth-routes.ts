@@ -17,7 +17,9 @@ export function oauthRouter(state: WaveState, store: OAuthStore, client: OAuthCl
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
   router.get('/oauth2/authorize', (req, res) => authorize(req, res, stringParams(req.query), state, store, client));
-  router.post('/oauth2/authorize', form, (req, res) => authorize(req, res, stringParams(req.body), state, store, client));
+  router.post('/oauth2/authorize', form, (req, res) =>
+    authorize(req, res, stringParams(req.body), state, store, client),
+  );
 
   router.post('/oauth2/token', form, (req, res) => {
     res.set('cache-control', 'no-store');
@@ -36,15 +38,24 @@ export function oauthRouter(state: WaveState, store: OAuthStore, client: OAuthCl
 
 type Params = Record<string, string>;
 
-function authorize(req: Request, res: Response, params: Params, state: WaveState, store: OAuthStore, client: OAuthClient): void {
+function authorize(
+  req: Request,
+  res: Response,
+  params: Params,
+  state: WaveState,
+  store: OAuthStore,
+  client: OAuthClient,
+): void {
   const { client_id: clientId, redirect_uri: redirectUri, scope = '', state: clientState = '' } = params;
   // Without a known client and a usable redirect_uri there is nowhere safe to send an error: show it (RFC 6749 4.1.2.1).
   if (clientId !== client.clientId) return void res.status(400).type('html').send(errorPage('unknown client_id'));
-  if (!redirectUri || !isHttpUrl(redirectUri)) return void res.status(400).type('html').send(errorPage('redirect_uri must be an http(s) URL'));
+  if (!redirectUri || !isHttpUrl(redirectUri))
+    return void res.status(400).type('html').send(errorPage('redirect_uri must be an http(s) URL'));
 
   const redirect = (query: Params) => {
     const target = new URL(redirectUri);
-    for (const [key, value] of Object.entries({ ...query, ...(clientState && { state: clientState }) })) target.searchParams.set(key, value);
+    for (const [key, value] of Object.entries({ ...query, ...(clientState && { state: clientState }) }))
+      target.searchParams.set(key, value);
     res.redirect(302, target.toString());
   };
   if (params.response_type !== 'code') return redirect({ error: 'unsupported_response_type' });
@@ -52,7 +63,9 @@ function authorize(req: Request, res: Response, params: Params, state: WaveState
 
   const decided = req.method === 'POST' ? params.decision : params.auto === '1' ? 'allow' : undefined;
   if (decided === undefined) {
-    res.type('html').send(consentPage({ businessName: state.business.name, clientId, redirectUri, scope, state: clientState }));
+    res
+      .type('html')
+      .send(consentPage({ businessName: state.business.name, clientId, redirectUri, scope, state: clientState }));
     return;
   }
   if (decided !== 'allow') return redirect({ error: 'access_denied' });
@@ -60,7 +73,11 @@ function authorize(req: Request, res: Response, params: Params, state: WaveState
   redirect({ code: store.issueCode({ clientId, businessId, userId: user.id, scope: scope.trim() }, redirectUri) });
 }
 
-function grant(params: Params, store: OAuthStore, clientId: string): TokenResponse | GrantFailure | { error: string; error_description: string } {
+function grant(
+  params: Params,
+  store: OAuthStore,
+  clientId: string,
+): TokenResponse | GrantFailure | { error: string; error_description: string } {
   switch (params.grant_type) {
     case 'authorization_code':
       if (!params.code) return { error: 'invalid_request', error_description: 'code is required' };
@@ -71,7 +88,10 @@ function grant(params: Params, store: OAuthStore, clientId: string): TokenRespon
     case undefined:
       return { error: 'invalid_request', error_description: 'grant_type is required' };
     default:
-      return { error: 'unsupported_grant_type', error_description: 'grant_type must be authorization_code or refresh_token' };
+      return {
+        error: 'unsupported_grant_type',
+        error_description: 'grant_type must be authorization_code or refresh_token',
+      };
   }
 }
 
@@ -81,7 +101,8 @@ function clientCredentials(req: Request, params: Params): { clientId?: string; c
   if (basic?.[1]) {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon > 0) return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+    if (colon > 0)
+      return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
   }
   return { clientId: params.client_id, clientSecret: params.client_secret };
 }

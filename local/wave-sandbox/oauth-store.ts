@@ -46,14 +46,22 @@ export class OAuthStore {
   private readonly codes: DocStore<CodeRecord>;
   private refreshGrants = 0;
 
-  constructor(db: SqliteDatabase, private readonly clock: Clock) {
+  constructor(
+    db: SqliteDatabase,
+    private readonly clock: Clock,
+  ) {
     this.tokens = new DocStore(db, 'oauth-tokens');
     this.codes = new DocStore(db, 'oauth-codes');
   }
 
   issueCode(grant: Grant, redirectUri: string): string {
     const code = newSecret();
-    this.codes.put(code, { ...grant, redirectUri, expiresAt: this.clock.now() + AUTHORIZATION_CODE_TTL_MS, usedAt: null });
+    this.codes.put(code, {
+      ...grant,
+      redirectUri,
+      expiresAt: this.clock.now() + AUTHORIZATION_CODE_TTL_MS,
+      usedAt: null,
+    });
     return code;
   }
 
@@ -64,7 +72,8 @@ export class OAuthStore {
       if (!record || record.clientId !== clientId) return invalidGrant('the authorization code is unknown');
       if (record.usedAt !== null) return invalidGrant('the authorization code was already used');
       if (this.clock.now() >= record.expiresAt) return invalidGrant('the authorization code has expired');
-      if (redirectUri !== record.redirectUri) return invalidGrant('redirect_uri does not match the one used to authorize');
+      if (redirectUri !== record.redirectUri)
+        return invalidGrant('redirect_uri does not match the one used to authorize');
       this.codes.put(code, { ...record, usedAt: this.clock.now() });
       return this.issueTokens(record);
     });
@@ -74,7 +83,8 @@ export class OAuthStore {
   refresh(refreshToken: string, clientId: string): TokenResponse | GrantFailure {
     return this.tokens.transaction(() => {
       const record = this.tokens.get(refreshToken);
-      if (!record || record.kind !== 'refresh' || record.clientId !== clientId) return invalidGrant('the refresh token is unknown');
+      if (!record || record.kind !== 'refresh' || record.clientId !== clientId)
+        return invalidGrant('the refresh token is unknown');
       if (record.revoked) return invalidGrant('the refresh token was revoked');
       if (record.usedAt !== null) return invalidGrant('the refresh token was already used');
       this.tokens.put(refreshToken, { ...record, usedAt: this.clock.now() });
@@ -89,7 +99,12 @@ export class OAuthStore {
     const base = { clientId, businessId, userId, scope, issuedAt: now, usedAt: null, revoked: false };
     const accessToken = newSecret();
     const refreshToken = newSecret();
-    this.tokens.put(accessToken, { ...base, token: accessToken, kind: 'access', expiresAt: now + ACCESS_TOKEN_TTL_SECONDS * 1000 });
+    this.tokens.put(accessToken, {
+      ...base,
+      token: accessToken,
+      kind: 'access',
+      expiresAt: now + ACCESS_TOKEN_TTL_SECONDS * 1000,
+    });
     this.tokens.put(refreshToken, { ...base, token: refreshToken, kind: 'refresh', expiresAt: null });
     return {
       access_token: accessToken,
@@ -120,7 +135,8 @@ export class OAuthStore {
     const now = this.clock.now();
     this.tokens.transaction(() => {
       for (const record of this.tokens.list()) {
-        if (record.kind === 'access') this.tokens.put(record.token, { ...record, expiresAt: Math.min(record.expiresAt ?? now, now) });
+        if (record.kind === 'access')
+          this.tokens.put(record.token, { ...record, expiresAt: Math.min(record.expiresAt ?? now, now) });
       }
     });
   }

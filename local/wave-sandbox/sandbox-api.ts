@@ -14,7 +14,12 @@ const deliveryOptions = {
 };
 const invoiceRequest = z.strictObject({ invoice: z.unknown(), ...deliveryOptions });
 const customerRequest = z.strictObject({ customer: z.unknown(), ...deliveryOptions });
-const paymentRequest = z.strictObject({ ...paymentInputSchema.shape, deliver: deliveryOptions.deliver, event: deliveryOptions.event, eventId: deliveryOptions.eventId });
+const paymentRequest = z.strictObject({
+  ...paymentInputSchema.shape,
+  deliver: deliveryOptions.deliver,
+  event: deliveryOptions.event,
+  eventId: deliveryOptions.eventId,
+});
 
 type WithDelivery<T> = T & { delivery?: DeliveryStatus };
 
@@ -41,7 +46,13 @@ export class SandboxApi {
     const { customer: record, created } = upsertCustomer(this.state, input ?? {});
     const customer = customerView(record);
     const type = event ?? (created ? 'customer.created' : 'customer.updated');
-    return this.withDelivery({ customer }, deliver, { type, eventId, thin, resourceKey: 'customer', resource: customer });
+    return this.withDelivery({ customer }, deliver, {
+      type,
+      eventId,
+      thin,
+      resourceKey: 'customer',
+      resource: customer,
+    });
   }
 
   async payment(request: unknown) {
@@ -49,13 +60,23 @@ export class SandboxApi {
     const { payment: paymentRecord, invoice: invoiceRecord } = recordPayment(this.state, input);
     const payment = paymentView(paymentRecord);
     const invoice = invoiceView(this.state, invoiceRecord);
-    return this.withDelivery({ payment, invoice }, deliver, { type: event ?? 'payment.received', eventId, resourceKey: 'payment', resource: payment });
+    return this.withDelivery({ payment, invoice }, deliver, {
+      type: event ?? 'payment.received',
+      eventId,
+      resourceKey: 'payment',
+      resource: payment,
+    });
   }
 
   stateDump() {
     const { state } = this;
     return {
-      business: { id: state.business.id, name: state.business.name, currency: state.business.currencyCode, user: state.business.user },
+      business: {
+        id: state.business.id,
+        name: state.business.name,
+        currency: state.business.currencyCode,
+        user: state.business.user,
+      },
       customers: state.customers.list().map(customerView),
       invoices: state.invoices.list().map((invoice) => invoiceView(state, invoice)),
       payments: state.payments.list().map(paymentView),
@@ -65,10 +86,20 @@ export class SandboxApi {
   private async withDelivery<T extends object>(
     answer: T,
     deliver: boolean | undefined,
-    event: { type: string; eventId?: string; thin?: boolean; resourceKey: 'invoice' | 'customer' | 'payment'; resource: { id: string } },
+    event: {
+      type: string;
+      eventId?: string;
+      thin?: boolean;
+      resourceKey: 'invoice' | 'customer' | 'payment';
+      resource: { id: string };
+    },
   ): Promise<WithDelivery<T>> {
     if (!deliver) return answer;
-    const { eventId, body } = eventBody({ ...event, occurredAt: this.state.nowIso(), businessId: this.state.business.id });
+    const { eventId, body } = eventBody({
+      ...event,
+      occurredAt: this.state.nowIso(),
+      businessId: this.state.business.id,
+    });
     return { ...answer, delivery: await this.sender.deliver(eventId, event.type, body) };
   }
 }

@@ -35,7 +35,9 @@ export function toMinor(input: MoneyInput, currency: CurrencyInfo, where: string
   const value = typeof input === 'object' ? input.value : input;
   const raw = decimalToMinor(String(value), currency.exponent);
   if (raw === undefined) {
-    throw new SandboxInputError(`${where}: must be a decimal amount in ${currency.code} with at most ${currency.exponent} decimals, like "1250.00"`);
+    throw new SandboxInputError(
+      `${where}: must be a decimal amount in ${currency.code} with at most ${currency.exponent} decimals, like "1250.00"`,
+    );
   }
   if (typeof input === 'object' && input.raw !== undefined && input.raw !== raw) {
     throw new SandboxInputError(`${where}: raw ${input.raw} does not match value ${String(value)}`);

@@ -23,7 +23,10 @@ export function sandboxRouter(api: SandboxApi, sender: WebhookSender): express.R
   router.use('/_sandbox', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (error instanceof SandboxInputError) return void res.status(400).json({ error: error.message });
     const status = bodyParserStatus(error);
-    if (status !== undefined) return void res.status(status).json({ error: status === 413 ? 'the body is too large' : 'the body is not valid JSON' });
+    if (status !== undefined)
+      return void res
+        .status(status)
+        .json({ error: status === 413 ? 'the body is too large' : 'the body is not valid JSON' });
     next(error);
   });
   return router;

@@ -32,18 +32,103 @@ interface SeedInvoice {
 
 // Names include quotes, markup, right-to-left text and non-Latin scripts on purpose: the app must carry them intact.
 const CUSTOMERS: SeedCustomer[] = [
-  { n: 77001, name: 'Acme Robotics, Inc.', email: 'ap@acme-robotics.example', firstName: 'Ada', lastName: 'Ng', displayId: 'ACME-01' },
-  { n: 77002, name: 'Ōkami Studio 株式会社', email: 'keiri@okami.example', firstName: '健', lastName: '佐藤', displayId: 'OKM-7' },
-  { n: 77003, name: 'O\'Brien & "Sons" <b>Ltd</b>', email: null, firstName: 'Seán', lastName: "O'Brien", displayId: null },
-  { n: 77019, importTag: '~~??', name: '\u200fشركة الأمل للتجارة', email: 'finance@alamal.example', firstName: null, lastName: null, displayId: 'AM-19' },
+  {
+    n: 77001,
+    name: 'Acme Robotics, Inc.',
+    email: 'ap@acme-robotics.example',
+    firstName: 'Ada',
+    lastName: 'Ng',
+    displayId: 'ACME-01',
+  },
+  {
+    n: 77002,
+    name: 'Ōkami Studio 株式会社',
+    email: 'keiri@okami.example',
+    firstName: '健',
+    lastName: '佐藤',
+    displayId: 'OKM-7',
+  },
+  {
+    n: 77003,
+    name: 'O\'Brien & "Sons" <b>Ltd</b>',
+    email: null,
+    firstName: 'Seán',
+    lastName: "O'Brien",
+    displayId: null,
+  },
+  {
+    n: 77019,
+    importTag: '~~??',
+    name: '\u200fشركة الأمل للتجارة',
+    email: 'finance@alamal.example',
+    firstName: null,
+    lastName: null,
+    displayId: 'AM-19',
+  },
 ];
 
 const INVOICES: SeedInvoice[] = [
-  { n: 1873441, number: 1001, customer: 77001, status: 'SENT', title: 'Invoice', total: 125000, paid: 0, tax: 0, ageDays: 12, dueInDays: 18 },
-  { n: 1873442, number: 1002, customer: 77002, status: 'PAID', title: 'Website localisation (日本語)', total: 48000, paid: 48000, tax: 4000, ageDays: 40, dueInDays: -10 },
-  { n: 1873443, number: 1003, customer: 77003, status: 'PARTIAL', title: 'Q4 retainer <draft>', total: 200000, paid: 50000, tax: 0, ageDays: 20, dueInDays: 10 },
-  { n: 1873444, number: 1004, customer: 77001, status: 'OVERDUE', title: 'Invoice', total: 97550, paid: 0, tax: 7550, ageDays: 45, dueInDays: -15 },
-  { n: 1873445, importTag: '~?>', number: 1005, customer: 77019, status: 'SAVED', title: 'عرض سعر \u2014 "Phase 2"', total: 340000, paid: 0, tax: 40000, ageDays: 2, dueInDays: 28 },
+  {
+    n: 1873441,
+    number: 1001,
+    customer: 77001,
+    status: 'SENT',
+    title: 'Invoice',
+    total: 125000,
+    paid: 0,
+    tax: 0,
+    ageDays: 12,
+    dueInDays: 18,
+  },
+  {
+    n: 1873442,
+    number: 1002,
+    customer: 77002,
+    status: 'PAID',
+    title: 'Website localisation (日本語)',
+    total: 48000,
+    paid: 48000,
+    tax: 4000,
+    ageDays: 40,
+    dueInDays: -10,
+  },
+  {
+    n: 1873443,
+    number: 1003,
+    customer: 77003,
+    status: 'PARTIAL',
+    title: 'Q4 retainer <draft>',
+    total: 200000,
+    paid: 50000,
+    tax: 0,
+    ageDays: 20,
+    dueInDays: 10,
+  },
+  {
+    n: 1873444,
+    number: 1004,
+    customer: 77001,
+    status: 'OVERDUE',
+    title: 'Invoice',
+    total: 97550,
+    paid: 0,
+    tax: 7550,
+    ageDays: 45,
+    dueInDays: -15,
+  },
+  {
+    n: 1873445,
+    importTag: '~?>',
+    number: 1005,
+    customer: 77019,
+    status: 'SAVED',
+    title: 'عرض سعر \u2014 "Phase 2"',
+    total: 340000,
+    paid: 0,
+    tax: 40000,
+    ageDays: 2,
+    dueInDays: 28,
+  },
 ];
 
 /** Fills an empty sandbox: one USD business, its owner, four customers, five invoices, two payments. */
@@ -59,7 +144,12 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
     timezone: 'America/Toronto',
     createdAt: iso(businessCreated),
     modifiedAt: iso(businessCreated),
-    user: { id: userGlobalId(USER_UUID), defaultEmail: 'owner@northwind.example', firstName: 'Noor', lastName: 'Haddad' },
+    user: {
+      id: userGlobalId(USER_UUID),
+      defaultEmail: 'owner@northwind.example',
+      firstName: 'Noor',
+      lastName: 'Haddad',
+    },
   });
 
   const customerIds = new Map<number, string>();
@@ -68,7 +158,13 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
     customerIds.set(seed.n, id);
     const created = nowMs - (300 - index * 30) * DAY_MS;
     const { n: _n, importTag: _tag, ...fields } = seed;
-    const customer: CustomerRecord = { id, ...fields, phone: null, createdAt: iso(created), modifiedAt: iso(created + DAY_MS) };
+    const customer: CustomerRecord = {
+      id,
+      ...fields,
+      phone: null,
+      createdAt: iso(created),
+      modifiedAt: iso(created + DAY_MS),
+    };
     state.customers.put(id, customer);
   });
 

@@ -15,7 +15,10 @@ export class WaveState {
   readonly payments: DocStore<PaymentRecord>;
   private readonly meta: DocStore<unknown>;
 
-  constructor(dataDir: string, readonly clock: Clock) {
+  constructor(
+    dataDir: string,
+    readonly clock: Clock,
+  ) {
     this.db = openDatabase(dataDir, 'wave.sqlite');
     this.customers = new DocStore(this.db, 'customers');
     this.invoices = new DocStore(this.db, 'invoices');

@@ -10,7 +10,12 @@ export interface RetryPolicy {
   attemptTimeoutMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { initialDelayMs: 500, maxDelayMs: 30_000, maxAttempts: 12, attemptTimeoutMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  initialDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxAttempts: 12,
+  attemptTimeoutMs: 60_000,
+};
 
 export interface DeliveryStatus {
   eventId: string;
@@ -61,7 +66,18 @@ export class WebhookSender {
     this.cancel(this.deliveries.get(eventId));
     const delivery: Delivery = {
       body,
-      status: { eventId, type, attempts: 0, lastStatus: null, lastBody: null, lastError: null, delivered: false, done: false, cancelled: false, nextAttemptInMs: null },
+      status: {
+        eventId,
+        type,
+        attempts: 0,
+        lastStatus: null,
+        lastBody: null,
+        lastError: null,
+        delivered: false,
+        done: false,
+        cancelled: false,
+        nextAttemptInMs: null,
+      },
     };
     this.deliveries.set(eventId, delivery);
     await this.attempt(delivery);
@@ -105,7 +121,11 @@ export class WebhookSender {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Wave-Webhooks/1.0 (local sandbox)',
-          [WAVE_SIGNATURE_HEADER]: signWaveWebhook({ rawBody: delivery.body, secret: this.options.signingSecret, timestamp }),
+          [WAVE_SIGNATURE_HEADER]: signWaveWebhook({
+            rawBody: delivery.body,
+            secret: this.options.signingSecret,
+            timestamp,
+          }),
         },
         body: delivery.body,
         signal: abort.signal,
@@ -117,7 +137,9 @@ export class WebhookSender {
     } catch (error) {
       status.lastStatus = 0;
       status.lastBody = null;
-      status.lastError = abort.signal.aborted ? 'no answer before the attempt timed out or the sandbox closed' : errorMessage(error);
+      status.lastError = abort.signal.aborted
+        ? 'no answer before the attempt timed out or the sandbox closed'
+        : errorMessage(error);
     } finally {
       clearTimeout(timeout);
       delivery.abort = undefined;

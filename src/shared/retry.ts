@@ -52,7 +52,12 @@ export function parseRetryAfterMs(header: string | null | undefined, nowMs: numb
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-export function waitBeforeRetryMs(retryIndex: number, request: RetryRequest, policy: RetryPolicy, random: () => number): number {
+export function waitBeforeRetryMs(
+  retryIndex: number,
+  request: RetryRequest,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   if (request.immediate) return 0;
   return Math.max(request.retryAfterMs ?? 0, request.minDelayMs ?? 0, fullJitterDelayMs(retryIndex, policy, random));
 }
@@ -70,7 +75,10 @@ function unavailable(service: string, request: RetryRequest, waitMs: number): Un
  * Runs `attempt` until it is done, throws, or asks for a retry that the attempt cap or the
  * time budget cannot afford; then it throws an UnavailableError carrying the retry-after.
  */
-export async function withRetries<T>(attempt: (attemptIndex: number) => Promise<AttemptResult<T>>, options: RetryOptions): Promise<T> {
+export async function withRetries<T>(
+  attempt: (attemptIndex: number) => Promise<AttemptResult<T>>,
+  options: RetryOptions,
+): Promise<T> {
   const { budget, service, policy = DEFAULT_RETRY_POLICY, sleep: wait = sleep, random = Math.random } = options;
   let backoffIndex = 0;
   for (let attemptIndex = 0; ; attemptIndex += 1) {

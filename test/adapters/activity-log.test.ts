@@ -7,7 +7,11 @@ beforeEach(() => {
 });
 afterEach(() => harness.close());
 
-const delivery = (receivedAt: number, outcome: DeliveryRecord['outcome'], extra: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
+const delivery = (
+  receivedAt: number,
+  outcome: DeliveryRecord['outcome'],
+  extra: Partial<DeliveryRecord> = {},
+): DeliveryRecord => ({
   receivedAt,
   outcome,
   eventType: 'invoice.updated',
@@ -24,7 +28,13 @@ describe('activity log', () => {
 
     const all = await latestDeliveries();
     expect(all.entries.map((e) => e.receivedAt)).toEqual([4_000, 3_000, 2_000, 1_000]);
-    expect(all.entries[2]).toEqual({ receivedAt: 2_000, outcome: 'rejected', reason: 'bad signature', eventType: 'invoice.updated', eventId: 'evt-2000' });
+    expect(all.entries[2]).toEqual({
+      receivedAt: 2_000,
+      outcome: 'rejected',
+      reason: 'bad signature',
+      eventType: 'invoice.updated',
+      eventId: 'evt-2000',
+    });
 
     const processed = await latestDeliveries({ outcome: 'processed' });
     expect(processed.entries.map((e) => e.issueKey)).toEqual(['FIN-2', 'FIN-1']);

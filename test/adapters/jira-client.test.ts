@@ -1,6 +1,11 @@
 import { route } from '@forge/api';
 import { JiraClient } from '../../src/adapters/jira/jira-client';
-import { JiraBadRequestError, JiraNotFoundError, JiraNotImplementedError, JiraPermissionError } from '../../src/adapters/jira/jira-errors';
+import {
+  JiraBadRequestError,
+  JiraNotFoundError,
+  JiraNotImplementedError,
+  JiraPermissionError,
+} from '../../src/adapters/jira/jira-errors';
 import { UnavailableError } from '../../src/shared/errors';
 import { createTimeBudget, type TimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
@@ -35,7 +40,10 @@ const ok = { status: 200, body: { id: '10001', key: 'FIN-1', fields: {} } };
 
 describe('JiraClient', () => {
   it('honours Retry-After on 429 and waits longer for per-issue write limits', async () => {
-    jira.answer({ status: 429, headers: { 'Retry-After': '1', 'RateLimit-Reason': 'jira-per-issue-on-write' } }, { status: 204 });
+    jira.answer(
+      { status: 429, headers: { 'Retry-After': '1', 'RateLimit-Reason': 'jira-per-issue-on-write' } },
+      { status: 204 },
+    );
     const { client } = appClient();
     await client.request('PUT', issuePath, { body: { fields: { summary: 'x' } } });
     expect(waits).toEqual([2_000]);
@@ -56,11 +64,18 @@ describe('JiraClient', () => {
   });
 
   it('fails at once on 501 Not Implemented, which no retry changes', async () => {
-    jira.answer({ status: 501, body: { errorMessages: ['getWorkflowSchemeProjectAssociations is not implemented'], errors: {} } }, ok);
+    jira.answer(
+      { status: 501, body: { errorMessages: ['getWorkflowSchemeProjectAssociations is not implemented'], errors: {} } },
+      ok,
+    );
     const { client } = appClient();
     const failure = await client.request('GET', issuePath).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(JiraNotImplementedError);
-    expect(failure).toMatchObject({ status: 501, httpStatus: 502, message: expect.stringContaining('getWorkflowSchemeProjectAssociations is not implemented') });
+    expect(failure).toMatchObject({
+      status: 501,
+      httpStatus: 502,
+      message: expect.stringContaining('getWorkflowSchemeProjectAssociations is not implemented'),
+    });
     expect(client.requestCount).toBe(1);
     expect(waits).toEqual([]);
   });
@@ -89,15 +104,25 @@ describe('JiraClient', () => {
     expect(client.requestCount).toBe(4);
   });
 
-  it('maps Jira errors to typed errors with Jira\'s details', async () => {
+  it("maps Jira errors to typed errors with Jira's details", async () => {
     const { client } = appClient();
-    jira.answer({ status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } });
+    jira.answer({
+      status: 404,
+      body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} },
+    });
     await expect(client.request('GET', issuePath)).rejects.toBeInstanceOf(JiraNotFoundError);
 
-    jira.answer({ status: 400, body: { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } } });
-    const bad = await client.request('POST', route`/rest/api/3/issue`, { body: { fields: {} } }).catch((e: unknown) => e);
+    jira.answer({
+      status: 400,
+      body: { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } },
+    });
+    const bad = await client
+      .request('POST', route`/rest/api/3/issue`, { body: { fields: {} } })
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(JiraBadRequestError);
-    expect((bad as JiraBadRequestError).details.errors).toEqual({ summary: 'You must specify a summary of the issue.' });
+    expect((bad as JiraBadRequestError).details.errors).toEqual({
+      summary: 'You must specify a summary of the issue.',
+    });
     expect((bad as JiraBadRequestError).httpStatus).toBe(400);
 
     jira.answer({ status: 403, body: { errorMessages: ['Forbidden'] } }, { status: 401 });
@@ -108,7 +133,10 @@ describe('JiraClient', () => {
   it('sends requests as the user when asked', async () => {
     jira.answer({ status: 200, body: { permissions: {} } });
     const budget = createTimeBudget({ limitMs: 5_000 });
-    await JiraClient.asUser('user-123', budget).request('GET', route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`);
+    await JiraClient.asUser('user-123', budget).request(
+      'GET',
+      route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`,
+    );
     expect(jira.requests[0]?.principal).toBe('user:user-123');
   });
 });

@@ -1,14 +1,24 @@
 import { kvs } from '@forge/kvs';
 import { clearAppFieldIdCache, getAppFieldIds, setAppFieldValues } from '../../src/adapters/jira/app-fields';
 import { addComment } from '../../src/adapters/jira/comments';
-import { deleteWebhooks, listWebhooks, refreshWebhooks, registerWebhooks } from '../../src/adapters/jira/dynamic-webhooks';
+import {
+  deleteWebhooks,
+  listWebhooks,
+  refreshWebhooks,
+  registerWebhooks,
+} from '../../src/adapters/jira/dynamic-webhooks';
 import { findIssuesByWaveId } from '../../src/adapters/jira/issue-search';
 import { linkIssues } from '../../src/adapters/jira/issue-links';
 import { createIssue, deleteIssue, editIssue, getIssue } from '../../src/adapters/jira/issues';
 import { JiraClient } from '../../src/adapters/jira/jira-client';
 import { getAdminPermissions } from '../../src/adapters/jira/permissions';
 import { getProjectStatuses } from '../../src/adapters/jira/project-statuses';
-import { clearTransitionMemoryCache, forgetTransitions, listTransitions, postTransition } from '../../src/adapters/jira/transitions';
+import {
+  clearTransitionMemoryCache,
+  forgetTransitions,
+  listTransitions,
+  postTransition,
+} from '../../src/adapters/jira/transitions';
 import { addWorklogOnce } from '../../src/adapters/jira/worklogs';
 import { storageKeys } from '../../src/adapters/storage/keys';
 import { NotConfiguredError } from '../../src/shared/errors';
@@ -47,13 +57,31 @@ describe('issues', () => {
     });
     expect(created).toEqual({ id: '10001', key: 'FIN-1' });
     expect(bodies()[0]).toMatchObject({
-      fields: { project: { key: 'FIN' }, issuetype: { name: 'Task' }, labels: ['wave-invoice'], description: { type: 'doc', version: 1 } },
+      fields: {
+        project: { key: 'FIN' },
+        issuetype: { name: 'Task' },
+        labels: ['wave-invoice'],
+        description: { type: 'doc', version: 1 },
+      },
       properties: [{ key: 'wave-link', value: { waveId: 'SW52OjE=', kind: 'invoice' } }],
     });
 
-    jira.answer({ status: 200, body: { id: '10001', key: 'FIN-1', fields: { summary: 's' }, properties: { 'wave-link': { waveId: 'SW52OjE=' } } } });
-    expect(await getIssue(client, 'FIN-1', { properties: ['wave-link'] })).toMatchObject({ key: 'FIN-1', properties: { 'wave-link': { waveId: 'SW52OjE=' } } });
-    expect(jira.requests[1]?.path).toBe('/rest/api/3/issue/FIN-1?fields=summary%2Cstatus%2Cissuetype%2Cproject%2Clabels&properties=wave-link');
+    jira.answer({
+      status: 200,
+      body: {
+        id: '10001',
+        key: 'FIN-1',
+        fields: { summary: 's' },
+        properties: { 'wave-link': { waveId: 'SW52OjE=' } },
+      },
+    });
+    expect(await getIssue(client, 'FIN-1', { properties: ['wave-link'] })).toMatchObject({
+      key: 'FIN-1',
+      properties: { 'wave-link': { waveId: 'SW52OjE=' } },
+    });
+    expect(jira.requests[1]?.path).toBe(
+      '/rest/api/3/issue/FIN-1?fields=summary%2Cstatus%2Cissuetype%2Cproject%2Clabels&properties=wave-link',
+    );
 
     jira.answer({ status: 404, body: { errorMessages: ['Issue does not exist'] } });
     expect(await getIssue(client, 'FIN-9')).toBeUndefined();
@@ -84,11 +112,24 @@ const forgeField = (id: string, key: string) => ({
   id,
   name: key,
   custom: true,
-  schema: { type: 'string', custom: `ari:cloud:ecosystem::extension/app-uuid/env-uuid/static/${key}`, customId: Number(id.split('_')[1]) },
+  schema: {
+    type: 'string',
+    custom: `ari:cloud:ecosystem::extension/app-uuid/env-uuid/static/${key}`,
+    customId: Number(id.split('_')[1]),
+  },
 });
 const allFields = [
   { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
-  ...['wave-invoice-number', 'wave-customer', 'wave-amount', 'wave-currency', 'wave-status', 'wave-due-date', 'wave-link', 'wave-id'].map((key, i) => forgeField(`customfield_${10100 + i}`, key)),
+  ...[
+    'wave-invoice-number',
+    'wave-customer',
+    'wave-amount',
+    'wave-currency',
+    'wave-status',
+    'wave-due-date',
+    'wave-link',
+    'wave-id',
+  ].map((key, i) => forgeField(`customfield_${10100 + i}`, key)),
 ];
 
 describe('app custom fields', () => {
@@ -116,7 +157,9 @@ describe('transitions', () => {
   const position = { projectKey: 'FIN', issueTypeId: '10002', statusId: '1' };
   const transitions = (to: string) => ({
     status: 200,
-    body: { transitions: [{ id: '31', name: 'Done', to: { id: to, name: 'Done' }, isAvailable: true, hasScreen: false }] },
+    body: {
+      transitions: [{ id: '31', name: 'Done', to: { id: to, name: 'Done' }, isAvailable: true, hasScreen: false }],
+    },
   });
 
   it('caches the transitions of a workflow position in memory and KVS until forgotten', async () => {
@@ -137,7 +180,10 @@ describe('transitions', () => {
 
 describe('worklogs, comments, links', () => {
   it('adds a payment worklog once, keyed by a worklog property written in the same POST', async () => {
-    jira.answer({ status: 200, body: { startAt: 0, maxResults: 1000, total: 0, worklogs: [] } }, { status: 201, body: { id: '500' } });
+    jira.answer(
+      { status: 200, body: { startAt: 0, maxResults: 1000, total: 0, worklogs: [] } },
+      { status: 201, body: { id: '500' } },
+    );
     const first = await addWorklogOnce(client, 'FIN-1', {
       idempotencyKey: 'pay:SW52:100000',
       started: new Date('2026-01-17T12:34:00Z'),
@@ -152,8 +198,19 @@ describe('worklogs, comments, links', () => {
       properties: [{ key: 'wave-payment', value: { amount: '1000.00', idempotencyKey: 'pay:SW52:100000' } }],
     });
 
-    jira.answer({ status: 200, body: { startAt: 0, total: 1, worklogs: [{ id: '500', properties: [{ key: 'wave-payment', value: { idempotencyKey: 'pay:SW52:100000' } }] }] } });
-    const again = await addWorklogOnce(client, 'FIN-1', { idempotencyKey: 'pay:SW52:100000', started: new Date(), timeSpentSeconds: 60 });
+    jira.answer({
+      status: 200,
+      body: {
+        startAt: 0,
+        total: 1,
+        worklogs: [{ id: '500', properties: [{ key: 'wave-payment', value: { idempotencyKey: 'pay:SW52:100000' } }] }],
+      },
+    });
+    const again = await addWorklogOnce(client, 'FIN-1', {
+      idempotencyKey: 'pay:SW52:100000',
+      started: new Date(),
+      timeSpentSeconds: 60,
+    });
     expect(again).toEqual({ worklogId: '500', created: false });
     expect(ops()).toEqual(['getIssueWorklog', 'addWorklog', 'getIssueWorklog']);
     expect(jira.requests[2]?.path).toContain('expand=properties');
@@ -163,7 +220,11 @@ describe('worklogs, comments, links', () => {
     jira.answer({ status: 201, body: { id: '9' } }, { status: 201 });
     expect(await addComment(client, 'FIN-1', 'Invoice was paid')).toEqual({ id: '9' });
     await linkIssues(client, { inwardIssueKey: 'FIN-1', outwardIssueKey: 'FIN-2' });
-    expect(bodies()[1]).toEqual({ type: { name: 'Relates' }, inwardIssue: { key: 'FIN-1' }, outwardIssue: { key: 'FIN-2' } });
+    expect(bodies()[1]).toEqual({
+      type: { name: 'Relates' },
+      inwardIssue: { key: 'FIN-1' },
+      outwardIssue: { key: 'FIN-2' },
+    });
     expect(ops()).toEqual(['addComment', 'linkIssues']);
   });
 });
@@ -172,25 +233,62 @@ describe('project statuses, permissions, dynamic webhooks', () => {
   it('reads statuses per issue type with their category', async () => {
     jira.answer({
       status: 200,
-      body: [{ id: '10002', name: 'Task', self: 's', subtask: false, statuses: [{ id: '1', name: 'To Do', statusCategory: { key: 'new' } }, { id: '3', name: 'Done', statusCategory: { key: 'done' } }] }],
+      body: [
+        {
+          id: '10002',
+          name: 'Task',
+          self: 's',
+          subtask: false,
+          statuses: [
+            { id: '1', name: 'To Do', statusCategory: { key: 'new' } },
+            { id: '3', name: 'Done', statusCategory: { key: 'done' } },
+          ],
+        },
+      ],
     });
     expect(await getProjectStatuses(client, 'FIN')).toEqual([
-      { issueTypeId: '10002', issueTypeName: 'Task', subtask: false, statuses: [{ id: '1', name: 'To Do', categoryKey: 'new' }, { id: '3', name: 'Done', categoryKey: 'done' }] },
+      {
+        issueTypeId: '10002',
+        issueTypeName: 'Task',
+        subtask: false,
+        statuses: [
+          { id: '1', name: 'To Do', categoryKey: 'new' },
+          { id: '3', name: 'Done', categoryKey: 'done' },
+        ],
+      },
     ]);
   });
 
   it('checks admin permissions as the user', async () => {
-    jira.answer({ status: 200, body: { permissions: { ADMINISTER: { havePermission: false }, ADMINISTER_PROJECTS: { havePermission: true } } } });
+    jira.answer({
+      status: 200,
+      body: { permissions: { ADMINISTER: { havePermission: false }, ADMINISTER_PROJECTS: { havePermission: true } } },
+    });
     const asUser = JiraClient.asUser('acc-1', createTimeBudget({ limitMs: 5_000 }));
     expect(await getAdminPermissions(asUser, 'FIN')).toEqual({ administerJira: false, administerProject: true });
-    expect(jira.requests[0]).toMatchObject({ principal: 'user:acc-1', path: '/rest/api/3/mypermissions?permissions=ADMINISTER%2CADMINISTER_PROJECTS&projectKey=FIN' });
+    expect(jira.requests[0]).toMatchObject({
+      principal: 'user:acc-1',
+      path: '/rest/api/3/mypermissions?permissions=ADMINISTER%2CADMINISTER_PROJECTS&projectKey=FIN',
+    });
   });
 
   it('registers, lists, refreshes and deletes dynamic webhooks', async () => {
     jira.answer(
       { status: 200, body: { webhookRegistrationResult: [{ createdWebhookId: 7 }, { errors: ['bad jql'] }] } },
-      { status: 200, body: { isLast: false, values: [{ id: 7, url: 'u', events: ['jira:issue_updated'], jqlFilter: 'project = FIN' }] } },
-      { status: 200, body: { isLast: true, values: [{ id: 8, url: 'u', events: ['jira:issue_deleted'], jqlFilter: 'project = FIN' }] } },
+      {
+        status: 200,
+        body: {
+          isLast: false,
+          values: [{ id: 7, url: 'u', events: ['jira:issue_updated'], jqlFilter: 'project = FIN' }],
+        },
+      },
+      {
+        status: 200,
+        body: {
+          isLast: true,
+          values: [{ id: 8, url: 'u', events: ['jira:issue_deleted'], jqlFilter: 'project = FIN' }],
+        },
+      },
       { status: 200, body: { expirationDate: 1_800_000_000_000 } },
       { status: 202 },
     );
@@ -202,14 +300,26 @@ describe('project statuses, permissions, dynamic webhooks', () => {
     expect((await listWebhooks(client)).map((w) => w.id)).toEqual([7, 8]);
     expect(await refreshWebhooks(client, [7, 8])).toBe(1_800_000_000_000);
     await deleteWebhooks(client, [7, 8]);
-    expect(ops()).toEqual(['registerDynamicWebhooks', 'getDynamicWebhooksForApp', 'getDynamicWebhooksForApp', 'refreshWebhooks', 'deleteWebhookById']);
+    expect(ops()).toEqual([
+      'registerDynamicWebhooks',
+      'getDynamicWebhooksForApp',
+      'getDynamicWebhooksForApp',
+      'refreshWebhooks',
+      'deleteWebhookById',
+    ]);
   });
 });
 
 describe('the spec check behind these tests', () => {
   it('refuses bodies the Jira spec refuses', () => {
-    expect(() => checkJiraRequest('POST', '/rest/api/3/issueLink', { type: { name: 'Relates' } })).toThrow(/inwardIssue/);
-    expect(() => checkJiraRequest('POST', '/rest/api/3/app/field/value', { updates: [{ customField: 'c', issueIds: ['x'], value: 1 }] })).toThrow(/updateMultipleCustomFieldValues body rejected/);
+    expect(() => checkJiraRequest('POST', '/rest/api/3/issueLink', { type: { name: 'Relates' } })).toThrow(
+      /inwardIssue/,
+    );
+    expect(() =>
+      checkJiraRequest('POST', '/rest/api/3/app/field/value', {
+        updates: [{ customField: 'c', issueIds: ['x'], value: 1 }],
+      }),
+    ).toThrow(/updateMultipleCustomFieldValues body rejected/);
     expect(checkJiraRequest('GET', '/rest/api/3/issue/FIN-1', undefined)).toBe('getIssue');
   });
 });

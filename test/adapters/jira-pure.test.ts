@@ -9,13 +9,22 @@ const headers = (values: Record<string, string>) => new Headers(values);
 
 describe('Jira rate-limit handling', () => {
   it('honours Retry-After and waits at least a per-issue window for per-issue write limits', () => {
-    expect(rateLimitRetry(headers({ 'Retry-After': '1', 'RateLimit-Reason': 'jira-per-issue-on-write' }), 0)).toMatchObject({ retryAfterMs: 1_000, minDelayMs: 2_000 });
-    expect(rateLimitRetry(headers({ 'Retry-After': '3', 'RateLimit-Reason': 'jira-burst-based' }), 0)).toMatchObject({ retryAfterMs: 3_000, minDelayMs: 1_000 });
-    expect(rateLimitRetry(headers({ 'Beta-RateLimit-Reason': 'jira-per-issue-on-write' }), 0)).toMatchObject({ minDelayMs: 2_000 });
+    expect(
+      rateLimitRetry(headers({ 'Retry-After': '1', 'RateLimit-Reason': 'jira-per-issue-on-write' }), 0),
+    ).toMatchObject({ retryAfterMs: 1_000, minDelayMs: 2_000 });
+    expect(rateLimitRetry(headers({ 'Retry-After': '3', 'RateLimit-Reason': 'jira-burst-based' }), 0)).toMatchObject({
+      retryAfterMs: 3_000,
+      minDelayMs: 1_000,
+    });
+    expect(rateLimitRetry(headers({ 'Beta-RateLimit-Reason': 'jira-per-issue-on-write' }), 0)).toMatchObject({
+      minDelayMs: 2_000,
+    });
   });
 
   it('does not wait out a quota inside the invocation', () => {
-    expect(rateLimitRetry(headers({ 'Retry-After': '1800', 'RateLimit-Reason': 'jira-quota-global-based' }), 0)).toMatchObject({ giveUp: true, retryAfterMs: 1_800_000 });
+    expect(
+      rateLimitRetry(headers({ 'Retry-After': '1800', 'RateLimit-Reason': 'jira-quota-global-based' }), 0),
+    ).toMatchObject({ giveUp: true, retryAfterMs: 1_800_000 });
   });
 });
 
@@ -23,7 +32,9 @@ describe('JQL', () => {
   it('escapes quotes and backslashes so an id cannot break out of the string', () => {
     expect(jqlString('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(waveIdJql('SW52=" OR project = X')).toBe('issue.property[wave-link].waveId = "SW52=\\" OR project = X"');
-    expect(waveIdJql('id', 'invoice')).toBe('issue.property[wave-link].waveId = "id" AND issue.property[wave-link].kind = "invoice"');
+    expect(waveIdJql('id', 'invoice')).toBe(
+      'issue.property[wave-link].waveId = "id" AND issue.property[wave-link].kind = "invoice"',
+    );
   });
 });
 
@@ -51,7 +62,12 @@ describe('Jira formats', () => {
   });
 
   it('picks the first To Do status as the initial one', () => {
-    expect(initialStatus([{ id: '3', name: 'Done', categoryKey: 'done' }, { id: '1', name: 'To Do', categoryKey: 'new' }])?.id).toBe('1');
+    expect(
+      initialStatus([
+        { id: '3', name: 'Done', categoryKey: 'done' },
+        { id: '1', name: 'To Do', categoryKey: 'new' },
+      ])?.id,
+    ).toBe('1');
     expect(initialStatus([])).toBeUndefined();
   });
 });

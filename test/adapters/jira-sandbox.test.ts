@@ -30,10 +30,15 @@ afterEach(async () => {
   harness.close();
 });
 
-const app = (limitMs = 20_000) => JiraClient.asApp(createTimeBudget({ limitMs }), { policy: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200 } });
+const app = (limitMs = 20_000) =>
+  JiraClient.asApp(createTimeBudget({ limitMs }), { policy: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200 } });
 
 async function setFaults(settings: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${jira.base}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  const response = await fetch(`${jira.base}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   if (!response.ok) throw new Error(`fault injection refused: ${await response.text()}`);
 }
 
@@ -52,27 +57,48 @@ describe('Jira adapters against the Jira sandbox', () => {
   it('creates, finds by Wave id, fills app fields, edits, transitions, logs payments, comments, links and deletes', async () => {
     const client = app();
     const created = await createInvoiceIssue(client, 'SW52b2ljZTox+/=');
-    const found = await findIssuesByWaveId(client, 'SW52b2ljZTox+/=', { kind: 'invoice', reconcileIssueIds: [created.id] });
+    const found = await findIssuesByWaveId(client, 'SW52b2ljZTox+/=', {
+      kind: 'invoice',
+      reconcileIssueIds: [created.id],
+    });
     expect(found.map((i) => i.key)).toEqual([created.key]);
     expect(await findIssuesByWaveId(client, 'other"id')).toEqual([]);
 
-    await setAppFieldValues(client, [created.id], { 'wave-status': 'SENT', 'wave-amount': 1250, 'wave-due-date': '2026-02-09', 'wave-id': 'SW52b2ljZTox+/=' });
+    await setAppFieldValues(client, [created.id], {
+      'wave-status': 'SENT',
+      'wave-amount': 1250,
+      'wave-due-date': '2026-02-09',
+      'wave-id': 'SW52b2ljZTox+/=',
+    });
     await editIssue(client, created.key, { fields: { summary: 'Invoice 1001' }, addLabels: ['sent'] });
     const view = jira.control.getIssue(created.key);
-    expect(view?.appFields).toMatchObject({ 'wave-status': 'SENT', 'wave-amount': 1250, 'wave-due-date': '2026-02-09' });
+    expect(view?.appFields).toMatchObject({
+      'wave-status': 'SENT',
+      'wave-amount': 1250,
+      'wave-due-date': '2026-02-09',
+    });
     expect(view?.labels.sort()).toEqual(['sent', 'wave']);
 
     const issue = await getIssue(client, created.key);
     const statuses = await getProjectStatuses(client, 'BILL');
     const invoiceType = statuses.find((t) => t.issueTypeName === 'Invoice');
     expect(issue?.fields.status?.id).toBe(invoiceType && initialStatus(invoiceType.statuses)?.id);
-    const position = { projectKey: 'BILL', issueTypeId: issue?.fields.issuetype?.id ?? '', statusId: issue?.fields.status?.id ?? '' };
+    const position = {
+      projectKey: 'BILL',
+      issueTypeId: issue?.fields.issuetype?.id ?? '',
+      statusId: issue?.fields.status?.id ?? '',
+    };
     // Draft -> To Invoice has a plain transition; Draft -> Paid has none.
     expect(await transitionIssueTo(client, created.key, position, '10105')).toBe('no-transition');
     expect(await transitionIssueTo(client, created.key, position, '10101')).toBe('transitioned');
     expect(jira.control.getIssue(created.key)?.status.id).toBe('10101');
 
-    const payment = { idempotencyKey: 'payment:1', started: new Date('2026-01-17T12:34:00Z'), timeSpentSeconds: 60, comment: 'Paid 1250.00 USD' };
+    const payment = {
+      idempotencyKey: 'payment:1',
+      started: new Date('2026-01-17T12:34:00Z'),
+      timeSpentSeconds: 60,
+      comment: 'Paid 1250.00 USD',
+    };
     expect((await addWorklogOnce(client, created.key, payment)).created).toBe(true);
     expect((await addWorklogOnce(client, created.key, payment)).created).toBe(false);
     expect(jira.control.getIssue(created.key)?.worklogs).toHaveLength(1);
@@ -87,7 +113,7 @@ describe('Jira adapters against the Jira sandbox', () => {
     expect(client.requestCount).toBeGreaterThan(15);
   });
 
-  it('a cached transition Jira refuses is dropped, and the issue\'s own transitions are asked for', async () => {
+  it("a cached transition Jira refuses is dropped, and the issue's own transitions are asked for", async () => {
     const client = app();
     const draft = { projectKey: 'BILL', issueTypeId: '10010', statusId: '10100' };
     const toInvoice = { ...draft, statusId: '10101' };
@@ -106,8 +132,14 @@ describe('Jira adapters against the Jira sandbox', () => {
 
   it('checks admin permissions as the calling user', async () => {
     const budget = createTimeBudget({ limitMs: 10_000 });
-    expect(await getAdminPermissions(JiraClient.asUser(LOCAL_ADMIN_ACCOUNT_ID, budget), 'BILL')).toEqual({ administerJira: true, administerProject: true });
-    expect(await getAdminPermissions(JiraClient.asUser(LOCAL_USER_ACCOUNT_ID, budget), 'BILL')).toEqual({ administerJira: false, administerProject: false });
+    expect(await getAdminPermissions(JiraClient.asUser(LOCAL_ADMIN_ACCOUNT_ID, budget), 'BILL')).toEqual({
+      administerJira: true,
+      administerProject: true,
+    });
+    expect(await getAdminPermissions(JiraClient.asUser(LOCAL_USER_ACCOUNT_ID, budget), 'BILL')).toEqual({
+      administerJira: false,
+      administerProject: false,
+    });
   });
 
   it('rides out injected 5xx errors and answers 503 during an outage', async () => {

@@ -1,5 +1,11 @@
 import { UnavailableError } from '../../src/shared/errors';
-import { fullJitterDelayMs, parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../src/shared/retry';
+import {
+  fullJitterDelayMs,
+  parseRetryAfterMs,
+  withRetries,
+  type AttemptResult,
+  type RetryPolicy,
+} from '../../src/shared/retry';
 import { createTimeBudget } from '../../src/shared/time-budget';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 };
@@ -52,16 +58,27 @@ describe('withRetries', () => {
   it('waits at least what the server asked for, then succeeds', async () => {
     const time = fakeTime();
     const budget = createTimeBudget({ limitMs: 20_000, now: time.now });
-    const results: AttemptResult<string>[] = [{ retry: { reason: 'rate limited', retryAfterMs: 3_000 } }, { done: 'ok' }];
-    const value = await withRetries(async (i) => results[i] as AttemptResult<string>, { budget, service: 'Jira', policy, sleep: time.sleep, random: () => 0.5 });
+    const results: AttemptResult<string>[] = [
+      { retry: { reason: 'rate limited', retryAfterMs: 3_000 } },
+      { done: 'ok' },
+    ];
+    const value = await withRetries(async (i) => results[i] as AttemptResult<string>, {
+      budget,
+      service: 'Jira',
+      policy,
+      sleep: time.sleep,
+      random: () => 0.5,
+    });
     expect(value).toBe('ok');
     expect(time.waits).toEqual([3_000]);
   });
 
-  it('turns a wait that would overrun the budget into a 503 with the server\'s retry-after', async () => {
+  it("turns a wait that would overrun the budget into a 503 with the server's retry-after", async () => {
     const time = fakeTime();
     const budget = createTimeBudget({ limitMs: 5_000, now: time.now });
-    const attempt = jest.fn(async (): Promise<AttemptResult<string>> => ({ retry: { reason: 'rate limited', retryAfterMs: 30_000 } }));
+    const attempt = jest.fn(async (): Promise<AttemptResult<string>> => ({
+      retry: { reason: 'rate limited', retryAfterMs: 30_000 },
+    }));
     const failure = withRetries(attempt, { budget, service: 'Jira', policy, sleep: time.sleep });
     await expect(failure).rejects.toBeInstanceOf(UnavailableError);
     await expect(failure).rejects.toMatchObject({ httpStatus: 503, retryAfterSeconds: 30 });
@@ -72,7 +89,13 @@ describe('withRetries', () => {
   it('stops after maxAttempts with exponentially growing jittered waits', async () => {
     const time = fakeTime();
     const budget = createTimeBudget({ limitMs: 60_000, now: time.now });
-    const failure = withRetries(async () => ({ retry: { reason: 'HTTP 503' } }), { budget, service: 'Wave', policy, sleep: time.sleep, random: () => 0.999 });
+    const failure = withRetries(async () => ({ retry: { reason: 'HTTP 503' } }), {
+      budget,
+      service: 'Wave',
+      policy,
+      sleep: time.sleep,
+      random: () => 0.999,
+    });
     await expect(failure).rejects.toThrow(/Wave is unavailable \(HTTP 503\)/);
     expect(time.waits).toEqual([99, 199, 399]);
   });
@@ -80,7 +103,12 @@ describe('withRetries', () => {
   it('gives up at once when asked (quota) and flags unknown outcomes', async () => {
     const time = fakeTime();
     const budget = createTimeBudget({ limitMs: 60_000, now: time.now });
-    const failure = withRetries(async () => ({ retry: { reason: 'HTTP 500', giveUp: true, outcomeUnknown: true } }), { budget, service: 'Jira', policy, sleep: time.sleep });
+    const failure = withRetries(async () => ({ retry: { reason: 'HTTP 500', giveUp: true, outcomeUnknown: true } }), {
+      budget,
+      service: 'Jira',
+      policy,
+      sleep: time.sleep,
+    });
     await expect(failure).rejects.toMatchObject({ outcomeUnknown: true });
     expect(time.waits).toEqual([]);
   });
@@ -89,7 +117,14 @@ describe('withRetries', () => {
     const time = fakeTime();
     const budget = createTimeBudget({ limitMs: 1_000, now: time.now });
     const results: AttemptResult<number>[] = [{ retry: { reason: 'token renewed', immediate: true } }, { done: 42 }];
-    await expect(withRetries(async (i) => results[i] as AttemptResult<number>, { budget, service: 'Wave', policy, sleep: time.sleep })).resolves.toBe(42);
+    await expect(
+      withRetries(async (i) => results[i] as AttemptResult<number>, {
+        budget,
+        service: 'Wave',
+        policy,
+        sleep: time.sleep,
+      }),
+    ).resolves.toBe(42);
     expect(time.waits).toEqual([]);
   });
 });

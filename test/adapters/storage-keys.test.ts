@@ -29,7 +29,7 @@ describe('storage keys', () => {
 
   it('refuses ids that cannot make a valid key', () => {
     expect(() => storageKeys.event('')).toThrow(BadRequestError);
-    expect(() => storageKeys.event('=' .repeat(200))).toThrow(BadRequestError);
+    expect(() => storageKeys.event('='.repeat(200))).toThrow(BadRequestError);
     expect(() => decodeKeyPart('a#zz')).toThrow(BadRequestError);
   });
 });

@@ -4,7 +4,13 @@ import { claimEvent, markEventDone, releaseEvent } from '../../src/adapters/stor
 import { acquireInvoiceLock, withInvoiceLock } from '../../src/adapters/storage/invoice-lock';
 import { storageKeys } from '../../src/adapters/storage/keys';
 import { deleteLink, getLink, listLinks, putLink } from '../../src/adapters/storage/links';
-import { getWebhookVerificationSecrets, rotateWebhookSigningSecret, saveWaveOAuthClient, saveWaveTokens, secretsStatus } from '../../src/adapters/storage/secrets';
+import {
+  getWebhookVerificationSecrets,
+  rotateWebhookSigningSecret,
+  saveWaveOAuthClient,
+  saveWaveTokens,
+  secretsStatus,
+} from '../../src/adapters/storage/secrets';
 import { BadRequestError, ConflictError, NotConfiguredError } from '../../src/shared/errors';
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
@@ -24,7 +30,7 @@ describe('event dedupe', () => {
     expect(await claimEvent('ZXZ0+/=')).toEqual({ claimed: false, state: 'done' });
   });
 
-  it('a released claim lets Wave\'s retry be processed', async () => {
+  it("a released claim lets Wave's retry be processed", async () => {
     expect(await claimEvent('e1')).toEqual({ claimed: true });
     await releaseEvent('e1');
     expect(await claimEvent('e1')).toEqual({ claimed: true });
@@ -44,7 +50,9 @@ describe('event dedupe', () => {
 describe('invoice lock', () => {
   it('serialises holders, waits within the budget, and conflicts when it runs out', async () => {
     const lock = await acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 1_000 }));
-    await expect(acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 300 }), { pollMs: 50 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 300 }), { pollMs: 50 }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     const waiting = acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 5_000 }), { pollMs: 20 });
     setTimeout(() => void lock.release(), 100);
@@ -64,7 +72,9 @@ describe('invoice lock', () => {
   });
 
   it('withInvoiceLock releases even when the work fails', async () => {
-    await expect(withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(
+      withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
     await expect(withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => 'ran')).resolves.toBe('ran');
   });
 });
@@ -98,7 +108,13 @@ describe('configuration', () => {
   });
 
   it('names every invalid field', () => {
-    const attempt = () => parseAppConfig({ defaultProjectKey: 'fin', worklogSeconds: 10, statusMappings: { FIN: { PAID: 'Done' } }, colour: 'red' });
+    const attempt = () =>
+      parseAppConfig({
+        defaultProjectKey: 'fin',
+        worklogSeconds: 10,
+        statusMappings: { FIN: { PAID: 'Done' } },
+        colour: 'red',
+      });
     expect(attempt).toThrow(BadRequestError);
     expect(attempt).toThrow(/defaultProjectKey/);
     expect(attempt).toThrow(/worklogSeconds/);
@@ -126,7 +142,10 @@ describe('secrets', () => {
     await rotateWebhookSigningSecret('first-secret-0123456789', { now: t0 });
     await rotateWebhookSigningSecret('second-secret-0123456789', { now: t0 + 1_000, graceMs: 60_000 });
     await rotateWebhookSigningSecret('second-secret-0123456789', { now: t0 + 1_500 });
-    expect(await getWebhookVerificationSecrets(t0 + 2_000)).toEqual(['second-secret-0123456789', 'first-secret-0123456789']);
+    expect(await getWebhookVerificationSecrets(t0 + 2_000)).toEqual([
+      'second-secret-0123456789',
+      'first-secret-0123456789',
+    ]);
     expect(await getWebhookVerificationSecrets(t0 + 62_000)).toEqual(['second-secret-0123456789']);
     await expect(rotateWebhookSigningSecret('short')).rejects.toBeInstanceOf(BadRequestError);
   });
@@ -136,7 +155,13 @@ describe('secrets', () => {
     await saveWaveOAuthClient({ clientId: 'client-id-value', clientSecret: 'client-secret-value' });
     await saveWaveTokens({ accessToken: 'access-token-value', refreshToken: 'refresh-token-value', expiresAt: 99 });
     const status = await secretsStatus();
-    expect(status).toEqual({ webhookSigningSecretSet: true, webhookSigningRotatedAt: 5, waveOAuthClientSet: true, waveTokensSet: true, waveAccessTokenExpiresAt: 99 });
+    expect(status).toEqual({
+      webhookSigningSecretSet: true,
+      webhookSigningRotatedAt: 5,
+      waveOAuthClientSet: true,
+      waveTokensSet: true,
+      waveAccessTokenExpiresAt: 99,
+    });
     expect(JSON.stringify(status)).not.toMatch(/value/);
     expect(await kvs.get('secret:wave-tokens')).toBeUndefined();
   });

@@ -5,7 +5,9 @@ import { mapBusiness, mapCustomer, mapInvoice } from '../../src/adapters/wave/wa
 import { ALL_WAVE_DOCUMENTS } from '../../src/adapters/wave/wave-queries';
 import { UpstreamError } from '../../src/shared/errors';
 
-const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../../shared/reference/wave-public-schema.partial.graphql'), 'utf8'));
+const schema = buildSchema(
+  fs.readFileSync(path.join(__dirname, '../../../shared/reference/wave-public-schema.partial.graphql'), 'utf8'),
+);
 
 describe('Wave GraphQL documents', () => {
   it.each(Object.entries(ALL_WAVE_DOCUMENTS))('%s validates against the reference schema', (_name, document) => {
@@ -52,18 +54,30 @@ describe('mapping Wave results', () => {
   it('refuses an invoice without the fields the sync relies on', () => {
     const { total: _total, ...withoutTotal } = invoiceNode;
     expect(() => mapInvoice(withoutTotal)).toThrow(UpstreamError);
-    expect(() => mapInvoice({ ...invoiceNode, amountPaid: { raw: '1', value: '1', currency: { code: 'USD' } } })).toThrow(/amountPaid/);
+    expect(() =>
+      mapInvoice({ ...invoiceNode, amountPaid: { raw: '1', value: '1', currency: { code: 'USD' } } }),
+    ).toThrow(/amountPaid/);
   });
 
   it('maps customers and businesses', () => {
-    expect(mapCustomer({ id: 'c1', name: 'Acme', email: 'ap@acme.test', modifiedAt: '2026-01-01T00:00:00Z', displayId: null })).toEqual({
+    expect(
+      mapCustomer({
+        id: 'c1',
+        name: 'Acme',
+        email: 'ap@acme.test',
+        modifiedAt: '2026-01-01T00:00:00Z',
+        displayId: null,
+      }),
+    ).toEqual({
       id: 'c1',
       name: 'Acme',
       email: 'ap@acme.test',
       modifiedAt: '2026-01-01T00:00:00Z',
       displayId: null,
     });
-    expect(mapBusiness({ id: 'b1', name: 'Shop', isPersonal: false, isArchived: null, currency: { code: 'CAD' } })).toEqual({
+    expect(
+      mapBusiness({ id: 'b1', name: 'Shop', isPersonal: false, isArchived: null, currency: { code: 'CAD' } }),
+    ).toEqual({
       id: 'b1',
       name: 'Shop',
       currencyCode: 'CAD',

@@ -59,7 +59,10 @@ describe('Wave adapters against the Wave sandbox', () => {
     expect(await wave.getInvoice(sandbox.control.businessId, first.id)).toEqual(first);
     const customerId = first.customer?.id;
     if (!customerId) throw new Error('the invoice has no customer');
-    expect(await wave.getCustomer(sandbox.control.businessId, customerId)).toMatchObject({ id: customerId, name: first.customer?.name });
+    expect(await wave.getCustomer(sandbox.control.businessId, customerId)).toMatchObject({
+      id: customerId,
+      name: first.customer?.name,
+    });
     const customers = await wave.listCustomers({ businessId: sandbox.control.businessId });
     expect(customers.items.map((c) => c.id)).toContain(customerId);
   });
@@ -91,12 +94,24 @@ describe('Wave adapters against the Wave sandbox', () => {
 
     const redirectUri = 'http://127.0.0.1:9/callback';
     const authorize = new URL(`${base}/oauth2/authorize/`);
-    for (const [key, value] of Object.entries({ client_id: sandbox.control.oauthClient().clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'business:read', auto: '1' })) authorize.searchParams.set(key, value);
+    for (const [key, value] of Object.entries({
+      client_id: sandbox.control.oauthClient().clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'business:read',
+      auto: '1',
+    }))
+      authorize.searchParams.set(key, value);
     const consent = await fetch(authorize, { redirect: 'manual' });
     const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const budget = createTimeBudget({ limitMs: 15_000 });
     const beforeConnect = Date.now();
-    await connectWave(new WaveOAuthClient({ budget, fetch, tokenUrl: `${base}/oauth2/token/` }), code, redirectUri, budget.now());
+    await connectWave(
+      new WaveOAuthClient({ budget, fetch, tokenUrl: `${base}/oauth2/token/` }),
+      code,
+      redirectUri,
+      budget.now(),
+    );
     const connected = await getWaveTokens();
     expect(connected?.accessToken).not.toBe(refreshed?.accessToken);
     expect(connected?.obtainedAt).toBeGreaterThanOrEqual(beforeConnect);
@@ -118,14 +133,22 @@ describe('Wave adapters against the Wave sandbox', () => {
     await expect(invocation().wave.listBusinesses()).rejects.toBeInstanceOf(WaveReconnectNeededError);
     expect((await getWaveConnection()).state).toBe('reconnect-needed');
     const stored = await getWaveTokens();
-    await expect(invocation().tokens.refreshAfterRejection(stored?.accessToken ?? '')).rejects.toBeInstanceOf(WaveReconnectNeededError);
+    await expect(invocation().tokens.refreshAfterRejection(stored?.accessToken ?? '')).rejects.toBeInstanceOf(
+      WaveReconnectNeededError,
+    );
   });
 
   it('never puts a token or the client secret into an error message', async () => {
-    await saveWaveOAuthClient({ clientId: sandbox.control.oauthClient().clientId, clientSecret: 'wrong-client-secret' });
+    await saveWaveOAuthClient({
+      clientId: sandbox.control.oauthClient().clientId,
+      clientSecret: 'wrong-client-secret',
+    });
     const stored = await getWaveTokens();
-    const error = (await invocation().tokens.refreshAfterRejection(stored?.accessToken ?? '').catch((e: unknown) => e)) as Error;
+    const error = (await invocation()
+      .tokens.refreshAfterRejection(stored?.accessToken ?? '')
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/client id or secret/);
-    for (const secret of ['wrong-client-secret', stored?.accessToken, stored?.refreshToken]) expect(error.message).not.toContain(secret);
+    for (const secret of ['wrong-client-secret', stored?.accessToken, stored?.refreshToken])
+      expect(error.message).not.toContain(secret);
   });
 });

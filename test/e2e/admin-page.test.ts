@@ -43,14 +43,23 @@ describe('the pages render in Chromium from the local stack', () => {
     expect(watched.consoleErrors).toEqual([]);
   });
 
-  it('/projects/BILL/settings shows this project\'s statuses to map to, and no console errors', async () => {
+  it("/projects/BILL/settings shows this project's statuses to map to, and no console errors", async () => {
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     await page.getByRole('heading', { name: 'Wave Accounting sync: Billing' }).waitFor();
     await page.getByTestId('mapping-table--body').waitFor();
     await page.locator('[id="mapping-PAID"]').focus();
     await page.keyboard.press('ArrowDown');
     const options = await page.getByRole('option').allInnerTexts();
-    expect(options).toEqual(['Default (Paid)', 'Draft', 'To Invoice', 'Sent', 'Partially Paid', 'Overdue', 'Paid', 'Cancelled']);
+    expect(options).toEqual([
+      'Default (Paid)',
+      'Draft',
+      'To Invoice',
+      'Sent',
+      'Partially Paid',
+      'Overdue',
+      'Paid',
+      'Cancelled',
+    ]);
     await page.keyboard.press('Escape');
     expect(watched.consoleErrors).toEqual([]);
   });
@@ -62,13 +71,21 @@ describe('the pages render in Chromium from the local stack', () => {
       page.evaluate(() =>
         Array.from(document.querySelectorAll('input, button, [role="tab"]'))
           .filter((element) => {
-            const labelled = element.getAttribute('aria-label') || element.getAttribute('aria-labelledby') || (element.id && document.querySelector(`label[for="${CSS.escape(element.id)}"]`));
+            const labelled =
+              element.getAttribute('aria-label') ||
+              element.getAttribute('aria-labelledby') ||
+              (element.id && document.querySelector(`label[for="${CSS.escape(element.id)}"]`));
             const text = (element as HTMLElement).innerText?.trim();
             return !labelled && !text && (element as HTMLInputElement).type !== 'hidden';
           })
           .map((element) => element.outerHTML.slice(0, 120)),
       );
-    const ready: Record<string, string> = { Webhooks: 'signing-secret', Defaults: 'defaults-form', Activity: 'deliveries', Health: 'health-wave-token' };
+    const ready: Record<string, string> = {
+      Webhooks: 'signing-secret',
+      Defaults: 'defaults-form',
+      Activity: 'deliveries',
+      Health: 'health-wave-token',
+    };
     expect(await unlabelled()).toEqual([]);
     for (const [tab, testId] of Object.entries(ready)) {
       // Tabs are reached and switched with the keyboard (arrow keys, as Atlaskit tabs work).

@@ -12,7 +12,10 @@ const today = () => new Date(e2e.stack.clock.now()).toISOString().slice(0, 10);
 async function createInvoices(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
-    const answer = await e2e.stack.wave.api.invoice({ invoice: { total: { value: `${300 + n}.00` }, status: n % 2 ? 'SENT' : 'SAVED' }, deliver: false });
+    const answer = await e2e.stack.wave.api.invoice({
+      invoice: { total: { value: `${300 + n}.00` }, status: n % 2 ? 'SENT' : 'SAVED' },
+      deliver: false,
+    });
     ids.push((answer.invoice as { id: string }).id);
   }
   return ids;

@@ -1,4 +1,11 @@
-import { expectSuccessFlag, openAdminPage, openProjectSettings, pasteWaveToken, saveDefaults, setSigningSecret } from './support/admin-ui';
+import {
+  expectSuccessFlag,
+  openAdminPage,
+  openProjectSettings,
+  pasteWaveToken,
+  saveDefaults,
+  setSigningSecret,
+} from './support/admin-ui';
 import { chooseOption } from './support/browser';
 import { useE2ESession } from './support/session';
 import { SANDBOX_SIGNING_SECRET } from './support/stack';
@@ -7,7 +14,11 @@ const { e2e, page, watched } = useE2ESession();
 
 /** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
 async function sendInvoice(status: string): Promise<string> {
-  const answer = (await e2e.stack.wave.api.invoice({ invoice: { total: { value: '1250.00' }, status }, event: 'invoice.created', deliver: true })) as {
+  const answer = (await e2e.stack.wave.api.invoice({
+    invoice: { total: { value: '1250.00' }, status },
+    event: 'invoice.created',
+    deliver: true,
+  })) as {
     delivery?: { lastStatus: number | null; lastBody: string | null };
   };
   expect(answer.delivery?.lastStatus).toBe(200);
@@ -33,7 +44,10 @@ describe('the project mapping', () => {
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     await page.getByTestId('mapping-table--body').waitFor();
     // The preview names the walk the sync just took: "Send invoice" has a screen, "Mark as sent" has none.
-    await page.getByTestId('mapping-table--row-SENT').getByText('“Ready to invoice” → “Mark as sent”', { exact: true }).waitFor();
+    await page
+      .getByTestId('mapping-table--row-SENT')
+      .getByText('“Ready to invoice” → “Mark as sent”', { exact: true })
+      .waitFor();
     await chooseOption(page, 'mapping-SENT', 'To Invoice');
     // The preview follows the choice before it is saved.
     await page.getByText('“Ready to invoice”', { exact: true }).waitFor();

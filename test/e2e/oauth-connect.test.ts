@@ -31,10 +31,14 @@ describe('Connect to Wave through the sandbox OAuth flow', () => {
     // The admin page notices by itself.
     await expectSuccessFlag(page, 'Wave connected');
     expect(await page.getByTestId('connection-state').innerText()).toBe('Connected');
-    expect(await page.getByTestId('connected-businesses').innerText()).toContain((await e2e.stack.wave.api.stateDump()).business.name);
+    expect(await page.getByTestId('connected-businesses').innerText()).toContain(
+      (await e2e.stack.wave.api.stateDump()).business.name,
+    );
     expect(await page.getByTestId('token-health').innerText()).toMatch(/Expires in (1|2) h/);
     // Just issued: the time is recorded with the tokens.
-    expect(await page.getByTestId('token-health').innerText()).toMatch(/Last renewed: (in )?less than a minute( ago)? \(/);
+    expect(await page.getByTestId('token-health').innerText()).toMatch(
+      /Last renewed: (in )?less than a minute( ago)? \(/,
+    );
     expect(watched.consoleErrors).toEqual([]);
   });
 

@@ -17,7 +17,10 @@ describe('rotating the signing secret', () => {
 
     await setSigningSecret(page, OLD_SECRET);
     expect(await ping(OLD_SECRET)).toMatchObject({ status: 200 });
-    expect(await ping(NEW_SECRET)).toEqual({ status: 401, body: expect.stringContaining('"reason":"signature_mismatch"') });
+    expect(await ping(NEW_SECRET)).toEqual({
+      status: 401,
+      body: expect.stringContaining('"reason":"signature_mismatch"'),
+    });
 
     await setSigningSecret(page, NEW_SECRET, 1);
     expect(await page.getByTestId('signing-status').innerText()).toContain('Ends with 0002');
@@ -26,7 +29,10 @@ describe('rotating the signing secret', () => {
     expect(await ping(OLD_SECRET)).toMatchObject({ status: 200 });
 
     await advanceClock(e2e.baseUrl, HOUR_MS + 60_000);
-    expect(await ping(OLD_SECRET)).toEqual({ status: 401, body: expect.stringContaining('"reason":"signature_mismatch"') });
+    expect(await ping(OLD_SECRET)).toEqual({
+      status: 401,
+      body: expect.stringContaining('"reason":"signature_mismatch"'),
+    });
     expect(await ping(NEW_SECRET)).toEqual({ status: 200, body: expect.stringContaining('ignored') });
 
     // The page says so too: no grace left, and the refusal is in the activity log.

@@ -50,9 +50,17 @@ describe('fault harness: Jira failing in every way, Wave retrying, duplicating a
   it('ends with Jira equal to Wave for every invoice: no loss, no duplicate, worklogs adding up to the payments', async () => {
     const lifecycles: WaveDelivery[][] = [];
     for (let i = 0; i < INVOICES; i += 1) {
-      lifecycles.push(await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'viewed', 'partial-payment', 'paid']));
+      lifecycles.push(
+        await runInvoiceLifecycle(t.stack.wave, ['created', 'sent', 'viewed', 'partial-payment', 'paid']),
+      );
     }
-    const schedule = scheduleDeliveries(lifecycles, { seed: 11, spacing: 2, jitter: 5, duplicateRate: 1, maxCopies: 3 });
+    const schedule = scheduleDeliveries(lifecycles, {
+      seed: 11,
+      spacing: 2,
+      jitter: 5,
+      duplicateRate: 1,
+      maxCopies: 3,
+    });
     expect(schedule.reordered).toBeGreaterThan(0);
 
     t.stack.jira.setFaults({ errorRate: 0.2, seed: 5 });
@@ -68,7 +76,9 @@ describe('fault harness: Jira failing in every way, Wave retrying, duplicating a
     expect(script.faults).toEqual({ storms: 2, outageRefusals: 3 });
     expect(report.refused).toBeGreaterThan(0);
     expect(report.gaveUp).toBe(0);
-    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, { invoiceIds: new Set(lifecycles.map((events) => events[0]!.invoiceId)) });
+    const check = compareJiraWithWave(t.stack.jira, t.stack.wave, {
+      invoiceIds: new Set(lifecycles.map((events) => events[0]!.invoiceId)),
+    });
     expect(check).toEqual({ invoices: INVOICES, lost: [], duplicates: [], mismatched: [] });
   }, 180_000);
 });

@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const issuesFor = (waveId: string) => t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
+const issuesFor = (waveId: string) =>
+  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 describe('exactly once under retries and races', () => {
   it('10 concurrent identical deliveries make one issue; every one is eventually acknowledged', async () => {

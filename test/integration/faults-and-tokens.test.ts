@@ -8,10 +8,11 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 afterEach(() => t.stack.jira.clearFaults());
 
-const issuesFor = (waveId: string) => t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
+const issuesFor = (waveId: string) =>
+  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 describe('when Jira or Wave misbehave', () => {
-  it('answers 503 with Retry-After during a Jira outage, then succeeds on Wave\'s retry with nothing duplicated', async () => {
+  it("answers 503 with Retry-After during a Jira outage, then succeeds on Wave's retry with nothing duplicated", async () => {
     const invoice = makeInvoice({ status: 'SENT' });
     const event = envelope('invoice.sent', { invoice });
     t.stack.jira.setFaults({ outage: { durationMs: 30_000 } });
@@ -29,7 +30,9 @@ describe('when Jira or Wave misbehave', () => {
   it('rides out a storm of 5xx and 429s: every invoice exactly once', async () => {
     t.stack.jira.setFaults({ errorRate: 0.3 });
     const invoices = Array.from({ length: 6 }, () => makeInvoice({ status: 'SENT' }));
-    const answers = await Promise.all(invoices.map((invoice) => t.deliverUntilAccepted(envelope('invoice.sent', { invoice }), 60)));
+    const answers = await Promise.all(
+      invoices.map((invoice) => t.deliverUntilAccepted(envelope('invoice.sent', { invoice }), 60)),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
     t.stack.jira.clearFaults();
     for (const invoice of invoices) {
@@ -40,11 +43,16 @@ describe('when Jira or Wave misbehave', () => {
   });
 
   it('completes thin events from Wave, refreshing an expired token exactly once for a burst', async () => {
-    const created = await t.stack.wave.api.invoice({ invoice: { status: 'SENT' }, event: 'invoice.sent', deliver: false });
+    const created = await t.stack.wave.api.invoice({
+      invoice: { status: 'SENT' },
+      event: 'invoice.sent',
+      deliver: false,
+    });
     const invoice = created.invoice as { id: string; invoiceNumber: string };
     t.stack.wave.expireAccessTokens();
     const refreshesBefore = t.stack.wave.refreshGrantCount;
-    const thin = () => envelope('invoice.sent', { invoice: { id: invoice.id } }, { businessId: t.stack.wave.businessId });
+    const thin = () =>
+      envelope('invoice.sent', { invoice: { id: invoice.id } }, { businessId: t.stack.wave.businessId });
     const answers = await Promise.all(Array.from({ length: 5 }, () => t.deliverUntilAccepted(thin())));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(t.stack.wave.refreshGrantCount - refreshesBefore).toBe(1);
@@ -55,7 +63,11 @@ describe('when Jira or Wave misbehave', () => {
 
   it('keeps hostile text as text', async () => {
     const name = '"Ac<me>" & Söhne \u202Eevil\u202C 株式会社 <script>alert(1)</script>';
-    const invoice = makeInvoice({ status: 'SAVED', customer: { id: 'hostile-1', name }, title: "'; DROP TABLE invoices; --" });
+    const invoice = makeInvoice({
+      status: 'SAVED',
+      customer: { id: 'hostile-1', name },
+      title: "'; DROP TABLE invoices; --",
+    });
     const { body } = await t.deliver(envelope('invoice.created', { invoice }));
     const issue = t.stack.jira.getIssue(body.issueKey as string)!;
     expect(issue.appFields['wave-customer']).toBe(name);

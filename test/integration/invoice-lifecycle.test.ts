@@ -10,7 +10,10 @@ afterAll(async () => t.close());
 const billIssues = () => t.stack.jira.listIssues('BILL');
 const issueFor = (number: string) => billIssues().find((issue) => issue.appFields['wave-invoice-number'] === number);
 const loggedMinor = (number: string) =>
-  (issueFor(number)?.worklogs ?? []).reduce((sum, worklog) => sum + Number((worklog.properties['wave-payment'] as { amountMinor?: number })?.amountMinor ?? 0), 0);
+  (issueFor(number)?.worklogs ?? []).reduce(
+    (sum, worklog) => sum + Number((worklog.properties['wave-payment'] as { amountMinor?: number })?.amountMinor ?? 0),
+    0,
+  );
 
 describe('an invoice through its life', () => {
   it('created → sent → viewed → partial payment → paid: one issue that follows Wave', async () => {
@@ -36,7 +39,10 @@ describe('an invoice through its life', () => {
     expect(issue.properties['wave-link']).toMatchObject({ waveId: created.id, kind: 'invoice' });
 
     const sent = later(created, 5, { status: 'SENT' });
-    expect((await t.deliver(envelope('invoice.sent', { invoice: sent }))).body).toEqual({ status: 'processed', issueKey });
+    expect((await t.deliver(envelope('invoice.sent', { invoice: sent }))).body).toEqual({
+      status: 'processed',
+      issueKey,
+    });
     expect(t.stack.jira.getIssue(issueKey)!.status.name).toBe('Sent');
 
     const viewed = later(sent, 5, { status: 'VIEWED' });
@@ -69,7 +75,10 @@ describe('an invoice through its life', () => {
 
     expect((await t.deliver(createdEvent)).body).toEqual({ status: 'duplicate', issueKey: body.issueKey });
     const older = later(created, 5, { status: 'SAVED', title: 'An older title' });
-    expect((await t.deliver(envelope('invoice.updated', { invoice: older }))).body).toEqual({ status: 'stale', issueKey: body.issueKey });
+    expect((await t.deliver(envelope('invoice.updated', { invoice: older }))).body).toEqual({
+      status: 'stale',
+      issueKey: body.issueKey,
+    });
 
     const after = t.stack.jira.getIssue(body.issueKey as string)!;
     expect(after.status.name).toBe('Sent');
@@ -79,7 +88,13 @@ describe('an invoice through its life', () => {
   it('counts a payment event and the invoice update reporting the same money once, in either order', async () => {
     const invoice = makeInvoice({ status: 'SENT' });
     const { body } = await t.deliver(envelope('invoice.sent', { invoice }));
-    const payment = { id: 'pay-1-' + invoice.invoiceNumber, invoiceId: invoice.id, amount: usd('400.00'), paymentDate: '2026-11-20', paymentMethod: 'bank transfer' };
+    const payment = {
+      id: 'pay-1-' + invoice.invoiceNumber,
+      invoiceId: invoice.id,
+      amount: usd('400.00'),
+      paymentDate: '2026-11-20',
+      paymentMethod: 'bank transfer',
+    };
     expect((await t.deliver(envelope('payment.received', { payment }))).body.status).toBe('processed');
     const partial = later(invoice, 30, { status: 'PARTIAL', amountPaid: usd('400.00'), amountDue: usd('850.00') });
     expect((await t.deliver(envelope('invoice.updated', { invoice: partial }))).body.status).toBe('processed');

@@ -22,7 +22,8 @@ async function progress(): Promise<BackfillProgress | null> {
 
 async function createInvoices(count: number): Promise<SandboxInvoice[]> {
   const invoices: SandboxInvoice[] = [];
-  for (let n = 0; n < count; n += 1) invoices.push(await waveInvoice(t, { status: n % 2 ? 'SENT' : 'SAVED', total: { value: `${200 + n}.00` } }, false));
+  for (let n = 0; n < count; n += 1)
+    invoices.push(await waveInvoice(t, { status: n % 2 ? 'SENT' : 'SAVED', total: { value: `${200 + n}.00` } }, false));
   return invoices;
 }
 
@@ -96,10 +97,18 @@ describe('the backfill', () => {
 
 /** What an admin does on the admin page after "reconnect needed": a new authorisation. */
 async function reconnectWave(): Promise<void> {
-  const [{ saveWaveTokens }, { markWaveConnected }] = await Promise.all([import('../../src/adapters/storage/secrets'), import('../../src/adapters/storage/wave-connection')]);
+  const [{ saveWaveTokens }, { markWaveConnected }] = await Promise.all([
+    import('../../src/adapters/storage/secrets'),
+    import('../../src/adapters/storage/wave-connection'),
+  ]);
   const tokens = t.stack.wave.issueTokens();
   await t.stack.runtime.runAsApp(async () => {
-    await saveWaveTokens({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: t.stack.clock.now() + tokens.expires_in * 1000, businessId: t.stack.wave.businessId });
+    await saveWaveTokens({
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: t.stack.clock.now() + tokens.expires_in * 1000,
+      businessId: t.stack.wave.businessId,
+    });
     await markWaveConnected(t.stack.clock.now());
   });
 }

@@ -7,7 +7,9 @@ const T0 = Date.UTC(2026, 0, 1);
 /** Wave's strict `modifiedAtAfter`, oldest first, ties in a stable order: what the cursor is walked against. */
 function waveQuery(records: { id: string; modifiedAt: string }[], cursor: ChangeCursor, pageSize: number) {
   const after = Date.parse(modifiedAtAfterFor(cursor));
-  const matching = records.filter((record) => Date.parse(record.modifiedAt) > after).sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt));
+  const matching = records
+    .filter((record) => Date.parse(record.modifiedAt) > after)
+    .sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt));
   return matching.slice((cursor.page - 1) * pageSize, cursor.page * pageSize);
 }
 
@@ -45,21 +47,39 @@ describe('walking Wave changes oldest first', () => {
   });
 
   it('finishes at the newest time seen, so the next walk starts there', () => {
-    const step = stepCursor(cursorFrom(T0), [{ id: 'a', modifiedAt: at(T0 + 10) }, { id: 'b', modifiedAt: at(T0 + 20) }], 5);
+    const step = stepCursor(
+      cursorFrom(T0),
+      [
+        { id: 'a', modifiedAt: at(T0 + 10) },
+        { id: 'b', modifiedAt: at(T0 + 20) },
+      ],
+      5,
+    );
     expect(step).toMatchObject({ finished: true, next: { fromMs: T0 + 20, page: 1, handledAtFrom: ['b'] } });
   });
 });
 
 describe('the newest-first fallback walk', () => {
   it('keeps the records at or after the start and stops at the first older one', () => {
-    const page = [{ id: 'new', modifiedAt: at(T0 + 2) }, { id: 'edge', modifiedAt: at(T0) }, { id: 'old', modifiedAt: at(T0 - 1) }];
+    const page = [
+      { id: 'new', modifiedAt: at(T0 + 2) },
+      { id: 'edge', modifiedAt: at(T0) },
+      { id: 'old', modifiedAt: at(T0 - 1) },
+    ];
     const step = stepNewestFirst({ sinceMs: T0, page: 1 }, page, 3);
     expect(step.fresh.map((record) => record.id)).toEqual(['new', 'edge']);
     expect(step.finished).toBe(true);
   });
 
   it('goes on to the next page while a full page is recent', () => {
-    const step = stepNewestFirst({ sinceMs: T0, page: 1 }, [{ id: 'a', modifiedAt: at(T0 + 2) }, { id: 'b', modifiedAt: at(T0 + 1) }], 2);
+    const step = stepNewestFirst(
+      { sinceMs: T0, page: 1 },
+      [
+        { id: 'a', modifiedAt: at(T0 + 2) },
+        { id: 'b', modifiedAt: at(T0 + 1) },
+      ],
+      2,
+    );
     expect(step).toMatchObject({ finished: false, next: { page: 2 } });
   });
 });

@@ -8,7 +8,11 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const post = (url: string, body: unknown, method = 'POST') =>
-  fetch(url, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: JSON.stringify(body) } : {}) });
+  fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
+  });
 
 async function syncedIssue() {
   const invoice = await waveInvoice(t, { status: 'SENT' }, true);
@@ -27,13 +31,20 @@ describe('the Jira webhooks the keeper keeps', () => {
     await runKeeperNow(t);
     const [webhook, ...others] = t.stack.jira.listWebhooks();
     expect(others).toEqual([]);
-    expect(webhook).toMatchObject({ events: ['jira:issue_updated', 'jira:issue_deleted'], jqlFilter: 'project in (BILL)' });
+    expect(webhook).toMatchObject({
+      events: ['jira:issue_updated', 'jira:issue_deleted'],
+      jqlFilter: 'project in (BILL)',
+    });
     expect(new URL(webhook!.url).searchParams.get('token')).toMatch(/^[\w-]{40,}$/);
     await runKeeperNow(t);
     await t.stack.runtime.advanceClock(3 * HOUR_MS);
     expect(t.stack.jira.listWebhooks().map((listed) => listed.id)).toEqual([webhook!.id]);
     const health = await keeperHealth(t);
-    expect(health.jiraEvents).toMatchObject({ source: 'dynamic-webhooks', webhooks: [{ id: webhook!.id }], expiresAt: Date.parse(webhook!.expirationDate) });
+    expect(health.jiraEvents).toMatchObject({
+      source: 'dynamic-webhooks',
+      webhooks: [{ id: webhook!.id }],
+      expiresAt: Date.parse(webhook!.expirationDate),
+    });
   });
 
   it('brings back a webhook Jira lost', async () => {

@@ -37,7 +37,9 @@ async function storedTokenExpiry(): Promise<number> {
 async function thinEventCompletesWithoutRenewal(): Promise<void> {
   const invoice = await waveInvoice(t, { status: 'SENT' }, false);
   const grants = t.stack.wave.refreshGrantCount;
-  const answer = await t.deliver(envelope('invoice.sent', { invoice: { id: invoice.id } }, { businessId: t.stack.wave.businessId }));
+  const answer = await t.deliver(
+    envelope('invoice.sent', { invoice: { id: invoice.id } }, { businessId: t.stack.wave.businessId }),
+  );
   expect(answer).toMatchObject({ status: 200, body: { status: 'processed' } });
   // The token the keeper keeps was valid: the event did not need to renew it.
   expect(t.stack.wave.refreshGrantCount).toBe(grants);
@@ -71,7 +73,9 @@ describe('90 simulated days of hourly keeper runs', () => {
     }
     // Only the one Jira was made to lose was ever replaced: none expired, none was added on restart.
     expect(ids.size).toBe(2);
-    const runs = t.stack.runtime.invocationHistory().filter((record) => record.moduleKey === 'keeper' || record.moduleKey === 'work-consumer');
+    const runs = t.stack.runtime
+      .invocationHistory()
+      .filter((record) => record.moduleKey === 'keeper' || record.moduleKey === 'work-consumer');
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.filter((record) => record.outcome !== 'ok')).toEqual([]);
   }, 900_000);

@@ -18,12 +18,17 @@ export interface SandboxInvoice {
 }
 
 /** Creates (or, with `id`, changes) an invoice in the Wave sandbox; `deliver: false` is a webhook lost for good. */
-export async function waveInvoice(t: TestStack, invoice: Record<string, unknown>, deliver: boolean): Promise<SandboxInvoice> {
+export async function waveInvoice(
+  t: TestStack,
+  invoice: Record<string, unknown>,
+  deliver: boolean,
+): Promise<SandboxInvoice> {
   const answer = await t.stack.wave.api.invoice({ invoice, deliver });
   return answer.invoice as unknown as SandboxInvoice;
 }
 
-export const issuesFor = (t: TestStack, waveId: string) => t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
+export const issuesFor = (t: TestStack, waveId: string) =>
+  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 export async function keeperHealth(t: TestStack): Promise<KeeperHealth> {
   const { getKeeperHealth } = await import('../../src/usecases/keeper');

@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const repairsSince = async (startedAt: number) =>
-  (await activity(t)).filter((entry) => entry.receivedAt >= startedAt && entry.reason?.startsWith('Repaired by the sweep'));
+  (await activity(t)).filter(
+    (entry) => entry.receivedAt >= startedAt && entry.reason?.startsWith('Repaired by the sweep'),
+  );
 
 describe('the reconciliation sweep', () => {
   it('with 10% of deliveries dropped for good, one sweep repairs all of them, and a second finds nothing', async () => {
@@ -32,7 +34,9 @@ describe('the reconciliation sweep', () => {
     await t.stack.wave.whenDeliveriesSettled();
     await t.stack.runtime.idle();
     expect(dropped).toHaveLength(5);
-    const missing = dropped.filter((invoice) => issuesFor(t, invoice.id)[0]?.appFields['wave-status'] !== invoice.status);
+    const missing = dropped.filter(
+      (invoice) => issuesFor(t, invoice.id)[0]?.appFields['wave-status'] !== invoice.status,
+    );
     expect(missing).toHaveLength(5);
 
     const sweepStarted = t.stack.clock.now();
@@ -45,7 +49,9 @@ describe('the reconciliation sweep', () => {
       expect(issues[0]!.appFields['wave-status']).toBe(expected);
     }
     const repairs = await repairsSince(sweepStarted);
-    expect(repairs.map((entry) => entry.invoiceNumber).sort()).toEqual(dropped.map((invoice) => invoice.invoiceNumber).sort());
+    expect(repairs.map((entry) => entry.invoiceNumber).sort()).toEqual(
+      dropped.map((invoice) => invoice.invoiceNumber).sort(),
+    );
     expect(repairs.every((entry) => entry.outcome === 'processed' && entry.issueKey)).toBe(true);
     expect((await keeperHealth(t)).sweep).toMatchObject({ lastRepairs: 5, usesFallback: false });
 
@@ -62,7 +68,12 @@ describe('the reconciliation sweep', () => {
 
   it('logs a payment whose webhook was lost, from the rise in amountPaid', async () => {
     const invoice = await waveInvoice(t, { status: 'SENT', total: { value: '400.00' } }, true);
-    await t.stack.wave.api.payment({ invoiceId: invoice.id, amount: '400.00', paymentMethod: 'bank transfer', deliver: false });
+    await t.stack.wave.api.payment({
+      invoiceId: invoice.id,
+      amount: '400.00',
+      paymentMethod: 'bank transfer',
+      deliver: false,
+    });
     expect(issuesFor(t, invoice.id)[0]!.worklogs).toHaveLength(0);
     await runKeeperNow(t);
     const [issue] = issuesFor(t, invoice.id);

@@ -8,8 +8,11 @@ import { walkFrom, type WalkPosition } from '../../src/domain/keeper/walk-positi
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { invoiceLister, readChanges } from '../../src/usecases/reconcile/wave-change-feed';
 import { startForgeHarness, type ForgeHarness } from '../adapters/support/forge-harness';
-import { startConnectedWaveSandbox, WAVE_SCHEMA, type ConnectedWaveSandbox } from '../adapters/support/wave-sandbox-harness';
-
+import {
+  startConnectedWaveSandbox,
+  WAVE_SCHEMA,
+  type ConnectedWaveSandbox,
+} from '../adapters/support/wave-sandbox-harness';
 
 let harness: ForgeHarness;
 let sandbox: WaveSandbox;
@@ -19,7 +22,11 @@ let wave: WaveGraphqlClient;
 /** A Wave whose `invoices` field has no `modifiedAtAfter` (the argument is inferred, not documented). */
 function schemaWithoutModifiedFilter(dir: string): string {
   const original = fs.readFileSync(WAVE_SCHEMA, 'utf8');
-  const stripped = original.replace(/invoices\(([^)]*)\)/, (_match, args: string) => `invoices(${args.replace(/,\s*modifiedAtAfter: DateTime, modifiedAtBefore: DateTime/, '')})`);
+  const stripped = original.replace(
+    /invoices\(([^)]*)\)/,
+    (_match, args: string) =>
+      `invoices(${args.replace(/,\s*modifiedAtAfter: DateTime, modifiedAtBefore: DateTime/, '')})`,
+  );
   expect(stripped).not.toBe(original);
   const file = path.join(dir, 'wave-without-modified-filter.graphql');
   fs.writeFileSync(file, stripped);
@@ -31,7 +38,10 @@ beforeEach(async () => {
   connected = await startConnectedWaveSandbox(harness, { schemaPath: schemaWithoutModifiedFilter(harness.dataDir) });
   sandbox = connected.sandbox;
   const budget = createTimeBudget({ limitMs: 15_000, now: () => harness.clock.now() });
-  const tokens = new WaveTokenManager({ oauth: new WaveOAuthClient({ budget, fetch, tokenUrl: `${connected.base}/oauth2/token/` }), budget });
+  const tokens = new WaveTokenManager({
+    oauth: new WaveOAuthClient({ budget, fetch, tokenUrl: `${connected.base}/oauth2/token/` }),
+    budget,
+  });
   wave = new WaveGraphqlClient({ tokens, budget, fetch, endpoint: `${connected.base}/graphql/public` });
 });
 afterEach(async () => {

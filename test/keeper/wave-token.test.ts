@@ -24,14 +24,20 @@ describe('the keeper and the Wave token', () => {
     expect(t.stack.wave.refreshGrantCount).toBe(grants + 1);
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after.expiresAt).toBeGreaterThan(t.stack.clock.now() + HOUR_MS);
-    expect((await keeperHealth(t)).waveToken).toMatchObject({ connection: 'connected', lastRefreshAt: expect.any(Number) });
+    expect((await keeperHealth(t)).waveToken).toMatchObject({
+      connection: 'connected',
+      lastRefreshAt: expect.any(Number),
+    });
   });
 
   it('shows "reconnect needed" when Wave refuses the refresh for good, and says so once', async () => {
     t.stack.wave.revokeAll();
     await t.stack.runtime.advanceClock(HOUR_MS);
     const health = await keeperHealth(t);
-    expect(health.waveToken).toMatchObject({ connection: 'reconnect-needed', lastProblem: { message: expect.stringMatching(/reconnect/i) } });
+    expect(health.waveToken).toMatchObject({
+      connection: 'reconnect-needed',
+      lastProblem: { message: expect.stringMatching(/reconnect/i) },
+    });
     expect(health.sweep.lastProblem?.message).toMatch(/reconnect/i);
 
     await t.stack.runtime.advanceClock(3 * HOUR_MS);

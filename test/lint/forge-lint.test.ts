@@ -6,7 +6,12 @@ import { runForgeLint } from '../../scripts/forge-lint';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
 function problems(outcome: Awaited<ReturnType<typeof runForgeLint>>): string[] {
-  return outcome.results.flatMap((result) => [...result.errors, ...result.warnings].map((rule) => `${path.relative(REPO_ROOT, result.file)}:${rule.line}:${rule.column} ${rule.message} (${rule.reference})`));
+  return outcome.results.flatMap((result) =>
+    [...result.errors, ...result.warnings].map(
+      (rule) =>
+        `${path.relative(REPO_ROOT, result.file)}:${rule.line}:${rule.column} ${rule.message} (${rule.reference})`,
+    ),
+  );
 }
 
 describe('offline forge lint', () => {
@@ -68,7 +73,9 @@ describe('offline forge lint', () => {
     it('reports the deprecated storage import and the missing scope, like forge lint', async () => {
       const lines: string[] = [];
       const outcome = await runForgeLint(appDir, (line) => lines.push(line));
-      const rules = outcome.results.flatMap((result) => [...result.errors, ...result.warnings].map((rule) => rule.reference));
+      const rules = outcome.results.flatMap((result) =>
+        [...result.errors, ...result.warnings].map((rule) => rule.reference),
+      );
       expect(rules).toEqual(expect.arrayContaining(['deprecated-api-storage', 'permission-scope-required']));
       expect(outcome.errors).toBeGreaterThanOrEqual(1);
       expect(outcome.warnings).toBeGreaterThanOrEqual(1);

@@ -40,7 +40,12 @@ export function scheduleDeliveries(lifecycles: readonly WaveDelivery[][], option
       if (random() >= options.duplicateRate) return;
       const copies = 1 + Math.floor(random() * Math.max(1, options.maxCopies ?? 1));
       for (let copy = 0; copy < copies; copy += 1) {
-        due.push({ at: at + random() * (options.spacing + options.jitter), delivery: duplicateOf(delivery), order: k, copy: true });
+        due.push({
+          at: at + random() * (options.spacing + options.jitter),
+          delivery: duplicateOf(delivery),
+          order: k,
+          copy: true,
+        });
         duplicates += 1;
       }
     });

@@ -33,7 +33,11 @@ function problemsOf(issue: SandboxIssueView, invoice: WaveInvoice): string[] {
   expect('wave-invoice-number', issue.appFields['wave-invoice-number'], invoice.invoiceNumber);
   expect('wave-amount', issue.appFields['wave-amount'], invoice.total.raw / 100);
   expect('status category', issue.status.category, expectedCategory(invoice.status));
-  const logged = issue.worklogs.reduce((sum, worklog) => sum + Number((worklog.properties['wave-payment'] as PaymentProperty | undefined)?.amountMinor ?? 0), 0);
+  const logged = issue.worklogs.reduce(
+    (sum, worklog) =>
+      sum + Number((worklog.properties['wave-payment'] as PaymentProperty | undefined)?.amountMinor ?? 0),
+    0,
+  );
   expect('money logged (minor units)', logged, invoice.amountPaid.raw);
   return problems;
 }
@@ -42,7 +46,9 @@ function repeatedWorklogKeys(issue: SandboxIssueView): string[] {
   const seen = new Set<string>();
   const repeated: string[] = [];
   for (const worklog of issue.worklogs) {
-    const key = (worklog.properties['wave-payment'] as PaymentProperty | undefined)?.idempotencyKey ?? `worklog ${worklog.id} without key`;
+    const key =
+      (worklog.properties['wave-payment'] as PaymentProperty | undefined)?.idempotencyKey ??
+      `worklog ${worklog.id} without key`;
     if (seen.has(key)) repeated.push(key);
     seen.add(key);
   }
@@ -53,8 +59,14 @@ function repeatedWorklogKeys(issue: SandboxIssueView): string[] {
  * Checks every Wave invoice (or those in `invoiceIds`) against Jira: one issue, its app fields and status
  * category showing Wave's final state, worklogs adding up to what was paid, no worklog twice.
  */
-export function compareJiraWithWave(jira: JiraSandboxControl, wave: WaveSandboxControl, options: { invoiceIds?: ReadonlySet<string>; projectKey?: string } = {}): SyncCheck {
-  const invoices = (wave.api.stateDump().invoices as WaveInvoice[]).filter((invoice) => !options.invoiceIds || options.invoiceIds.has(invoice.id));
+export function compareJiraWithWave(
+  jira: JiraSandboxControl,
+  wave: WaveSandboxControl,
+  options: { invoiceIds?: ReadonlySet<string>; projectKey?: string } = {},
+): SyncCheck {
+  const invoices = (wave.api.stateDump().invoices as WaveInvoice[]).filter(
+    (invoice) => !options.invoiceIds || options.invoiceIds.has(invoice.id),
+  );
   const issuesByWaveId = new Map<string, SandboxIssueView[]>();
   for (const issue of jira.listIssues(options.projectKey ?? 'BILL')) {
     const waveId = issue.appFields['wave-id'];

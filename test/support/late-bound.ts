@@ -6,7 +6,10 @@
 export function lateBound<T extends object>(current: () => T | undefined, name: string): T {
   const instance = (): T => {
     const value = current();
-    if (!value) throw new Error(`${name} is not there yet: use it in a test, or in a hook declared after the one that creates it`);
+    if (!value)
+      throw new Error(
+        `${name} is not there yet: use it in a test, or in a hook declared after the one that creates it`,
+      );
     return value;
   };
   return new Proxy({} as T, {

@@ -30,7 +30,13 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     port: 0,
     dataDir,
     quiet: true,
-    env: { ...process.env, LOCAL_LOG: 'silent', WAVE_WEBHOOK_SECRET: TEST_SIGNING_SECRET, JIRA_BASE_URL: '', WAVE_REAL: '' },
+    env: {
+      ...process.env,
+      LOCAL_LOG: 'silent',
+      WAVE_WEBHOOK_SECRET: TEST_SIGNING_SECRET,
+      JIRA_BASE_URL: '',
+      WAVE_REAL: '',
+    },
     seed: seedLocalApp,
     ...options,
   });

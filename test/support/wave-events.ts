@@ -3,7 +3,11 @@ import type { WaveInvoice } from '../../src/domain/wave-webhook/types';
 
 let sequence = 1000;
 
-export const usd = (value: string) => ({ value, raw: Math.round(Number(value) * 100), currency: { code: 'USD', symbol: '$' } });
+export const usd = (value: string) => ({
+  value,
+  raw: Math.round(Number(value) * 100),
+  currency: { code: 'USD', symbol: '$' },
+});
 
 /** A complete Wave invoice as the webhook contract carries it. */
 export function makeInvoice(overrides: Partial<WaveInvoice> = {}): WaveInvoice {
@@ -27,7 +31,11 @@ export function makeInvoice(overrides: Partial<WaveInvoice> = {}): WaveInvoice {
   };
 }
 
-export function envelope(type: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function envelope(
+  type: string,
+  data: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { id: `evt_${randomUUID()}`, type, occurredAt: new Date().toISOString(), data, ...extra };
 }
 

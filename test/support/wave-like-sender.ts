@@ -47,7 +47,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function sendLikeWave(deliveries: readonly WaveDelivery[], options: SendOptions): Promise<SendReport> {
   const policy: SendPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const started = performance.now();
-  const report: SendReport = { deliveries: deliveries.length, attempts: 0, refused: 0, gaveUp: 0, outcomes: {}, latencyMs: [], elapsedMs: 0 };
+  const report: SendReport = {
+    deliveries: deliveries.length,
+    attempts: 0,
+    refused: 0,
+    gaveUp: 0,
+    outcomes: {},
+    latencyMs: [],
+    elapsedMs: 0,
+  };
   const firstSent = new Map<string, number>();
   const acknowledged = new Set<string>();
   const retries: Pending[] = [];

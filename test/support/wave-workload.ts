@@ -39,14 +39,29 @@ const usd = (minor: number) => ({ value: (minor / 100).toFixed(2), currency: { c
  * events Wave sends for it, in order. States before the payments get `modifiedAt` in the past, a minute
  * apart; payments stamp the invoice with the sandbox's clock, so every state is newer than the last.
  */
-export async function runInvoiceLifecycle(wave: WaveSandboxControl, steps: readonly LifecycleStep[], options: LifecycleOptions = {}): Promise<WaveDelivery[]> {
+export async function runInvoiceLifecycle(
+  wave: WaveSandboxControl,
+  steps: readonly LifecycleStep[],
+  options: LifecycleOptions = {},
+): Promise<WaveDelivery[]> {
   const total = options.totalMinor ?? 125_000;
   const start = Date.now() - 6 * 60 * MINUTE_MS;
   const deliveries: WaveDelivery[] = [];
   let invoice: WaveInvoice | undefined;
   let paidMinor = 0;
-  const emit = (type: string, resourceKey: 'invoice' | 'payment', resource: WaveInvoice | WavePayment, invoiceId: string) => {
-    const { eventId, body } = eventBody({ type, occurredAt: new Date().toISOString(), businessId: wave.businessId, resourceKey, resource });
+  const emit = (
+    type: string,
+    resourceKey: 'invoice' | 'payment',
+    resource: WaveInvoice | WavePayment,
+    invoiceId: string,
+  ) => {
+    const { eventId, body } = eventBody({
+      type,
+      occurredAt: new Date().toISOString(),
+      businessId: wave.businessId,
+      resourceKey,
+      resource,
+    });
     deliveries.push({ eventId, type, invoiceId, body });
   };
 
@@ -54,7 +69,9 @@ export async function runInvoiceLifecycle(wave: WaveSandboxControl, steps: reado
     if (step === 'created' || step === 'sent' || step === 'viewed') {
       const { type, status } = STATE_EVENT[step];
       const modifiedAt = new Date(start + index * MINUTE_MS).toISOString();
-      const input = invoice ? { id: invoice.id, status, modifiedAt } : { status, modifiedAt, total: usd(total), title: 'Consulting, month end' };
+      const input = invoice
+        ? { id: invoice.id, status, modifiedAt }
+        : { status, modifiedAt, total: usd(total), title: 'Consulting, month end' };
       invoice = (await wave.api.invoice({ invoice: input })).invoice as WaveInvoice;
       emit(type, 'invoice', invoice, invoice.id);
       continue;
@@ -63,7 +80,11 @@ export async function runInvoiceLifecycle(wave: WaveSandboxControl, steps: reado
     const amount = step === 'paid' ? total - paidMinor : Math.round(total * 0.4);
     // A payment stamps the invoice with the clock's millisecond: two in one millisecond would look like one state.
     while (Date.now() <= Date.parse(invoice.modifiedAt)) await new Promise((resolve) => setTimeout(resolve, 1));
-    const answer = await wave.api.payment({ invoiceId: invoice.id, amount: usd(amount), paymentMethod: 'bank transfer' });
+    const answer = await wave.api.payment({
+      invoiceId: invoice.id,
+      amount: usd(amount),
+      paymentMethod: 'bank transfer',
+    });
     paidMinor += amount;
     invoice = answer.invoice as WaveInvoice;
     if (options.paymentReceived ?? true) emit('payment.received', 'payment', answer.payment as WavePayment, invoice.id);
@@ -81,6 +102,12 @@ export function duplicateOf(delivery: WaveDelivery): WaveDelivery {
 /** An older state of the invoice arriving late, as a new event (`invoice.updated`, a fresh id). */
 export function lateCopyOf(delivery: WaveDelivery, wave: WaveSandboxControl): WaveDelivery {
   const resource = (JSON.parse(delivery.body) as { data: { invoice: WaveInvoice } }).data.invoice;
-  const { eventId, body } = eventBody({ type: 'invoice.updated', occurredAt: new Date().toISOString(), businessId: wave.businessId, resourceKey: 'invoice', resource });
+  const { eventId, body } = eventBody({
+    type: 'invoice.updated',
+    occurredAt: new Date().toISOString(),
+    businessId: wave.businessId,
+    resourceKey: 'invoice',
+    resource,
+  });
   return { eventId, type: 'invoice.updated', invoiceId: delivery.invoiceId, body };
 }

@@ -1,4 +1,14 @@
-import type { CustomFieldDef, IssueTypeDef, LinkTypeDef, NamedDef, ProjectDef, SiteCatalog, StatusDef, TransitionDef, WorkflowDef } from './catalog-types';
+import type {
+  CustomFieldDef,
+  IssueTypeDef,
+  LinkTypeDef,
+  NamedDef,
+  ProjectDef,
+  SiteCatalog,
+  StatusDef,
+  TransitionDef,
+  WorkflowDef,
+} from './catalog-types';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -19,11 +29,17 @@ export class CatalogLookup {
   }
 
   projectById(id: string): ProjectDef {
-    return this.required(this.catalog.projects.find((project) => project.id === id), `project ${id}`);
+    return this.required(
+      this.catalog.projects.find((project) => project.id === id),
+      `project ${id}`,
+    );
   }
 
   workflowOf(project: ProjectDef): WorkflowDef {
-    return this.required(this.catalog.workflows.find((workflow) => workflow.id === project.workflowId), `workflow of ${project.key}`);
+    return this.required(
+      this.catalog.workflows.find((workflow) => workflow.id === project.workflowId),
+      `workflow of ${project.key}`,
+    );
   }
 
   statuses(): StatusDef[] {
@@ -31,7 +47,10 @@ export class CatalogLookup {
   }
 
   status(id: string): StatusDef {
-    return this.required(this.catalog.statuses.find((status) => status.id === id), `status ${id}`);
+    return this.required(
+      this.catalog.statuses.find((status) => status.id === id),
+      `status ${id}`,
+    );
   }
 
   statusesOf(project: ProjectDef): StatusDef[] {
@@ -43,7 +62,10 @@ export class CatalogLookup {
   }
 
   issueType(id: string): IssueTypeDef {
-    return this.required(this.catalog.issueTypes.find((issueType) => issueType.id === id), `issue type ${id}`);
+    return this.required(
+      this.catalog.issueTypes.find((issueType) => issueType.id === id),
+      `issue type ${id}`,
+    );
   }
 
   issueTypesOf(project: ProjectDef): IssueTypeDef[] {
@@ -62,7 +84,10 @@ export class CatalogLookup {
   }
 
   priority(id: string): NamedDef {
-    return this.required(this.catalog.priorities.find((priority) => priority.id === id), `priority ${id}`);
+    return this.required(
+      this.catalog.priorities.find((priority) => priority.id === id),
+      `priority ${id}`,
+    );
   }
 
   resolutions(): NamedDef[] {
@@ -70,7 +95,10 @@ export class CatalogLookup {
   }
 
   resolution(id: string): NamedDef {
-    return this.required(this.catalog.resolutions.find((resolution) => resolution.id === id), `resolution ${id}`);
+    return this.required(
+      this.catalog.resolutions.find((resolution) => resolution.id === id),
+      `resolution ${id}`,
+    );
   }
 
   linkTypes(): LinkTypeDef[] {

@@ -10,8 +10,20 @@ export interface SystemFieldDef {
   onScreens: boolean;
 }
 
-const field = (id: string, name: string, type: string, clauseNames: string[], onScreens: boolean, items?: string): SystemFieldDef => ({
-  id, name, schema: { type, system: id, ...(items ? { items } : {}) }, clauseNames, orderable: onScreens, onScreens,
+const field = (
+  id: string,
+  name: string,
+  type: string,
+  clauseNames: string[],
+  onScreens: boolean,
+  items?: string,
+): SystemFieldDef => ({
+  id,
+  name,
+  schema: { type, system: id, ...(items ? { items } : {}) },
+  clauseNames,
+  orderable: onScreens,
+  onScreens,
 });
 
 export const SYSTEM_FIELDS: SystemFieldDef[] = [
@@ -58,7 +70,12 @@ export function assignCustomFields(stored: CustomFieldDef[], modules: CustomFiel
   let next = Math.max(FIRST_CUSTOM_FIELD_ID - 1, ...stored.map((fieldDef) => fieldDef.numericId)) + 1;
   for (const module of modules) {
     const existing = result.findIndex((fieldDef) => fieldDef.moduleKey === module.key);
-    const updated = { moduleKey: module.key, name: module.name, description: module.description ?? '', type: module.type };
+    const updated = {
+      moduleKey: module.key,
+      name: module.name,
+      description: module.description ?? '',
+      type: module.type,
+    };
     if (existing >= 0) {
       result[existing] = { ...(result[existing] as CustomFieldDef), ...updated };
     } else {

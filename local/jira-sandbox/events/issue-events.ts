@@ -26,7 +26,11 @@ export interface IssueEventSinks {
   log: (message: string) => void;
 }
 
-const WEBHOOK_EVENTS = { created: 'jira:issue_created', updated: 'jira:issue_updated', deleted: 'jira:issue_deleted' } as const;
+const WEBHOOK_EVENTS = {
+  created: 'jira:issue_created',
+  updated: 'jira:issue_updated',
+  deleted: 'jira:issue_deleted',
+} as const;
 
 /**
  * Turns committed issue changes into what Jira sends out: the Forge product event for
@@ -68,11 +72,14 @@ export class IssueEvents {
         id: change.issue.id,
         self: this.site.url(`/rest/api/3/issue/${change.issue.id}`),
         key: change.issue.key,
-        fields: Object.fromEntries(issueFieldIds(this.site).map((fieldId) => [fieldId, fieldValue(this.site, change.issue, fieldId)])),
+        fields: Object.fromEntries(
+          issueFieldIds(this.site).map((fieldId) => [fieldId, fieldValue(this.site, change.issue, fieldId)]),
+        ),
       },
       ...(change.history ? { changelog: { id: change.history.id, items: change.history.items } } : {}),
     };
-    for (const [url, ids] of matched) deliverWebhook(this.work, url, { ...base, matchedWebhookIds: ids }, this.sinks.retryDelaysMs, this.sinks.log);
+    for (const [url, ids] of matched)
+      deliverWebhook(this.work, url, { ...base, matchedWebhookIds: ids }, this.sinks.retryDelaysMs, this.sinks.log);
   }
 
   private forgeEvent(change: IssueChange): ForgeJiraIssueEvent {
@@ -97,7 +104,9 @@ export class IssueEvents {
       },
       atlassianId: change.actorId,
       associatedUsers: [{ accountId: change.actorId }],
-      ...(change.kind === 'updated' && change.history ? { changelog: { id: change.history.id, items: change.history.items } } : {}),
+      ...(change.kind === 'updated' && change.history
+        ? { changelog: { id: change.history.id, items: change.history.items } }
+        : {}),
     };
   }
 

@@ -5,7 +5,13 @@ import { sleep, type PendingWork } from './pending-work';
  * POSTs a webhook payload to its URL with real `fetch`, as Jira does: fire and forget,
  * retried after the given delays when the receiver fails or answers non-2xx.
  */
-export function deliverWebhook(work: PendingWork, url: string, payload: unknown, retryDelaysMs: number[], log: (message: string) => void): void {
+export function deliverWebhook(
+  work: PendingWork,
+  url: string,
+  payload: unknown,
+  retryDelaysMs: number[],
+  log: (message: string) => void,
+): void {
   const identifier = randomUUID();
   const where = originOf(url);
   const body = JSON.stringify(payload);

@@ -30,11 +30,16 @@ export class WebhookRegistry {
 
   live(): StoredWebhook[] {
     const now = this.site.now();
-    for (const webhook of this.site.state.allWebhooks()) if (webhook.expiresAt <= now) this.site.state.deleteWebhook(webhook.id);
+    for (const webhook of this.site.state.allWebhooks())
+      if (webhook.expiresAt <= now) this.site.state.deleteWebhook(webhook.id);
     return this.site.state.allWebhooks().sort((a, b) => a.id - b.id);
   }
 
-  register(url: string, details: WebhookDetails[], principal: Principal): ({ createdWebhookId: number } | { errors: string[] })[] {
+  register(
+    url: string,
+    details: WebhookDetails[],
+    principal: Principal,
+  ): ({ createdWebhookId: number } | { errors: string[] })[] {
     return details.map((detail) => {
       const errors = this.problems(url, detail, principal);
       if (errors.length > 0) return { errors };
@@ -57,7 +62,8 @@ export class WebhookRegistry {
   /** Extends the given live webhooks by 30 days; unknown ids are ignored, as in Jira. */
   refresh(ids: number[]): number {
     const expiresAt = this.site.now() + WEBHOOK_LIFETIME_MS;
-    for (const webhook of this.live()) if (ids.includes(webhook.id)) this.site.state.putWebhook({ ...webhook, expiresAt });
+    for (const webhook of this.live())
+      if (ids.includes(webhook.id)) this.site.state.putWebhook({ ...webhook, expiresAt });
     return expiresAt;
   }
 
@@ -70,7 +76,12 @@ export class WebhookRegistry {
   }
 
   /** Webhook ids to notify per URL for an issue event (one POST per URL carries all its matched ids). */
-  matching(webhookEvent: string, issue: StoredIssue, history: StoredHistory | undefined, principal: Principal): Map<string, number[]> {
+  matching(
+    webhookEvent: string,
+    issue: StoredIssue,
+    history: StoredHistory | undefined,
+    principal: Principal,
+  ): Map<string, number[]> {
     const byUrl = new Map<string, number[]>();
     for (const webhook of this.live()) {
       if (!webhook.events.includes(webhookEvent)) continue;
@@ -116,6 +127,7 @@ function unsupportedClauses(node: JqlNode): string[] {
   const fieldOk = FILTER_FIELDS.includes(field) || field.startsWith('issue.property[') || field.startsWith('cf[');
   const errors: string[] = [];
   if (!fieldOk) errors.push(`The field '${node.field}' is not supported in webhook JQL filters.`);
-  if (!FILTER_OPERATORS.includes(node.operator)) errors.push(`The operator '${node.operator}' is not supported in webhook JQL filters.`);
+  if (!FILTER_OPERATORS.includes(node.operator))
+    errors.push(`The operator '${node.operator}' is not supported in webhook JQL filters.`);
   return errors;
 }

@@ -20,17 +20,27 @@ function valueProblem(field: CustomFieldDef, value: unknown): string | undefined
   switch (field.type) {
     case 'string':
       if (typeof value !== 'string') return 'Operation value must be a string';
-      return value.length > MAX_TEXT ? `The entered text is too long. It exceeds the allowed limit of ${MAX_TEXT} characters.` : undefined;
+      return value.length > MAX_TEXT
+        ? `The entered text is too long. It exceeds the allowed limit of ${MAX_TEXT} characters.`
+        : undefined;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'Operation value must be a number';
     case 'date':
-      return typeof value === 'string' && isValidDate(value) ? undefined : `Invalid date format '${String(value)}'. Expected yyyy-MM-dd.`;
+      return typeof value === 'string' && isValidDate(value)
+        ? undefined
+        : `Invalid date format '${String(value)}'. Expected yyyy-MM-dd.`;
     case 'datetime':
-      return typeof value === 'string' && Number.isFinite(Date.parse(value)) ? undefined : `Invalid date-time format '${String(value)}'.`;
+      return typeof value === 'string' && Number.isFinite(Date.parse(value))
+        ? undefined
+        : `Invalid date-time format '${String(value)}'.`;
     case 'user':
-      return typeof value === 'object' && typeof (value as { accountId?: unknown }).accountId === 'string' ? undefined : 'Operation value must be a user ({"accountId": "..."})';
+      return typeof value === 'object' && typeof (value as { accountId?: unknown }).accountId === 'string'
+        ? undefined
+        : 'Operation value must be a user ({"accountId": "..."})';
     case 'group':
-      return typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? undefined : 'Operation value must be a group ({"name": "..."})';
+      return typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string'
+        ? undefined
+        : 'Operation value must be a group ({"name": "..."})';
     default:
       return typeof value === 'object' ? undefined : 'Operation value must be an object';
   }
@@ -43,13 +53,17 @@ function display(value: unknown): string | null {
 
 /** The app's own field, or Jira's answer for a field it does not own (403) or that does not exist (404). */
 function requireApp(ctx: HandlerContext): void {
-  if (ctx.principal.kind !== 'app') throw jiraErrors.forbidden('Only the app that provides a custom field can update its values with this operation.');
+  if (ctx.principal.kind !== 'app')
+    throw jiraErrors.forbidden('Only the app that provides a custom field can update its values with this operation.');
 }
 
 function ownedField(ctx: HandlerContext, reference: string): CustomFieldDef {
   const field = ctx.site.catalog.customField(reference);
   if (field && (reference === field.id || reference === `cf[${field.numericId}]`)) return field;
-  if (systemField(reference)) throw jiraErrors.forbidden(`The app is not allowed to update field '${reference}': apps can only update the values of custom fields they declare.`);
+  if (systemField(reference))
+    throw jiraErrors.forbidden(
+      `The app is not allowed to update field '${reference}': apps can only update the values of custom fields they declare.`,
+    );
   throw jiraErrors.notFound(`The custom field was not found: ${reference}`);
 }
 
@@ -67,10 +81,12 @@ function applyUpdates(ctx: HandlerContext, updates: FieldUpdate[]) {
     if (problem) errors[update.field.id] = problem;
     for (const issueId of update.issueIds) {
       const pair = `${update.field.id}/${issueId}`;
-      if (seen.has(pair)) throw new JiraError(400, ['Combinations of custom field and issue should be unique within the request.']);
+      if (seen.has(pair))
+        throw new JiraError(400, ['Combinations of custom field and issue should be unique within the request.']);
       seen.add(pair);
       const issue = ctx.site.state.findIssue(String(issueId));
-      if (!issue) throw new JiraError(404, [`Issue with id ${issueId} does not exist or you do not have permission to see it.`]);
+      if (!issue)
+        throw new JiraError(404, [`Issue with id ${issueId} does not exist or you do not have permission to see it.`]);
       byIssue.set(issue.id, [...(byIssue.get(issue.id) ?? []), update]);
     }
   }
@@ -101,12 +117,22 @@ export const appFieldHandlers: HandlerTable = {
   updateMultipleCustomFieldValues: (ctx) => {
     requireApp(ctx);
     const body = ctx.body as { updates?: { customField: string; issueIds: number[]; value: unknown }[] };
-    return applyUpdates(ctx, (body.updates ?? []).map((update) => ({ field: ownedField(ctx, update.customField), issueIds: update.issueIds, value: update.value })));
+    return applyUpdates(
+      ctx,
+      (body.updates ?? []).map((update) => ({
+        field: ownedField(ctx, update.customField),
+        issueIds: update.issueIds,
+        value: update.value,
+      })),
+    );
   },
   updateCustomFieldValue: (ctx) => {
     requireApp(ctx);
     const field = ownedField(ctx, param(ctx, 'fieldIdOrKey'));
     const body = ctx.body as { updates?: { issueIds: number[]; value: unknown }[] };
-    return applyUpdates(ctx, (body.updates ?? []).map((update) => ({ field, issueIds: update.issueIds, value: update.value })));
+    return applyUpdates(
+      ctx,
+      (body.updates ?? []).map((update) => ({ field, issueIds: update.issueIds, value: update.value })),
+    );
   },
 };

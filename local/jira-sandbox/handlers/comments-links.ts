@@ -3,23 +3,49 @@ import { isAdfDocument, NOT_ADF } from '../model/adf';
 import { linkTypeView } from '../model/catalog-views';
 import { commentView, issueLinkView } from '../model/entry-views';
 import type { StoredComment } from '../state/records';
-import { noContent, numberParam, ok, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
+import {
+  noContent,
+  numberParam,
+  ok,
+  param,
+  stringParam,
+  type HandlerContext,
+  type HandlerTable,
+} from './handler-types';
 import { changeIssue } from './issue-changes';
 
 function addComment(ctx: HandlerContext) {
   const { site, principal } = ctx;
   const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(issue, principal, 'ADD_COMMENTS', 'You do not have the permission to comment on this issue.');
+  site.requireIssuePermission(
+    issue,
+    principal,
+    'ADD_COMMENTS',
+    'You do not have the permission to comment on this issue.',
+  );
   const body = (ctx.body ?? {}) as { body?: unknown };
-  if (body.body === undefined || body.body === null) throw jiraErrors.fieldErrors({ comment: 'Comment body can not be empty!' });
+  if (body.body === undefined || body.body === null)
+    throw jiraErrors.fieldErrors({ comment: 'Comment body can not be empty!' });
   if (!isAdfDocument(body.body)) throw jiraErrors.fieldErrors({ comment: NOT_ADF });
   const now = site.now();
-  const comment: StoredComment = { id: String(site.state.nextId('comment')), authorId: principal.user.accountId, updateAuthorId: principal.user.accountId, body: body.body, created: now, updated: now };
+  const comment: StoredComment = {
+    id: String(site.state.nextId('comment')),
+    authorId: principal.user.accountId,
+    updateAuthorId: principal.user.accountId,
+    body: body.body,
+    created: now,
+    updated: now,
+  };
   // Jira's issue_commented event carries no changelog; Forge sends avi:jira:commented:issue for it, not an update.
-  const updated = changeIssue(ctx, issue.id, (draft) => {
-    draft.comments.push(comment);
-    return [];
-  }, { eventTypeName: 'issue_commented', toForge: false });
+  const updated = changeIssue(
+    ctx,
+    issue.id,
+    (draft) => {
+      draft.comments.push(comment);
+      return [];
+    },
+    { eventTypeName: 'issue_commented', toForge: false },
+  );
   return ok(commentView(site, updated, comment), 201);
 }
 
@@ -32,19 +58,35 @@ function getComments(ctx: HandlerContext) {
   return ok({ comments, startAt, maxResults, total: issue.comments.length });
 }
 
-type LinkBody = { type: { id?: string; name?: string }; inwardIssue: { id?: string; key?: string }; outwardIssue: { id?: string; key?: string } };
+type LinkBody = {
+  type: { id?: string; name?: string };
+  inwardIssue: { id?: string; key?: string };
+  outwardIssue: { id?: string; key?: string };
+};
 
 function linkIssues(ctx: HandlerContext) {
   const { site, principal } = ctx;
   const body = ctx.body as LinkBody;
-  const linkType = site.catalog.linkTypes().find((candidate) => candidate.id === body.type.id || (body.type.name !== undefined && candidate.name.toLowerCase() === body.type.name.toLowerCase()));
-  if (!linkType) throw jiraErrors.notFound(`No issue link type with name '${body.type.name ?? body.type.id ?? ''}' found.`);
+  const linkType = site.catalog
+    .linkTypes()
+    .find(
+      (candidate) =>
+        candidate.id === body.type.id ||
+        (body.type.name !== undefined && candidate.name.toLowerCase() === body.type.name.toLowerCase()),
+    );
+  if (!linkType)
+    throw jiraErrors.notFound(`No issue link type with name '${body.type.name ?? body.type.id ?? ''}' found.`);
   const reference = (issueRef: { id?: string; key?: string }) => issueRef.key ?? issueRef.id ?? '';
   const inward = site.requireIssue(reference(body.inwardIssue), principal);
   const outward = site.requireIssue(reference(body.outwardIssue), principal);
   site.requireIssuePermission(inward, principal, 'LINK_ISSUES', 'You do not have the permission to link issues.');
   if (inward.id === outward.id) throw new JiraError(400, ['You cannot link an issue to itself.']);
-  site.state.insertLink({ id: String(site.state.nextId('link')), typeId: linkType.id, inwardIssueId: inward.id, outwardIssueId: outward.id });
+  site.state.insertLink({
+    id: String(site.state.nextId('link')),
+    typeId: linkType.id,
+    inwardIssueId: inward.id,
+    outwardIssueId: outward.id,
+  });
   return { status: 201 };
 }
 
@@ -69,5 +111,6 @@ export const commentAndLinkHandlers: HandlerTable = {
   linkIssues,
   getIssueLink,
   deleteIssueLink,
-  getIssueLinkTypes: (ctx) => ok({ issueLinkTypes: ctx.site.catalog.linkTypes().map((linkType) => linkTypeView(ctx.site, linkType)) }),
+  getIssueLinkTypes: (ctx) =>
+    ok({ issueLinkTypes: ctx.site.catalog.linkTypes().map((linkType) => linkTypeView(ctx.site, linkType)) }),
 };

@@ -42,7 +42,10 @@ export function numberParam(query: Record<string, unknown>, name: string, fallba
 export function listParam(query: Record<string, unknown>, name: string): string[] | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 export function param(ctx: HandlerContext, name: string): string {
@@ -50,7 +53,11 @@ export function param(ctx: HandlerContext, name: string): string {
 }
 
 /** `{startAt, maxResults, total, isLast, values}` paging over a list. */
-export function page<T>(items: T[], startAt: number, maxResults: number): { startAt: number; maxResults: number; total: number; isLast: boolean; values: T[] } {
+export function page<T>(
+  items: T[],
+  startAt: number,
+  maxResults: number,
+): { startAt: number; maxResults: number; total: number; isLast: boolean; values: T[] } {
   const values = items.slice(startAt, startAt + maxResults);
   return { startAt, maxResults, total: items.length, isLast: startAt + values.length >= items.length, values };
 }

@@ -28,7 +28,12 @@ type Operation = Record<string, unknown>;
  * including the app's own custom fields (they are on no screen), gets Jira's
  * "cannot be set. It is not on the appropriate screen, or unknown." error.
  */
-export function readIssuePatch(site: Site, fields: Record<string, unknown>, update: Record<string, Operation[]>, allowed: string[]): { patch: IssuePatch; errors: Record<string, string> } {
+export function readIssuePatch(
+  site: Site,
+  fields: Record<string, unknown>,
+  update: Record<string, Operation[]>,
+  allowed: string[],
+): { patch: IssuePatch; errors: Record<string, string> } {
   const patch: IssuePatch = {};
   const errors: Record<string, string> = {};
   const set = (fieldId: string, value: unknown) => {
@@ -76,16 +81,23 @@ function setField(site: Site, patch: IssuePatch, fieldId: string, value: unknown
       patch.description = value;
       return undefined;
     case 'labels': {
-      if (!Array.isArray(value) || !value.every((label) => typeof label === 'string')) return 'data was not an array of strings';
+      if (!Array.isArray(value) || !value.every((label) => typeof label === 'string'))
+        return 'data was not an array of strings';
       const bad = value.find((label: string) => /\s/.test(label) || label === '');
       if (bad !== undefined) return `The label '${bad}' contains spaces which is invalid.`;
       const tooLong = value.find((label: string) => label.length > 255);
-      if (tooLong !== undefined) return `The label '${tooLong}' exceeds the maximum length for a single label of 255 characters.`;
-      patch.labels = { set: [...new Set(value as string[])], add: patch.labels?.add ?? [], remove: patch.labels?.remove ?? [] };
+      if (tooLong !== undefined)
+        return `The label '${tooLong}' exceeds the maximum length for a single label of 255 characters.`;
+      patch.labels = {
+        set: [...new Set(value as string[])],
+        add: patch.labels?.add ?? [],
+        remove: patch.labels?.remove ?? [],
+      };
       return undefined;
     }
     case 'duedate':
-      if (value !== null && (typeof value !== 'string' || !isValidDate(value))) return `Error parsing date string: ${String(value)}`;
+      if (value !== null && (typeof value !== 'string' || !isValidDate(value)))
+        return `Error parsing date string: ${String(value)}`;
       patch.duedate = value;
       return undefined;
     case 'priority': {
@@ -107,7 +119,8 @@ function setField(site: Site, patch: IssuePatch, fieldId: string, value: unknown
         patch.assigneeId = null;
         return undefined;
       }
-      const accountId = typeof value === 'object' && value !== null ? (value as { accountId?: unknown }).accountId : undefined;
+      const accountId =
+        typeof value === 'object' && value !== null ? (value as { accountId?: unknown }).accountId : undefined;
       if (typeof accountId !== 'string' || !site.user(accountId)) return `User '${String(accountId)}' does not exist.`;
       if (fieldId === 'reporter') patch.reporterId = accountId;
       else patch.assigneeId = accountId;
@@ -121,14 +134,19 @@ function setField(site: Site, patch: IssuePatch, fieldId: string, value: unknown
 function reference(value: unknown, items: { id: string; name: string }[]): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { id, name } = value as { id?: unknown; name?: unknown };
-  const found = typeof id === 'string' ? items.find((item) => item.id === id) : typeof name === 'string' ? byIdOrName(items, name) : undefined;
+  const found =
+    typeof id === 'string'
+      ? items.find((item) => item.id === id)
+      : typeof name === 'string'
+        ? byIdOrName(items, name)
+        : undefined;
   return found?.id;
 }
 
 /** Applies a patch to a draft issue and returns the changelog items (Jira's `field`/`fromString`/`toString`). */
 export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): ChangeItem[] {
   const items: ChangeItem[] = [];
-  const user = (accountId: string | null) => (accountId ? site.user(accountId)?.displayName ?? accountId : null);
+  const user = (accountId: string | null) => (accountId ? (site.user(accountId)?.displayName ?? accountId) : null);
   if (patch.summary !== undefined && patch.summary !== draft.summary) {
     items.push(changeItem('summary', 'summary', 'jira', null, draft.summary, null, patch.summary));
     draft.summary = patch.summary;
@@ -150,15 +168,45 @@ export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): C
     draft.duedate = patch.duedate;
   }
   if (patch.priorityId !== undefined && patch.priorityId !== draft.priorityId) {
-    items.push(changeItem('priority', 'priority', 'jira', draft.priorityId, site.catalog.priority(draft.priorityId).name, patch.priorityId, site.catalog.priority(patch.priorityId).name));
+    items.push(
+      changeItem(
+        'priority',
+        'priority',
+        'jira',
+        draft.priorityId,
+        site.catalog.priority(draft.priorityId).name,
+        patch.priorityId,
+        site.catalog.priority(patch.priorityId).name,
+      ),
+    );
     draft.priorityId = patch.priorityId;
   }
   if (patch.reporterId !== undefined && patch.reporterId !== draft.reporterId) {
-    items.push(changeItem('reporter', 'reporter', 'jira', draft.reporterId, user(draft.reporterId), patch.reporterId, user(patch.reporterId)));
+    items.push(
+      changeItem(
+        'reporter',
+        'reporter',
+        'jira',
+        draft.reporterId,
+        user(draft.reporterId),
+        patch.reporterId,
+        user(patch.reporterId),
+      ),
+    );
     draft.reporterId = patch.reporterId;
   }
   if (patch.assigneeId !== undefined && patch.assigneeId !== draft.assigneeId) {
-    items.push(changeItem('assignee', 'assignee', 'jira', draft.assigneeId, user(draft.assigneeId), patch.assigneeId, user(patch.assigneeId)));
+    items.push(
+      changeItem(
+        'assignee',
+        'assignee',
+        'jira',
+        draft.assigneeId,
+        user(draft.assigneeId),
+        patch.assigneeId,
+        user(patch.assigneeId),
+      ),
+    );
     draft.assigneeId = patch.assigneeId;
   }
   if (patch.resolutionId !== undefined && patch.resolutionId !== draft.resolutionId) {
@@ -170,7 +218,15 @@ export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): C
 /** Sets (or clears) the resolution and its date; returns the changelog item. */
 export function resolutionChange(site: Site, draft: StoredIssue, resolutionId: string | null): ChangeItem {
   const name = (id: string | null) => (id ? site.catalog.resolution(id).name : null);
-  const item = changeItem('resolution', 'resolution', 'jira', draft.resolutionId, name(draft.resolutionId), resolutionId, name(resolutionId));
+  const item = changeItem(
+    'resolution',
+    'resolution',
+    'jira',
+    draft.resolutionId,
+    name(draft.resolutionId),
+    resolutionId,
+    name(resolutionId),
+  );
   draft.resolutionId = resolutionId;
   draft.resolutionDate = resolutionId ? site.now() : null;
   return item;

@@ -20,7 +20,12 @@ type IssueBody = {
 function findProject(ctx: HandlerContext, reference: unknown): ProjectDef | undefined {
   if (typeof reference !== 'object' || reference === null) return undefined;
   const { id, key } = reference as { id?: unknown; key?: unknown };
-  const project = typeof id === 'string' || typeof id === 'number' ? ctx.site.catalog.project(String(id)) : typeof key === 'string' ? ctx.site.catalog.project(key) : undefined;
+  const project =
+    typeof id === 'string' || typeof id === 'number'
+      ? ctx.site.catalog.project(String(id))
+      : typeof key === 'string'
+        ? ctx.site.catalog.project(key)
+        : undefined;
   return project && ctx.site.hasProjectPermission(ctx.principal, project, 'BROWSE_PROJECTS') ? project : undefined;
 }
 
@@ -28,7 +33,12 @@ function findIssueTypeId(ctx: HandlerContext, project: ProjectDef, reference: un
   if (typeof reference !== 'object' || reference === null) return undefined;
   const { id, name } = reference as { id?: unknown; name?: unknown };
   const types = ctx.site.catalog.issueTypesOf(project);
-  const found = typeof id === 'string' ? types.find((type) => type.id === id) : typeof name === 'string' ? byIdOrName(types, name) : undefined;
+  const found =
+    typeof id === 'string'
+      ? types.find((type) => type.id === id)
+      : typeof name === 'string'
+        ? byIdOrName(types, name)
+        : undefined;
   return found?.id;
 }
 
@@ -38,14 +48,18 @@ function createIssue(ctx: HandlerContext) {
   const { project: projectRef, issuetype: issueTypeRef, ...otherFields } = body.fields ?? {};
   const project = findProject(ctx, projectRef);
   if (!project) {
-    throw jiraErrors.fieldErrors({ project: 'Specify a valid project ID or key', ...(issueTypeRef === undefined ? { issuetype: 'Specify an issue type' } : {}) });
+    throw jiraErrors.fieldErrors({
+      project: 'Specify a valid project ID or key',
+      ...(issueTypeRef === undefined ? { issuetype: 'Specify an issue type' } : {}),
+    });
   }
   if (!site.hasProjectPermission(principal, project, 'CREATE_ISSUES')) {
     throw jiraErrors.fieldErrors({ project: 'You do not have permission to create issues in this project.' });
   }
   const issueTypeId = findIssueTypeId(ctx, project, issueTypeRef);
   const { patch, errors } = readIssuePatch(site, otherFields, body.update ?? {}, SCREEN_FIELDS);
-  if (!issueTypeId) errors.issuetype = issueTypeRef === undefined ? 'Specify an issue type' : 'Specify a valid issue type';
+  if (!issueTypeId)
+    errors.issuetype = issueTypeRef === undefined ? 'Specify an issue type' : 'Specify a valid issue type';
   if (patch.summary === undefined && !errors.summary) errors.summary = 'You must specify a summary of the issue.';
   if (Object.keys(errors).length > 0) throw jiraErrors.fieldErrors(errors);
   const properties = propertyList(body.properties);
@@ -79,11 +93,18 @@ function createIssue(ctx: HandlerContext) {
       history: [],
     };
     applyPatch(site, draft, patch);
-    if (body.transition) applyTransition(site, draft, requireTransition(site, draft, principal, body.transition.id), {});
+    if (body.transition)
+      applyTransition(site, draft, requireTransition(site, draft, principal, body.transition.id), {});
     site.state.insertIssue(draft);
     return draft;
   });
-  ctx.events.emit({ kind: 'created', issue, actorId: principal.user.accountId, eventTypeName: 'issue_created', toForge: true });
+  ctx.events.emit({
+    kind: 'created',
+    issue,
+    actorId: principal.user.accountId,
+    eventTypeName: 'issue_created',
+    toForge: true,
+  });
   return ok({ id: issue.id, key: issue.key, self: site.url(`/rest/api/3/issue/${issue.id}`) }, 201);
 }
 
@@ -102,7 +123,12 @@ function getIssue(ctx: HandlerContext) {
 function editIssue(ctx: HandlerContext) {
   const { site, principal } = ctx;
   const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(issue, principal, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
+  site.requireIssuePermission(
+    issue,
+    principal,
+    'EDIT_ISSUES',
+    'You do not have permission to edit issues in this project.',
+  );
   const body = (ctx.body ?? {}) as IssueBody;
   const { patch, errors } = readIssuePatch(site, body.fields ?? {}, body.update ?? {}, SCREEN_FIELDS);
   if (Object.keys(errors).length > 0) throw jiraErrors.fieldErrors(errors);
@@ -117,7 +143,13 @@ function editIssue(ctx: HandlerContext) {
     { eventTypeName: 'issue_updated' },
   );
   if (ctx.query.returnIssue === true) {
-    return ok(issueView(site, updated, { fields: selectFields(site, undefined, '*all'), expand: stringParam(ctx.query, 'expand'), principal }));
+    return ok(
+      issueView(site, updated, {
+        fields: selectFields(site, undefined, '*all'),
+        expand: stringParam(ctx.query, 'expand'),
+        principal,
+      }),
+    );
   }
   return noContent();
 }
@@ -125,9 +157,20 @@ function editIssue(ctx: HandlerContext) {
 function deleteIssue(ctx: HandlerContext) {
   const { site, principal } = ctx;
   const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(issue, principal, 'DELETE_ISSUES', 'You do not have permission to delete issues in this project.');
+  site.requireIssuePermission(
+    issue,
+    principal,
+    'DELETE_ISSUES',
+    'You do not have permission to delete issues in this project.',
+  );
   site.state.deleteIssue(issue.id);
-  ctx.events.emit({ kind: 'deleted', issue: { ...issue, updated: site.now() }, actorId: principal.user.accountId, eventTypeName: 'issue_deleted', toForge: true });
+  ctx.events.emit({
+    kind: 'deleted',
+    issue: { ...issue, updated: site.now() },
+    actorId: principal.user.accountId,
+    eventTypeName: 'issue_deleted',
+    toForge: true,
+  });
   return noContent();
 }
 

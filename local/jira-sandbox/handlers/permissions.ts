@@ -1,21 +1,35 @@
 import { JiraError, jiraErrors } from '../http/errors';
 import type { Principal } from '../site';
-import { GLOBAL_PERMISSION_KEYS, PROJECT_PERMISSION_KEYS, type GlobalPermission, type ProjectPermission } from '../users';
+import {
+  GLOBAL_PERMISSION_KEYS,
+  PROJECT_PERMISSION_KEYS,
+  type GlobalPermission,
+  type ProjectPermission,
+} from '../users';
 import { ok, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
 
 const isGlobal = (key: string): key is GlobalPermission => (GLOBAL_PERMISSION_KEYS as readonly string[]).includes(key);
-const isProject = (key: string): key is ProjectPermission => (PROJECT_PERMISSION_KEYS as readonly string[]).includes(key);
+const isProject = (key: string): key is ProjectPermission =>
+  (PROJECT_PERMISSION_KEYS as readonly string[]).includes(key);
 
 function checkKeys(keys: string[]): void {
   const invalid = keys.filter((key) => !isGlobal(key) && !isProject(key));
   if (invalid.length > 0) throw new JiraError(400, [`Invalid permission key(s): ${invalid.join(', ')}`]);
 }
 
-const title = (key: string) => key.toLowerCase().split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+const title = (key: string) =>
+  key
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 
 function getMyPermissions(ctx: HandlerContext) {
   const { site, principal } = ctx;
-  const keys = (stringParam(ctx.query, 'permissions') ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  const keys = (stringParam(ctx.query, 'permissions') ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   if (keys.length === 0) throw new JiraError(400, ["The 'permissions' query parameter is required."]);
   checkKeys(keys);
   const projectRef = stringParam(ctx.query, 'projectKey') ?? stringParam(ctx.query, 'projectId');
@@ -25,7 +39,8 @@ function getMyPermissions(ctx: HandlerContext) {
     projects = [site.catalog.projectById(site.requireIssue(issueRef, principal).projectId)];
   } else if (projectRef !== undefined) {
     const project = site.catalog.project(projectRef);
-    if (!project || !site.hasProjectPermission(principal, project, 'BROWSE_PROJECTS')) throw jiraErrors.notFound(`No project could be found with key '${projectRef}'.`);
+    if (!project || !site.hasProjectPermission(principal, project, 'BROWSE_PROJECTS'))
+      throw jiraErrors.notFound(`No project could be found with key '${projectRef}'.`);
     projects = [project];
   }
   const entries = keys.map((key, index) => [
@@ -36,36 +51,52 @@ function getMyPermissions(ctx: HandlerContext) {
       name: title(key),
       type: isGlobal(key) ? 'GLOBAL' : 'PROJECT',
       description: `${title(key)} permission.`,
-      havePermission: isGlobal(key) ? site.hasGlobalPermission(principal, key) : projects.some((project) => site.hasProjectPermission(principal, project, key as ProjectPermission)),
+      havePermission: isGlobal(key)
+        ? site.hasGlobalPermission(principal, key)
+        : projects.some((project) => site.hasProjectPermission(principal, project, key as ProjectPermission)),
     },
   ]);
   return ok({ permissions: Object.fromEntries(entries) });
 }
 
-type BulkRequest = { globalPermissions?: string[]; projectPermissions?: { permissions: string[]; projects?: number[]; issues?: number[] }[]; accountId?: string };
+type BulkRequest = {
+  globalPermissions?: string[];
+  projectPermissions?: { permissions: string[]; projects?: number[]; issues?: number[] }[];
+  accountId?: string;
+};
 
 function getBulkPermissions(ctx: HandlerContext) {
   const { site } = ctx;
   const body = (ctx.body ?? {}) as BulkRequest;
   let subject: Principal = ctx.principal;
   if (body.accountId !== undefined && body.accountId !== ctx.principal.user.accountId) {
-    if (!site.hasGlobalPermission(ctx.principal, 'ADMINISTER')) throw jiraErrors.forbidden('You must be a Jira administrator to check the permissions of other users.');
+    if (!site.hasGlobalPermission(ctx.principal, 'ADMINISTER'))
+      throw jiraErrors.forbidden('You must be a Jira administrator to check the permissions of other users.');
     const user = site.user(body.accountId);
     if (!user) throw new JiraError(400, [`The user with account ID '${body.accountId}' does not exist.`]);
     subject = { kind: user.accountType === 'app' ? 'app' : 'user', user };
   }
-  checkKeys([...(body.globalPermissions ?? []), ...(body.projectPermissions ?? []).flatMap((entry) => entry.permissions)]);
-  const globalPermissions = (body.globalPermissions ?? []).filter((key) => isGlobal(key) && site.hasGlobalPermission(subject, key));
+  checkKeys([
+    ...(body.globalPermissions ?? []),
+    ...(body.projectPermissions ?? []).flatMap((entry) => entry.permissions),
+  ]);
+  const globalPermissions = (body.globalPermissions ?? []).filter(
+    (key) => isGlobal(key) && site.hasGlobalPermission(subject, key),
+  );
   const projectPermissions = (body.projectPermissions ?? []).flatMap((entry) =>
     entry.permissions.filter(isProject).map((permission) => {
-      const requestedProjects = entry.projects ?? (entry.issues ? [] : site.catalog.projects().map((project) => Number(project.id)));
+      const requestedProjects =
+        entry.projects ?? (entry.issues ? [] : site.catalog.projects().map((project) => Number(project.id)));
       const projects = requestedProjects.filter((id) => {
         const project = site.catalog.project(String(id));
         return project !== undefined && site.hasProjectPermission(subject, project, permission);
       });
       const issues = (entry.issues ?? []).filter((id) => {
         const issue = site.state.findIssue(String(id));
-        return issue !== undefined && site.hasProjectPermission(subject, site.catalog.projectById(issue.projectId), permission);
+        return (
+          issue !== undefined &&
+          site.hasProjectPermission(subject, site.catalog.projectById(issue.projectId), permission)
+        );
       });
       return { permission, projects, issues };
     }),

@@ -12,7 +12,13 @@ interface PropertyHolder {
 
 function issueHolder(ctx: HandlerContext, forWrite: boolean): PropertyHolder {
   const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
-  if (forWrite) ctx.site.requireIssuePermission(issue, ctx.principal, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
+  if (forWrite)
+    ctx.site.requireIssuePermission(
+      issue,
+      ctx.principal,
+      'EDIT_ISSUES',
+      'You do not have permission to edit issues in this project.',
+    );
   return {
     selfPath: `/rest/api/3/issue/${issue.id}/properties`,
     read: () => issue.properties,
@@ -30,7 +36,12 @@ function worklogHolder(ctx: HandlerContext, forWrite: boolean): PropertyHolder {
   const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
   const worklog = findWorklog(ctx, issue, param(ctx, 'worklogId'));
   if (forWrite && worklog.authorId !== ctx.principal.user.accountId) {
-    ctx.site.requireIssuePermission(issue, ctx.principal, 'EDIT_ALL_WORKLOGS', 'You do not have the permission to edit this worklog.');
+    ctx.site.requireIssuePermission(
+      issue,
+      ctx.principal,
+      'EDIT_ALL_WORKLOGS',
+      'You do not have the permission to edit this worklog.',
+    );
   }
   return {
     selfPath: `/rest/api/3/issue/${issue.id}/worklog/${worklog.id}/properties`,
@@ -47,7 +58,12 @@ function endpoints(holder: (ctx: HandlerContext, forWrite: boolean) => PropertyH
   return {
     keys: (ctx: HandlerContext): HandlerResult => {
       const found = holder(ctx, false);
-      return ok({ keys: Object.keys(found.read()).map((key) => ({ self: ctx.site.url(`${found.selfPath}/${encodeURIComponent(key)}`), key })) });
+      return ok({
+        keys: Object.keys(found.read()).map((key) => ({
+          self: ctx.site.url(`${found.selfPath}/${encodeURIComponent(key)}`),
+          key,
+        })),
+      });
     },
     get: (ctx: HandlerContext): HandlerResult => {
       const key = param(ctx, 'propertyKey');

@@ -41,8 +41,14 @@ function search(ctx: HandlerContext, request: SearchRequest) {
   const { site, principal } = ctx;
   const jql = request.jql ?? '';
   const compiled = compileJql(jql, site.jqlEnvironment(principal));
-  if (!compiled.bounded) throw new JiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
-  const requested = (request.fields ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+  if (!compiled.bounded)
+    throw new JiraError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
+  const requested = (request.fields ?? [])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
   const fields = selectFields(site, requested, 'id');
   const withKey = requested.includes('key') || fields.length > 0;
   const limit = fields.length > 0 ? WITH_FIELDS_MAX : ID_ONLY_MAX;
@@ -51,14 +57,17 @@ function search(ctx: HandlerContext, request: SearchRequest) {
 
   const matching = site.state
     .allIssues()
-    .filter((issue) => site.hasProjectPermission(principal, site.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS'))
+    .filter((issue) =>
+      site.hasProjectPermission(principal, site.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS'),
+    )
     .filter((issue) => compiled.matches(issue))
     .sort((a, b) => compiled.compare(a, b));
   const pageIssues = matching.slice(offset, offset + maxResults);
   const isLast = offset + pageIssues.length >= matching.length;
   const issues = pageIssues.map((issue) => {
     const properties = selectProperties(issue, request.properties);
-    if (fields.length === 0) return { id: issue.id, ...(withKey ? { key: issue.key } : {}), ...(properties ? { properties } : {}) };
+    if (fields.length === 0)
+      return { id: issue.id, ...(withKey ? { key: issue.key } : {}), ...(properties ? { properties } : {}) };
     return issueView(site, issue, { fields, properties, expand: request.expand, principal });
   });
   return ok({ issues, isLast, ...(isLast ? {} : { nextPageToken: encodeToken(offset + pageIssues.length, jql) }) });

@@ -5,7 +5,16 @@ import { issueTypeView, projectDetails, STATUS_CATEGORY_ENUM, statusView } from 
 import { formatJiraDateTime } from '../model/dates';
 import { fullUser } from '../model/user-view';
 import type { Site } from '../site';
-import { listParam, numberParam, ok, page, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
+import {
+  listParam,
+  numberParam,
+  ok,
+  page,
+  param,
+  stringParam,
+  type HandlerContext,
+  type HandlerTable,
+} from './handler-types';
 
 function projectView(site: Site, project: ProjectDef, expand: string[], full: boolean): Record<string, unknown> {
   const lead = site.user(project.leadAccountId);
@@ -18,7 +27,9 @@ function projectView(site: Site, project: ProjectDef, expand: string[], full: bo
     uuid: project.uuid,
     ...(full || expand.includes('description') ? { description: project.description } : {}),
     ...((full || expand.includes('lead')) && lead ? { lead: fullUser(site, lead) } : {}),
-    ...(full || expand.includes('issueTypes') ? { issueTypes: site.catalog.issueTypesOf(project).map((issueType) => issueTypeView(site, issueType)) } : {}),
+    ...(full || expand.includes('issueTypes')
+      ? { issueTypes: site.catalog.issueTypesOf(project).map((issueType) => issueTypeView(site, issueType)) }
+      : {}),
     ...(full ? { components: [], versions: [], assigneeType: 'UNASSIGNED', roles: {} } : {}),
   };
 }
@@ -26,7 +37,9 @@ function projectView(site: Site, project: ProjectDef, expand: string[], full: bo
 function requireProject(ctx: HandlerContext, reference: string): ProjectDef {
   const project = ctx.site.catalog.project(reference);
   if (!project || !ctx.site.hasProjectPermission(ctx.principal, project, 'BROWSE_PROJECTS')) {
-    throw jiraErrors.notFound(`No project could be found with ${/^\d+$/.test(reference) ? 'id' : 'key'} '${reference}'.`);
+    throw jiraErrors.notFound(
+      `No project could be found with ${/^\d+$/.test(reference) ? 'id' : 'key'} '${reference}'.`,
+    );
   }
   return project;
 }
@@ -52,7 +65,11 @@ function fieldDetails(site: Site): Record<string, unknown>[] {
     navigable: true,
     searchable: true,
     clauseNames: [`cf[${fieldDef.numericId}]`, fieldDef.name],
-    schema: { type: customFieldJsonType(fieldDef.type), custom: extensionAri(site.app.appId, site.app.environmentId, fieldDef.moduleKey), customId: fieldDef.numericId },
+    schema: {
+      type: customFieldJsonType(fieldDef.type),
+      custom: extensionAri(site.app.appId, site.app.environmentId, fieldDef.moduleKey),
+      customId: fieldDef.numericId,
+    },
   }));
   return [...system, ...custom];
 }
@@ -88,26 +105,57 @@ export const siteInfoHandlers: HandlerTable = {
       .filter((project) => site.hasProjectPermission(ctx.principal, project, 'BROWSE_PROJECTS'))
       .filter((project) => !keys || keys.some((key) => key.toLowerCase() === project.key.toLowerCase()))
       .filter((project) => !ids || ids.includes(project.id))
-      .filter((project) => !text || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text))
+      .filter(
+        (project) => !text || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text),
+      )
       .sort((a, b) => a[sortField].localeCompare(b[sortField]) * (descending ? -1 : 1));
     const startAt = numberParam(ctx.query, 'startAt', 0);
     const maxResults = numberParam(ctx.query, 'maxResults', 50);
-    const result = page(projects.map((project) => projectView(site, project, expand, false)), startAt, maxResults);
+    const result = page(
+      projects.map((project) => projectView(site, project, expand, false)),
+      startAt,
+      maxResults,
+    );
     return ok({ self: site.url(`/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`), ...result });
   },
 
-  getProject: (ctx) => ok(projectView(ctx.site, requireProject(ctx, param(ctx, 'projectIdOrKey')), listParam(ctx.query, 'expand') ?? [], true)),
+  getProject: (ctx) =>
+    ok(
+      projectView(
+        ctx.site,
+        requireProject(ctx, param(ctx, 'projectIdOrKey')),
+        listParam(ctx.query, 'expand') ?? [],
+        true,
+      ),
+    ),
 
   getIssueTypesForProject: (ctx) => {
     const project = requireProject(ctx, String(ctx.query.projectId));
-    return ok(ctx.site.catalog.issueTypesOf(project).map((issueType) => ({ ...issueTypeView(ctx.site, issueType), scope: { type: 'PROJECT', project: { id: project.id } } })));
+    return ok(
+      ctx.site.catalog
+        .issueTypesOf(project)
+        .map((issueType) => ({
+          ...issueTypeView(ctx.site, issueType),
+          scope: { type: 'PROJECT', project: { id: project.id } },
+        })),
+    );
   },
 
   getAllStatuses: (ctx) => {
     const { site } = ctx;
     const project = requireProject(ctx, param(ctx, 'projectIdOrKey'));
     const statuses = site.catalog.statusesOf(project).map((status) => statusView(site, status));
-    return ok(site.catalog.issueTypesOf(project).map((issueType) => ({ self: site.url(`/rest/api/3/issuetype/${issueType.id}`), id: issueType.id, name: issueType.name, subtask: false, statuses })));
+    return ok(
+      site.catalog
+        .issueTypesOf(project)
+        .map((issueType) => ({
+          self: site.url(`/rest/api/3/issuetype/${issueType.id}`),
+          id: issueType.id,
+          name: issueType.name,
+          subtask: false,
+          statuses,
+        })),
+    );
   },
 
   getStatuses: (ctx) => ok(ctx.site.catalog.statuses().map((status) => statusView(ctx.site, status))),

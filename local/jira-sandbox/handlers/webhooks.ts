@@ -4,7 +4,8 @@ import { numberParam, ok, page, type HandlerContext, type HandlerTable } from '.
 
 /** Dynamic webhooks are for apps (Connect / OAuth 2.0 in Jira's docs); users get Jira's 403. */
 function requireApp(ctx: HandlerContext): void {
-  if (ctx.principal.kind !== 'app' || !ctx.webhooks.appsAllowed) throw jiraErrors.forbidden('Only Connect and OAuth 2.0 apps can use this operation.');
+  if (ctx.principal.kind !== 'app' || !ctx.webhooks.appsAllowed)
+    throw jiraErrors.forbidden('Only Connect and OAuth 2.0 apps can use this operation.');
 }
 
 function webhookIds(ctx: HandlerContext): number[] {
@@ -45,4 +46,3 @@ export const webhookHandlers: HandlerTable = {
     return ok({ expirationDate: ctx.webhooks.refresh(webhookIds(ctx)) });
   },
 };
-

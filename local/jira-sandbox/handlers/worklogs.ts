@@ -5,12 +5,26 @@ import { parseDuration } from '../model/duration';
 import { worklogView } from '../model/entry-views';
 import { JIRA_DATE_TIME_REFUSAL } from '../spec/request-validation';
 import type { ChangeItem, StoredIssue, StoredWorklog } from '../state/records';
-import { noContent, numberParam, ok, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
+import {
+  noContent,
+  numberParam,
+  ok,
+  param,
+  stringParam,
+  type HandlerContext,
+  type HandlerTable,
+} from './handler-types';
 import { changeIssue, changeItem } from './issue-changes';
 import { findWorklog } from './properties';
 import { propertyList } from './property-rules';
 
-type WorklogBody = { timeSpent?: string; timeSpentSeconds?: number; started?: string; comment?: unknown; properties?: { key: string; value: unknown }[] };
+type WorklogBody = {
+  timeSpent?: string;
+  timeSpentSeconds?: number;
+  started?: string;
+  comment?: unknown;
+  properties?: { key: string; value: unknown }[];
+};
 
 const MINIMUM_SECONDS = 60;
 
@@ -49,26 +63,51 @@ function readWorklog(body: WorklogBody, required: boolean): WorklogInput {
 }
 
 function timeSpentItems(before: StoredIssue, after: StoredIssue, worklogId: string, removed = false): ChangeItem[] {
-  const total = (issue: StoredIssue) => String(issue.worklogs.reduce((sum, worklog) => sum + worklog.timeSpentSeconds, 0));
+  const total = (issue: StoredIssue) =>
+    String(issue.worklogs.reduce((sum, worklog) => sum + worklog.timeSpentSeconds, 0));
   const from = before.worklogs.length === 0 ? null : total(before);
   return [
     changeItem('timespent', 'timespent', 'jira', from, from, total(after), total(after)),
-    changeItem('WorklogId', 'WorklogId', 'jira', removed ? worklogId : null, removed ? worklogId : null, removed ? null : worklogId, removed ? null : worklogId),
+    changeItem(
+      'WorklogId',
+      'WorklogId',
+      'jira',
+      removed ? worklogId : null,
+      removed ? worklogId : null,
+      removed ? null : worklogId,
+      removed ? null : worklogId,
+    ),
   ];
 }
 
-function requireWorklogPermission(ctx: HandlerContext, issue: StoredIssue, worklog: StoredWorklog, action: 'EDIT' | 'DELETE'): void {
+function requireWorklogPermission(
+  ctx: HandlerContext,
+  issue: StoredIssue,
+  worklog: StoredWorklog,
+  action: 'EDIT' | 'DELETE',
+): void {
   const own = worklog.authorId === ctx.principal.user.accountId;
-  ctx.site.requireIssuePermission(issue, ctx.principal, own ? `${action}_OWN_WORKLOGS` : `${action}_ALL_WORKLOGS`, `You do not have the permission to ${action.toLowerCase()} this worklog.`);
+  ctx.site.requireIssuePermission(
+    issue,
+    ctx.principal,
+    own ? `${action}_OWN_WORKLOGS` : `${action}_ALL_WORKLOGS`,
+    `You do not have the permission to ${action.toLowerCase()} this worklog.`,
+  );
 }
 
-const withProperties = (ctx: HandlerContext) => (stringParam(ctx.query, 'expand') ?? '').split(',').includes('properties');
+const withProperties = (ctx: HandlerContext) =>
+  (stringParam(ctx.query, 'expand') ?? '').split(',').includes('properties');
 
 export const worklogHandlers: HandlerTable = {
   addWorklog: (ctx) => {
     const { site, principal } = ctx;
     const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-    site.requireIssuePermission(issue, principal, 'WORK_ON_ISSUES', 'You do not have the permission to associate a worklog to this issue.');
+    site.requireIssuePermission(
+      issue,
+      principal,
+      'WORK_ON_ISSUES',
+      'You do not have the permission to associate a worklog to this issue.',
+    );
     const body = (ctx.body ?? {}) as WorklogBody;
     const input = readWorklog(body, true);
     const properties = propertyList(body.properties);
@@ -103,7 +142,9 @@ export const worklogHandlers: HandlerTable = {
     const matching = issue.worklogs.filter((worklog) => worklog.started >= after && worklog.started < before);
     const startAt = numberParam(ctx.query, 'startAt', 0);
     const maxResults = numberParam(ctx.query, 'maxResults', 5000);
-    const worklogs = matching.slice(startAt, startAt + maxResults).map((worklog) => worklogView(ctx.site, issue, worklog, withProperties(ctx)));
+    const worklogs = matching
+      .slice(startAt, startAt + maxResults)
+      .map((worklog) => worklogView(ctx.site, issue, worklog, withProperties(ctx)));
     return ok({ startAt, maxResults, total: matching.length, worklogs });
   },
 
@@ -128,7 +169,14 @@ export const worklogHandlers: HandlerTable = {
       },
       { eventTypeName: 'issue_worklog_updated' },
     );
-    return ok(worklogView(site, updated, updated.worklogs.find((candidate) => candidate.id === worklog.id) as StoredWorklog, withProperties(ctx)));
+    return ok(
+      worklogView(
+        site,
+        updated,
+        updated.worklogs.find((candidate) => candidate.id === worklog.id) as StoredWorklog,
+        withProperties(ctx),
+      ),
+    );
   },
 
   deleteWorklog: (ctx) => {
@@ -147,4 +195,3 @@ export const worklogHandlers: HandlerTable = {
     return noContent();
   },
 };
-

@@ -5,7 +5,8 @@ import type { Site } from '../site';
 
 const REFRESH_SECONDS = 3;
 
-const cell = (value: unknown) => `<td>${escapeHtml(value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value))}</td>`;
+const cell = (value: unknown) =>
+  `<td>${escapeHtml(value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value))}</td>`;
 
 /** `GET /jira`: the site's issues per project, refreshed every few seconds, so a person can watch a sync. */
 export function renderDashboard(site: Site): string {
@@ -16,7 +17,18 @@ export function renderDashboard(site: Site): string {
       .filter((issue) => issue.projectId === project.id)
       .sort((a, b) => Number(a.id) - Number(b.id))
       .map((issue) => sandboxIssueView(site, issue));
-    const header = ['Key', 'Type', 'Summary', 'Status', 'Labels', ...fields.map((field) => field.name), 'Worklogs', 'Updated'].map((title) => `<th>${escapeHtml(title)}</th>`).join('');
+    const header = [
+      'Key',
+      'Type',
+      'Summary',
+      'Status',
+      'Labels',
+      ...fields.map((field) => field.name),
+      'Worklogs',
+      'Updated',
+    ]
+      .map((title) => `<th>${escapeHtml(title)}</th>`)
+      .join('');
     const rows = issues
       .map((issue) => {
         const logged = issue.worklogs.reduce((sum, worklog) => sum + worklog.timeSpentSeconds, 0);

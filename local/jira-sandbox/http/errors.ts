@@ -28,9 +28,11 @@ export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permissi
 export const jiraErrors = {
   badRequest: (message: string) => new JiraError(400, [message]),
   fieldErrors: (errors: Record<string, string>) => new JiraError(400, [], errors),
-  unauthorized: () => new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']),
+  unauthorized: () =>
+    new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']),
   forbidden: (message: string) => new JiraError(403, [message]),
   notFound: (message: string) => new JiraError(404, [message]),
   issueNotFound: () => new JiraError(404, [ISSUE_NOT_FOUND]),
-  cannotSetField: (fieldId: string) => `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`,
+  cannotSetField: (fieldId: string) =>
+    `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`,
 };

@@ -40,16 +40,24 @@ export function createRestDispatcher(deps: RestDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
     const match = deps.spec.match(req.method, req.path);
     if (match.kind === 'no-path') {
-      return send(deps, res, req.method, UNMATCHED, { status: 404, body: { errorMessages: [`null for uri: ${deps.site.url(req.url)}`], errors: {} } });
+      return send(deps, res, req.method, UNMATCHED, {
+        status: 404,
+        body: { errorMessages: [`null for uri: ${deps.site.url(req.url)}`], errors: {} },
+      });
     }
     if (match.kind === 'no-method') {
-      return send(deps, res, req.method, UNMATCHED, { status: 405, headers: { allow: match.allowed.join(', ') }, body: { errorMessages: ['Method Not Allowed'], errors: {} } });
+      return send(deps, res, req.method, UNMATCHED, {
+        status: 405,
+        headers: { allow: match.allowed.join(', ') },
+        body: { errorMessages: ['Method Not Allowed'], errors: {} },
+      });
     }
     const { operation, pathParams } = match;
     const respond = (result: HandlerResult) => send(deps, res, req.method, operation.pathTemplate, result, operation);
     try {
       const principal = deps.site.principal(req.header('x-forge-principal'));
-      if (!principal) throw new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
+      if (!principal)
+        throw new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
       if (deps.faults.faults.latencyMs > 0) await sleep(deps.faults.faults.latencyMs, deps.signal);
       const fault = deps.faults.decide();
       if (fault) return respond(faultResponse(fault, deps.site.now()));
@@ -70,24 +78,54 @@ export function createRestDispatcher(deps: RestDependencies) {
       }
       const handler = deps.handlers[operation.operationId];
       if (!handler) {
-        throw new JiraError(501, [`The local Jira sandbox does not implement ${operation.operationId} (${req.method} ${operation.pathTemplate}).`]);
+        throw new JiraError(501, [
+          `The local Jira sandbox does not implement ${operation.operationId} (${req.method} ${operation.pathTemplate}).`,
+        ]);
       }
-      return respond(handler({ site: deps.site, principal, params: pathParams, query: validated.query, body: validated.body, events: deps.events, webhooks: deps.webhooks }));
+      return respond(
+        handler({
+          site: deps.site,
+          principal,
+          params: pathParams,
+          query: validated.query,
+          body: validated.body,
+          events: deps.events,
+          webhooks: deps.webhooks,
+        }),
+      );
     } catch (error) {
-      if (error instanceof JiraError) return respond({ status: error.status, body: error.toBody(), headers: error.headers });
+      if (error instanceof JiraError)
+        return respond({ status: error.status, body: error.toBody(), headers: error.headers });
       deps.log(`Jira sandbox bug in ${operation.operationId}: ${(error as Error).stack ?? String(error)}`);
-      return respond({ status: 500, body: { errorMessages: [`Jira sandbox internal error in ${operation.operationId}: ${(error as Error).message}`], errors: {} } });
+      return respond({
+        status: 500,
+        body: {
+          errorMessages: [`Jira sandbox internal error in ${operation.operationId}: ${(error as Error).message}`],
+          errors: {},
+        },
+      });
     }
   };
 }
 
-function issueWriteLimit(deps: RestDependencies, operation: SpecOperation, pathParams: Record<string, string>, body: unknown): RateLimited | undefined {
+function issueWriteLimit(
+  deps: RestDependencies,
+  operation: SpecOperation,
+  pathParams: Record<string, string>,
+  body: unknown,
+): RateLimited | undefined {
   const issueRefs: string[] = [];
   if (pathParams.issueIdOrKey) issueRefs.push(pathParams.issueIdOrKey);
-  if (operation.operationId === 'updateMultipleCustomFieldValues' || operation.operationId === 'updateCustomFieldValue') {
-    for (const update of (body as { updates?: { issueIds?: number[] }[] } | undefined)?.updates ?? []) issueRefs.push(...(update.issueIds ?? []).map(String));
+  if (
+    operation.operationId === 'updateMultipleCustomFieldValues' ||
+    operation.operationId === 'updateCustomFieldValue'
+  ) {
+    for (const update of (body as { updates?: { issueIds?: number[] }[] } | undefined)?.updates ?? [])
+      issueRefs.push(...(update.issueIds ?? []).map(String));
   }
-  const issueIds = new Set(issueRefs.map((ref) => deps.site.state.findIssue(ref)?.id).filter((id): id is string => id !== undefined));
+  const issueIds = new Set(
+    issueRefs.map((ref) => deps.site.state.findIssue(ref)?.id).filter((id): id is string => id !== undefined),
+  );
   for (const issueId of issueIds) {
     const limited = deps.limiter.issueWrite(issueId);
     if (limited) return limited;
@@ -112,15 +150,41 @@ function rateLimitResponse(limited: RateLimited): HandlerResult {
 function faultResponse(fault: FaultDecision, now: number): HandlerResult {
   switch (fault.kind) {
     case 'outage':
-      return { status: 503, headers: { 'retry-after': String(Math.max(1, fault.retryAfterSeconds)) }, body: { errorMessages: ['Service Unavailable'], errors: {} } };
+      return {
+        status: 503,
+        headers: { 'retry-after': String(Math.max(1, fault.retryAfterSeconds)) },
+        body: { errorMessages: ['Service Unavailable'], errors: {} },
+      };
     case 'storm':
-      return rateLimitResponse({ reason: 'jira-burst-based', retryAfterSeconds: fault.retryAfterSeconds, limit: 0, resetAt: Math.max(now, fault.resetAt) });
+      return rateLimitResponse({
+        reason: 'jira-burst-based',
+        retryAfterSeconds: fault.retryAfterSeconds,
+        limit: 0,
+        resetAt: Math.max(now, fault.resetAt),
+      });
     case 'error':
-      return { status: fault.status, body: { errorMessages: [fault.status === 500 ? 'Internal server error' : 'The service is temporarily unavailable. Please try again.'], errors: {} } };
+      return {
+        status: fault.status,
+        body: {
+          errorMessages: [
+            fault.status === 500
+              ? 'Internal server error'
+              : 'The service is temporarily unavailable. Please try again.',
+          ],
+          errors: {},
+        },
+      };
   }
 }
 
-function send(deps: RestDependencies, res: Response, method: string, pathTemplate: string, result: HandlerResult, operation?: SpecOperation): void {
+function send(
+  deps: RestDependencies,
+  res: Response,
+  method: string,
+  pathTemplate: string,
+  result: HandlerResult,
+  operation?: SpecOperation,
+): void {
   let { status, body } = result;
   if (operation) {
     const problems = checkResponse(deps.validator, operation, status, body);

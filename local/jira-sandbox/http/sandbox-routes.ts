@@ -7,8 +7,14 @@ const faultSettings = z
     errorRate: z.number().min(0).max(1).optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     seed: z.number().int().optional(),
-    rateLimitStorm: z.object({ durationMs: z.number().int().min(0) }).strict().optional(),
-    outage: z.object({ durationMs: z.number().int().min(0) }).strict().optional(),
+    rateLimitStorm: z
+      .object({ durationMs: z.number().int().min(0) })
+      .strict()
+      .optional(),
+    outage: z
+      .object({ durationMs: z.number().int().min(0) })
+      .strict()
+      .optional(),
     rateLimits: z.boolean().optional(),
   })
   .strict();
@@ -25,7 +31,10 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
     res.json({ webhooks: control.listWebhooks() });
   });
   router.delete('/webhooks', (req, res) => {
-    const ids = ([] as string[]).concat((req.query.id as string | string[] | undefined) ?? []).map(Number).filter(Number.isInteger);
+    const ids = ([] as string[])
+      .concat((req.query.id as string | string[] | undefined) ?? [])
+      .map(Number)
+      .filter(Number.isInteger);
     res.json({ dropped: control.dropWebhooks(ids.length > 0 ? ids : undefined) });
   });
 
@@ -35,7 +44,12 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
   router.post('/faults', (req, res) => {
     const parsed = faultSettings.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ error: 'invalid fault settings', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`) });
+      res
+        .status(400)
+        .json({
+          error: 'invalid fault settings',
+          issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+        });
       return;
     }
     control.setFaults(parsed.data);

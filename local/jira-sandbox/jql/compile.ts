@@ -26,7 +26,10 @@ type Predicate = (issue: StoredIssue) => boolean;
 export function compileJql(query: string, env: JqlEnvironment): CompiledJql {
   const parsed = parseJql(query);
   const predicate = parsed.where ? compileNode(parsed.where, env) : () => true;
-  const sorts = parsed.orderBy.map((sort) => ({ field: resolveField(sort.field, env), direction: sort.direction === 'DESC' ? -1 : 1 }));
+  const sorts = parsed.orderBy.map((sort) => ({
+    field: resolveField(sort.field, env),
+    direction: sort.direction === 'DESC' ? -1 : 1,
+  }));
   if (sorts.length === 0) sorts.push({ field: resolveField('created', env), direction: -1 });
   return {
     bounded: parsed.where !== undefined,
@@ -74,16 +77,24 @@ function compileClause(clause: JqlClause, env: JqlEnvironment): Predicate {
   }
   const isEmptyValue = clause.value.kind === 'empty';
   if (clause.operator === 'IS' || clause.operator === 'IS NOT' || isEmptyValue) {
-    if (!isEmptyValue) throw jqlError(`The operator '${clause.operator}' only supports the values 'EMPTY' and 'NULL' for field '${field.name}'.`);
+    if (!isEmptyValue)
+      throw jqlError(
+        `The operator '${clause.operator}' only supports the values 'EMPTY' and 'NULL' for field '${field.name}'.`,
+      );
     const wantEmpty = clause.operator === 'IS' || clause.operator === '=';
-    if (!['IS', 'IS NOT', '=', '!='].includes(clause.operator)) throw jqlError(`The operator '${clause.operator}' does not support the value EMPTY.`);
+    if (!['IS', 'IS NOT', '=', '!='].includes(clause.operator))
+      throw jqlError(`The operator '${clause.operator}' does not support the value EMPTY.`);
     return (issue) => (field.read(issue).length === 0) === wantEmpty;
   }
   if (field.kind === 'text') {
     const query = literalText(clause.value, field);
-    return clause.operator === '~' ? (issue) => textMatches(String(field.read(issue)[0] ?? ''), query) : (issue) => !textMatches(String(field.read(issue)[0] ?? ''), query);
+    return clause.operator === '~'
+      ? (issue) => textMatches(String(field.read(issue)[0] ?? ''), query)
+      : (issue) => !textMatches(String(field.read(issue)[0] ?? ''), query);
   }
-  const values = (clause.value.kind === 'list' ? clause.value.items : [clause.value]).flatMap((value) => operand(value, field, env));
+  const values = (clause.value.kind === 'list' ? clause.value.items : [clause.value]).flatMap((value) =>
+    operand(value, field, env),
+  );
   const negated = clause.operator === '!=' || clause.operator === 'NOT IN';
   if (negated || clause.operator === '=' || clause.operator === 'IN') {
     return (issue) => {
@@ -93,7 +104,12 @@ function compileClause(clause: JqlClause, env: JqlEnvironment): Predicate {
     };
   }
   const bound = values[0] as number;
-  const compare: Record<string, (a: number) => boolean> = { '>': (a) => a > bound, '>=': (a) => a >= bound, '<': (a) => a < bound, '<=': (a) => a <= bound };
+  const compare: Record<string, (a: number) => boolean> = {
+    '>': (a) => a > bound,
+    '>=': (a) => a >= bound,
+    '<': (a) => a < bound,
+    '<=': (a) => a <= bound,
+  };
   const test = compare[clause.operator] as (a: number) => boolean;
   return (issue) => field.read(issue).some((value) => test(value as number));
 }
@@ -117,7 +133,8 @@ function operand(value: JqlValue, field: ResolvedField, env: JqlEnvironment): (s
   switch (field.kind) {
     case 'number': {
       const number = Number(value.text);
-      if (value.text.trim() === '' || !Number.isFinite(number)) throw jqlError(`The value '${value.text}' is not a valid number for the field '${field.name}'.`);
+      if (value.text.trim() === '' || !Number.isFinite(number))
+        throw jqlError(`The value '${value.text}' is not a valid number for the field '${field.name}'.`);
       return [number];
     }
     case 'date': {

@@ -16,7 +16,8 @@ export function parseJqlDate(text: string, fieldName: string, now: number): numb
   if (period) {
     const sign = period[1] === '-' ? -1 : 1;
     let offset = 0;
-    for (const part of (period[2] ?? '').matchAll(/(\d+)([wdhm])/g)) offset += Number(part[1]) * (PERIOD_UNITS[part[2] as string] as number);
+    for (const part of (period[2] ?? '').matchAll(/(\d+)([wdhm])/g))
+      offset += Number(part[1]) * (PERIOD_UNITS[part[2] as string] as number);
     return now + sign * offset;
   }
   throw jqlError(

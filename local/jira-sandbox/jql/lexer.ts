@@ -38,7 +38,8 @@ export function tokenize(query: string): Token[] {
         text += query[end];
         end += 1;
       }
-      if (end >= query.length) throw jqlError(`The quoted string '${query.slice(index + 1)}' has not been completed. ${at(position)}`);
+      if (end >= query.length)
+        throw jqlError(`The quoted string '${query.slice(index + 1)}' has not been completed. ${at(position)}`);
       tokens.push({ kind: 'string', text, position });
       index = end + 1;
       continue;

@@ -1,7 +1,8 @@
 import type { ClauseOperator, JqlNode, JqlQuery, JqlSort, JqlValue } from './ast';
 import { at, jqlError, tokenize, type Token } from './lexer';
 
-const VALID_OPERATORS = "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+const VALID_OPERATORS =
+  "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 const RESERVED_WORDS = ['and', 'or', 'not', 'in', 'is', 'order', 'by', 'empty', 'null'];
 
 /**
@@ -116,13 +117,17 @@ class Parser {
     this.acceptKeyword('order');
     if (!this.acceptKeyword('by')) {
       const token = this.peek();
-      throw jqlError(`Expecting 'by' but got '${token?.text ?? 'the end of the query'}'. ${token ? at(token.position) : ''}`.trim());
+      throw jqlError(
+        `Expecting 'by' but got '${token?.text ?? 'the end of the query'}'. ${token ? at(token.position) : ''}`.trim(),
+      );
     }
     const sorts: JqlSort[] = [];
     do {
       const token = this.next();
       if (!token || (token.kind !== 'word' && token.kind !== 'string')) {
-        throw jqlError(`Expecting a field name in the ORDER BY clause${token ? ` but got '${token.text}'. ${at(token.position)}` : '.'}`);
+        throw jqlError(
+          `Expecting a field name in the ORDER BY clause${token ? ` but got '${token.text}'. ${at(token.position)}` : '.'}`,
+        );
       }
       let direction: 'ASC' | 'DESC' = 'ASC';
       if (this.acceptKeyword('asc')) direction = 'ASC';

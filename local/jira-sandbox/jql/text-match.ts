@@ -7,9 +7,14 @@
 export function textMatches(text: string, query: string): boolean {
   const haystack = text.toLowerCase();
   const words = new Set(tokens(haystack).map(stem));
-  const phrases = [...query.matchAll(/"([^"]*)"/g)].map((match) => (match[1] ?? '').toLowerCase().trim()).filter(Boolean);
+  const phrases = [...query.matchAll(/"([^"]*)"/g)]
+    .map((match) => (match[1] ?? '').toLowerCase().trim())
+    .filter(Boolean);
   const rest = query.replace(/"[^"]*"/g, ' ');
-  const terms = rest.toLowerCase().split(/[^\p{L}\p{N}*]+/u).filter(Boolean);
+  const terms = rest
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}*]+/u)
+    .filter(Boolean);
   if (phrases.length === 0 && terms.length === 0) return false;
   return (
     phrases.every((phrase) => haystack.includes(phrase)) &&

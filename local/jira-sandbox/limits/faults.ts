@@ -51,9 +51,14 @@ export class FaultInjector {
   decide(): FaultDecision | undefined {
     const now = this.clock.now();
     const { outageUntil, rateLimitStormUntil, errorRate } = this.current;
-    if (outageUntil !== undefined && now < outageUntil) return { kind: 'outage', retryAfterSeconds: Math.ceil((outageUntil - now) / 1000) };
+    if (outageUntil !== undefined && now < outageUntil)
+      return { kind: 'outage', retryAfterSeconds: Math.ceil((outageUntil - now) / 1000) };
     if (rateLimitStormUntil !== undefined && now < rateLimitStormUntil) {
-      return { kind: 'storm', retryAfterSeconds: Math.max(1, Math.ceil((rateLimitStormUntil - now) / 1000)), resetAt: rateLimitStormUntil };
+      return {
+        kind: 'storm',
+        retryAfterSeconds: Math.max(1, Math.ceil((rateLimitStormUntil - now) / 1000)),
+        resetAt: rateLimitStormUntil,
+      };
     }
     if (errorRate > 0 && this.random() < errorRate) {
       return { kind: 'error', status: ERROR_STATUSES[Math.floor(this.random() * ERROR_STATUSES.length)] as number };

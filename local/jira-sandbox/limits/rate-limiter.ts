@@ -39,7 +39,12 @@ export class RateLimiter {
     if (tokens < 1) {
       this.buckets.set(key, { tokens, refilledAt: now });
       const waitMs = ((1 - tokens) / rate) * 1000;
-      return { reason: 'jira-burst-based', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), limit: rate, resetAt: now + waitMs };
+      return {
+        reason: 'jira-burst-based',
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+        limit: rate,
+        resetAt: now + waitMs,
+      };
     }
     this.buckets.set(key, { tokens: tokens - 1, refilledAt: now });
     return undefined;
@@ -55,7 +60,12 @@ export class RateLimiter {
       if (inWindow.length >= window.limit) {
         this.issueWrites.set(issueId, writes);
         const resetAt = (inWindow[0] as number) + window.ms;
-        return { reason: 'jira-per-issue-on-write', retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)), limit: window.limit, resetAt };
+        return {
+          reason: 'jira-per-issue-on-write',
+          retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+          limit: window.limit,
+          resetAt,
+        };
       }
     }
     writes.push(now);

@@ -17,8 +17,14 @@ export class RequestStats {
   }
 
   snapshot(): JiraStats {
-    const requests = [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.status - b.status);
-    return { total: requests.reduce((sum, entry) => sum + entry.count, 0), requests, responseValidationFailures: this.validationFailures };
+    const requests = [...this.counts.values()]
+      .map((entry) => ({ ...entry }))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.status - b.status);
+    return {
+      total: requests.reduce((sum, entry) => sum + entry.count, 0),
+      requests,
+      responseValidationFailures: this.validationFailures,
+    };
   }
 
   reset(): void {

@@ -1,4 +1,11 @@
-import type { IssueTypeDef, LinkTypeDef, NamedDef, ProjectDef, StatusCategoryKey, StatusDef } from '../catalog/catalog-types';
+import type {
+  IssueTypeDef,
+  LinkTypeDef,
+  NamedDef,
+  ProjectDef,
+  StatusCategoryKey,
+  StatusDef,
+} from '../catalog/catalog-types';
 import type { Site } from '../site';
 
 const CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; name: string }> = {
@@ -7,11 +14,21 @@ const CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; nam
   done: { id: 3, colorName: 'green', name: 'Done' },
 };
 
-export const STATUS_CATEGORY_ENUM: Record<StatusCategoryKey, 'TODO' | 'IN_PROGRESS' | 'DONE'> = { new: 'TODO', indeterminate: 'IN_PROGRESS', done: 'DONE' };
+export const STATUS_CATEGORY_ENUM: Record<StatusCategoryKey, 'TODO' | 'IN_PROGRESS' | 'DONE'> = {
+  new: 'TODO',
+  indeterminate: 'IN_PROGRESS',
+  done: 'DONE',
+};
 
 export function statusCategoryView(site: Site, key: StatusCategoryKey): Record<string, unknown> {
   const category = CATEGORIES[key];
-  return { self: site.url(`/rest/api/3/statuscategory/${category.id}`), id: category.id, key, colorName: category.colorName, name: category.name };
+  return {
+    self: site.url(`/rest/api/3/statuscategory/${category.id}`),
+    id: category.id,
+    key,
+    colorName: category.colorName,
+    name: category.name,
+  };
 }
 
 export function statusView(site: Site, status: StatusDef): Record<string, unknown> {
@@ -40,7 +57,8 @@ export function issueTypeView(site: Site, issueType: IssueTypeDef): Record<strin
 }
 
 function projectAvatars(site: Site, project: ProjectDef): Record<string, string> {
-  const url = (size: string) => site.url(`/rest/api/3/universal_avatar/view/type/project/avatar/10400?size=${size}&projectId=${project.id}`);
+  const url = (size: string) =>
+    site.url(`/rest/api/3/universal_avatar/view/type/project/avatar/10400?size=${size}&projectId=${project.id}`);
   return { '48x48': url('large'), '24x24': url('small'), '16x16': url('xsmall'), '32x32': url('medium') };
 }
 
@@ -60,12 +78,20 @@ export function projectDetails(site: Site, project: ProjectDef): Record<string, 
 export function namedView(site: Site, kind: 'priority' | 'resolution', item: NamedDef): Record<string, unknown> {
   return {
     self: site.url(`/rest/api/3/${kind}/${item.id}`),
-    ...(kind === 'priority' ? { iconUrl: site.url(`/images/icons/priorities/${item.name.toLowerCase()}.svg`) } : { description: item.description }),
+    ...(kind === 'priority'
+      ? { iconUrl: site.url(`/images/icons/priorities/${item.name.toLowerCase()}.svg`) }
+      : { description: item.description }),
     name: item.name,
     id: item.id,
   };
 }
 
 export function linkTypeView(site: Site, linkType: LinkTypeDef): Record<string, unknown> {
-  return { id: linkType.id, name: linkType.name, inward: linkType.inward, outward: linkType.outward, self: site.url(`/rest/api/3/issueLinkType/${linkType.id}`) };
+  return {
+    id: linkType.id,
+    name: linkType.name,
+    inward: linkType.inward,
+    outward: linkType.outward,
+    self: site.url(`/rest/api/3/issueLinkType/${linkType.id}`),
+  };
 }

@@ -21,7 +21,9 @@ const JIRA_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3}
 export function parseJiraDateTime(value: string): number | undefined {
   const match = JIRA_DATE_TIME.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second, millis, , offsetHours, offsetMinutes] = match.slice(1).map(Number) as number[];
+  const [year, month, day, hour, minute, second, millis, , offsetHours, offsetMinutes] = match
+    .slice(1)
+    .map(Number) as number[];
   const utc = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, millis);
   const check = new Date(utc);
   if (check.getUTCMonth() !== (month as number) - 1 || check.getUTCDate() !== day) return undefined;

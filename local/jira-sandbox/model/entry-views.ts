@@ -5,7 +5,12 @@ import { formatJiraDateTime } from './dates';
 import { formatDuration } from './duration';
 import { userDetails } from './user-view';
 
-export function worklogView(site: Site, issue: StoredIssue, worklog: StoredWorklog, withProperties = false): Record<string, unknown> {
+export function worklogView(
+  site: Site,
+  issue: StoredIssue,
+  worklog: StoredWorklog,
+  withProperties = false,
+): Record<string, unknown> {
   return {
     self: site.url(`/rest/api/3/issue/${issue.id}/worklog/${worklog.id}`),
     author: userDetails(site, worklog.authorId),
@@ -18,7 +23,9 @@ export function worklogView(site: Site, issue: StoredIssue, worklog: StoredWorkl
     timeSpentSeconds: worklog.timeSpentSeconds,
     id: worklog.id,
     issueId: issue.id,
-    ...(withProperties ? { properties: Object.entries(worklog.properties).map(([key, value]) => ({ key, value })) } : {}),
+    ...(withProperties
+      ? { properties: Object.entries(worklog.properties).map(([key, value]) => ({ key, value })) }
+      : {}),
   };
 }
 
@@ -37,8 +44,15 @@ export function commentView(site: Site, issue: StoredIssue, comment: StoredComme
 
 export function historyView(site: Site, history: StoredHistory): Record<string, unknown> {
   // ChangeDetails declares its values as non-nullable strings: absent rather than null.
-  const items = history.items.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null)));
-  return { id: history.id, author: userDetails(site, history.authorId), created: formatJiraDateTime(history.created), items };
+  const items = history.items.map((item) =>
+    Object.fromEntries(Object.entries(item).filter(([, value]) => value !== null)),
+  );
+  return {
+    id: history.id,
+    author: userDetails(site, history.authorId),
+    created: formatJiraDateTime(history.created),
+    items,
+  };
 }
 
 /** The issue at the other end of a link, with the few fields Jira shows there. */
@@ -63,5 +77,10 @@ export function issueLinkView(site: Site, link: StoredLink, viewerId: string): R
   const other = site.state.findIssue(otherId);
   if (!linkType || !other) return undefined;
   const side = link.inwardIssueId === viewerId ? 'outwardIssue' : 'inwardIssue';
-  return { id: link.id, self: site.url(`/rest/api/3/issueLink/${link.id}`), type: linkTypeView(site, linkType), [side]: linkedIssueView(site, other) };
+  return {
+    id: link.id,
+    self: site.url(`/rest/api/3/issueLink/${link.id}`),
+    type: linkTypeView(site, linkType),
+    [side]: linkedIssueView(site, other),
+  };
 }

@@ -33,7 +33,16 @@ export function transitionView(site: Site, offered: OfferedTransition, withField
     isAvailable: offered.available,
     isConditional: def.condition !== undefined,
     isLooped: false,
-    ...(withFields ? { fields: Object.fromEntries((def.screen ?? []).map((screenField) => [screenField.id, screenFieldMeta(site, screenField.id, screenField.required)])) } : {}),
+    ...(withFields
+      ? {
+          fields: Object.fromEntries(
+            (def.screen ?? []).map((screenField) => [
+              screenField.id,
+              screenFieldMeta(site, screenField.id, screenField.required),
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -46,6 +55,8 @@ function screenFieldMeta(site: Site, fieldId: string, required: boolean): Record
     key: fieldId,
     hasDefaultValue: false,
     operations: fieldId === 'labels' ? ['add', 'set', 'remove'] : ['set'],
-    ...(fieldId === 'resolution' ? { allowedValues: site.catalog.resolutions().map((resolution) => namedView(site, 'resolution', resolution)) } : {}),
+    ...(fieldId === 'resolution'
+      ? { allowedValues: site.catalog.resolutions().map((resolution) => namedView(site, 'resolution', resolution)) }
+      : {}),
   };
 }

@@ -17,17 +17,37 @@ export function transitionScreen(def: TransitionDef): { id: string; name: string
 
 /** `Workflow.transitions[].rules` (`expand=transitions.rules`), the classic shape of conditions and post functions. */
 function classicRules(def: TransitionDef): Record<string, unknown> {
-  const postFunctions: Record<string, unknown>[] = [{ type: 'UpdateIssueStatusFunction' }, { type: 'GenerateChangeHistoryFunction' }, { type: 'FireIssueEventFunction' }];
-  if (def.resolution !== undefined) postFunctions.unshift({ type: 'UpdateIssueFieldFunction', configuration: { fieldId: 'resolution', fieldValue: def.resolution ?? '' } });
+  const postFunctions: Record<string, unknown>[] = [
+    { type: 'UpdateIssueStatusFunction' },
+    { type: 'GenerateChangeHistoryFunction' },
+    { type: 'FireIssueEventFunction' },
+  ];
+  if (def.resolution !== undefined)
+    postFunctions.unshift({
+      type: 'UpdateIssueFieldFunction',
+      configuration: { fieldId: 'resolution', fieldValue: def.resolution ?? '' },
+    });
   return {
-    ...(def.condition === 'project-admin' ? { conditionsTree: { nodeType: 'simple', type: 'PermissionCondition', configuration: { permissionKey: 'ADMINISTER_PROJECTS' } } } : {}),
+    ...(def.condition === 'project-admin'
+      ? {
+          conditionsTree: {
+            nodeType: 'simple',
+            type: 'PermissionCondition',
+            configuration: { permissionKey: 'ADMINISTER_PROJECTS' },
+          },
+        }
+      : {}),
     validators: [],
     postFunctions,
   };
 }
 
 /** One classic `Workflow` of `GET /rest/api/3/workflow/search`, with what `expand` asks for. */
-export function classicWorkflowView(site: Site, workflow: WorkflowDef, expand: readonly string[]): Record<string, unknown> {
+export function classicWorkflowView(
+  site: Site,
+  workflow: WorkflowDef,
+  expand: readonly string[],
+): Record<string, unknown> {
   const withRules = expand.includes('transitions.rules');
   const withProperties = expand.includes('transitions.properties');
   const withTransitions = withRules || withProperties || expand.includes('transitions');
@@ -52,10 +72,21 @@ export function classicWorkflowView(site: Site, workflow: WorkflowDef, expand: r
     description: workflow.description,
     ...(expand.includes('default') ? { isDefault: false } : {}),
     ...(withStatuses
-      ? { statuses: workflow.statusIds.map((id) => ({ id, name: site.catalog.status(id).name, ...(expand.includes('statuses.properties') ? { properties: {} } : {}) })) }
+      ? {
+          statuses: workflow.statusIds.map((id) => ({
+            id,
+            name: site.catalog.status(id).name,
+            ...(expand.includes('statuses.properties') ? { properties: {} } : {}),
+          })),
+        }
       : {}),
     ...(withTransitions
-      ? { transitions: [transition(initial, 'initial'), ...workflow.transitions.map((def) => transition(def, def.from.length === 0 ? 'global' : 'directed'))] }
+      ? {
+          transitions: [
+            transition(initial, 'initial'),
+            ...workflow.transitions.map((def) => transition(def, def.from.length === 0 ? 'global' : 'directed')),
+          ],
+        }
       : {}),
   };
 }
@@ -63,7 +94,17 @@ export function classicWorkflowView(site: Site, workflow: WorkflowDef, expand: r
 /** `WorkflowTransitions.conditions`: the rule the new workflow editor writes for "only these permissions". */
 function conditionGroup(def: TransitionDef): Record<string, unknown> | undefined {
   if (def.condition !== 'project-admin') return undefined;
-  return { operation: 'ALL', conditions: [{ id: `condition-${def.id}`, ruleKey: 'system:restrict-issue-transition', parameters: { permissionKeys: 'ADMINISTER_PROJECTS' } }], conditionGroups: [] };
+  return {
+    operation: 'ALL',
+    conditions: [
+      {
+        id: `condition-${def.id}`,
+        ruleKey: 'system:restrict-issue-transition',
+        parameters: { permissionKeys: 'ADMINISTER_PROJECTS' },
+      },
+    ],
+    conditionGroups: [],
+  };
 }
 
 /** One `JiraWorkflow` of `POST /rest/api/3/workflows`: statuses and transitions by status reference (the status id). */
@@ -78,12 +119,29 @@ export function jiraWorkflowView(workflow: WorkflowDef): Record<string, unknown>
       type,
       toStatusReference: def.to,
       links: def.from.map((statusId) => ({ fromStatusReference: statusId, fromPort: 0, toPort: 1 })),
-      actions: def.resolution !== undefined ? [{ id: `action-${def.id}`, ruleKey: 'system:update-field', parameters: { field: 'resolution', mode: 'replace', value: def.resolution ?? '' } }] : [],
+      actions:
+        def.resolution !== undefined
+          ? [
+              {
+                id: `action-${def.id}`,
+                ruleKey: 'system:update-field',
+                parameters: { field: 'resolution', mode: 'replace', value: def.resolution ?? '' },
+              },
+            ]
+          : [],
       validators: [],
       triggers: [],
       properties: {},
       ...(conditions ? { conditions } : {}),
-      ...(screen ? { transitionScreen: { id: `screen-rule-${def.id}`, ruleKey: 'system:transition-screen', parameters: { screenId: screen.id } } } : {}),
+      ...(screen
+        ? {
+            transitionScreen: {
+              id: `screen-rule-${def.id}`,
+              ruleKey: 'system:transition-screen',
+              parameters: { screenId: screen.id },
+            },
+          }
+        : {}),
     };
   };
   const initial: TransitionDef = { ...workflow.initialTransition, description: '', from: [] };
@@ -94,7 +152,10 @@ export function jiraWorkflowView(workflow: WorkflowDef): Record<string, unknown>
     scope: { type: 'GLOBAL' },
     isEditable: true,
     statuses: workflow.statusIds.map((statusReference) => ({ statusReference, deprecated: false, properties: {} })),
-    transitions: [transition(initial, 'INITIAL'), ...workflow.transitions.map((def) => transition(def, def.from.length === 0 ? 'GLOBAL' : 'DIRECTED'))],
+    transitions: [
+      transition(initial, 'INITIAL'),
+      ...workflow.transitions.map((def) => transition(def, def.from.length === 0 ? 'GLOBAL' : 'DIRECTED')),
+    ],
     version: { id: workflow.id, versionNumber: 1 },
   };
 }

@@ -121,7 +121,12 @@ function compileOperation(template: string, method: string, raw: RawOperation): 
   const responses = new Map<string, string | null>();
   for (const [status, response] of Object.entries(raw.responses ?? {})) {
     const json = response.content?.['application/json'];
-    responses.set(status, json?.schema ? pointer('paths', template, method, 'responses', status, 'content', 'application/json', 'schema') : null);
+    responses.set(
+      status,
+      json?.schema
+        ? pointer('paths', template, method, 'responses', status, 'content', 'application/json', 'schema')
+        : null,
+    );
   }
   const content = raw.requestBody?.content;
   const requestBody = raw.requestBody
@@ -133,5 +138,12 @@ function compileOperation(template: string, method: string, raw: RawOperation): 
           : undefined,
       }
     : undefined;
-  return { operationId: raw.operationId ?? `${method} ${template}`, method, pathTemplate: template, parameters, requestBody, responses };
+  return {
+    operationId: raw.operationId ?? `${method} ${template}`,
+    method,
+    pathTemplate: template,
+    parameters,
+    requestBody,
+    responses,
+  };
 }

@@ -2,7 +2,8 @@ import { JiraError } from '../http/errors';
 import type { SpecOperation, SpecParameter } from './jira-spec';
 import { describeErrors, type SchemaValidator } from './schema-validator';
 
-export const JIRA_DATE_TIME_REFUSAL = "Invalid date format. Please enter the date in the format 'yyyy-MM-dd'T'HH:mm:ss.SSSZ'.";
+export const JIRA_DATE_TIME_REFUSAL =
+  "Invalid date format. Please enter the date in the format 'yyyy-MM-dd'T'HH:mm:ss.SSSZ'.";
 
 export interface ValidatedRequest {
   pathParams: Record<string, string>;
@@ -22,7 +23,11 @@ export interface RawRequest {
  * query parameters (typed from their strings), then the JSON body. Unknown query parameters
  * are ignored, like Jira does. Throws a JiraError (400 or 415) on the first failing part.
  */
-export function validateRequest(validator: SchemaValidator, operation: SpecOperation, raw: RawRequest): ValidatedRequest {
+export function validateRequest(
+  validator: SchemaValidator,
+  operation: SpecOperation,
+  raw: RawRequest,
+): ValidatedRequest {
   const pathParams = raw.pathParams;
   const query = collectQuery(operation.parameters, raw.searchParams);
   checkParameters(validator, operation, 'path', coerceAll(operation.parameters, 'path', pathParams));
@@ -42,11 +47,16 @@ function collectQuery(parameters: SpecParameter[], searchParams: URLSearchParams
   return query;
 }
 
-function coerceAll(parameters: SpecParameter[], location: 'path', values: Record<string, string>): Record<string, unknown> {
+function coerceAll(
+  parameters: SpecParameter[],
+  location: 'path',
+  values: Record<string, string>,
+): Record<string, unknown> {
   const coerced: Record<string, unknown> = {};
   for (const parameter of parameters) {
     const value = values[parameter.name];
-    if (parameter.in === location && value !== undefined) coerced[parameter.name] = coerce(parameter.schema.type, value);
+    if (parameter.in === location && value !== undefined)
+      coerced[parameter.name] = coerce(parameter.schema.type, value);
   }
   return coerced;
 }
@@ -57,14 +67,21 @@ function coerce(type: string | undefined, value: string): unknown {
   return value;
 }
 
-function checkParameters(validator: SchemaValidator, operation: SpecOperation, location: 'path' | 'query', values: Record<string, unknown>): void {
+function checkParameters(
+  validator: SchemaValidator,
+  operation: SpecOperation,
+  location: 'path' | 'query',
+  values: Record<string, unknown>,
+): void {
   const declared = operation.parameters.filter((parameter) => parameter.in === location);
   if (declared.length === 0) return;
   const errors = validator.validateWith(
     `${operation.method} ${operation.pathTemplate} ${location}`,
     () => ({
       type: 'object',
-      properties: Object.fromEntries(declared.map((parameter) => [parameter.name, validator.ref(parameter.schemaPointer)])),
+      properties: Object.fromEntries(
+        declared.map((parameter) => [parameter.name, validator.ref(parameter.schemaPointer)]),
+      ),
       required: declared.filter((parameter) => parameter.required).map((parameter) => parameter.name),
     }),
     values,
@@ -89,7 +106,9 @@ function parseBody(validator: SchemaValidator, operation: SpecOperation, raw: Ra
   }
   if (!spec.jsonSchemaPointer) return raw.rawBody;
   if (!/^application\/json\b/i.test(raw.contentType ?? '')) {
-    throw new JiraError(415, [`Unsupported Media Type: send the body as application/json (got ${raw.contentType ?? 'no Content-Type'}).`]);
+    throw new JiraError(415, [
+      `Unsupported Media Type: send the body as application/json (got ${raw.contentType ?? 'no Content-Type'}).`,
+    ]);
   }
   let body: unknown;
   try {
@@ -99,7 +118,8 @@ function parseBody(validator: SchemaValidator, operation: SpecOperation, raw: Ra
   }
   const errors = validator.validate(spec.jsonSchemaPointer, body);
   // Jira parses every date-time of a body with one parser, which words its refusal like this.
-  if (errors.some((error) => error.keyword === 'format' && error.params.format === 'date-time')) throw new JiraError(400, [JIRA_DATE_TIME_REFUSAL]);
+  if (errors.some((error) => error.keyword === 'format' && error.params.format === 'date-time'))
+    throw new JiraError(400, [JIRA_DATE_TIME_REFUSAL]);
   if (errors.length > 0) throw new JiraError(400, describeErrors(errors));
   return body;
 }

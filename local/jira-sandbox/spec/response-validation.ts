@@ -9,12 +9,18 @@ const ERROR_COLLECTION = pointer('components', 'schemas', 'ErrorCollection');
  * operation) and the body must match the declared schema; error bodies without a declared
  * schema must be an ErrorCollection. An empty list means the response is faithful.
  */
-export function checkResponse(validator: SchemaValidator, operation: SpecOperation, status: number, body: unknown): string[] {
+export function checkResponse(
+  validator: SchemaValidator,
+  operation: SpecOperation,
+  status: number,
+  body: unknown,
+): string[] {
   const declared = declaredSchema(operation, status);
   if (declared === 'undeclared' && status < 400) {
     return [`status ${status} is not declared for ${operation.operationId}`];
   }
-  const schemaPointer = declared === 'undeclared' || declared === null ? (status >= 400 ? ERROR_COLLECTION : null) : declared;
+  const schemaPointer =
+    declared === 'undeclared' || declared === null ? (status >= 400 ? ERROR_COLLECTION : null) : declared;
   if (body === undefined) return [];
   if (schemaPointer === null) return [`${operation.operationId} declares no body for status ${status}`];
   return describeErrors(validator.validate(schemaPointer, body), 10);

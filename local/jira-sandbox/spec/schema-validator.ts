@@ -37,7 +37,12 @@ function relaxComposedSchemas(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return;
   const schema = node as Record<string, unknown>;
-  if (schema.additionalProperties === false && !('properties' in schema) && ('oneOf' in schema || 'anyOf' in schema || 'allOf' in schema)) delete schema.additionalProperties;
+  if (
+    schema.additionalProperties === false &&
+    !('properties' in schema) &&
+    ('oneOf' in schema || 'anyOf' in schema || 'allOf' in schema)
+  )
+    delete schema.additionalProperties;
   for (const value of Object.values(schema)) relaxComposedSchemas(value);
 }
 
@@ -57,7 +62,10 @@ export class SchemaValidator {
     this.ajv.addFormat('uuid', UUID);
     this.ajv.addFormat('uri', isAbsoluteUrl);
     this.ajv.addFormat('url', isAbsoluteUrl);
-    this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+    this.ajv.addFormat('int32', {
+      type: 'number',
+      validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+    });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
     this.ajv.addFormat('double', { type: 'number', validate: () => true });
     this.ajv.addFormat('byte', true);

@@ -9,7 +9,14 @@ import type { Counters, StoredIssue, StoredLink, StoredWebhook } from './records
 type MetaDoc = SiteCatalog | SandboxUser[] | Counters;
 type CounterName = Exclude<keyof Counters, 'issueNumberByProject'>;
 
-const FIRST_IDS: Omit<Counters, 'issueNumberByProject'> = { issue: 10000, worklog: 10000, comment: 10000, link: 10000, history: 10000, webhook: 1 };
+const FIRST_IDS: Omit<Counters, 'issueNumberByProject'> = {
+  issue: 10000,
+  worklog: 10000,
+  comment: 10000,
+  link: 10000,
+  history: 10000,
+  webhook: 1,
+};
 
 /**
  * The site's durable state in `jira.sqlite`: the catalog and users (seeded on first open
@@ -72,7 +79,10 @@ export class JiraState {
 
   nextIssueKey(projectId: string, projectKey: string): string {
     const number = (this.counters.issueNumberByProject[projectId] ?? 0) + 1;
-    this.counters = { ...this.counters, issueNumberByProject: { ...this.counters.issueNumberByProject, [projectId]: number } };
+    this.counters = {
+      ...this.counters,
+      issueNumberByProject: { ...this.counters.issueNumberByProject, [projectId]: number },
+    };
     this.meta.put('counters', this.counters);
     return `${projectKey}-${number}`;
   }

@@ -17,14 +17,20 @@ interface BatchItem {
 
 type ItemOutcome = Record<string, unknown> | KvsError;
 
-export function batchSet(ctx: KvsContext, items: Array<BatchItem & { value: unknown; options?: { ttl?: Ttl } }>): KvsResponse {
+export function batchSet(
+  ctx: KvsContext,
+  items: Array<BatchItem & { value: unknown; options?: { ttl?: Ttl } }>,
+): KvsResponse {
   return runBatch(items, (item) => {
     writeItem(ctx, targetFor(ctx, item.entityName), item.key, item.value, item.options);
     return {};
   });
 }
 
-export function batchGet(ctx: KvsContext, items: Array<BatchItem & { options?: { metadataFields?: MetadataField[] } }>): KvsResponse {
+export function batchGet(
+  ctx: KvsContext,
+  items: Array<BatchItem & { options?: { metadataFields?: MetadataField[] } }>,
+): KvsResponse {
   return runBatch(items, (item) => {
     const found = readItem(ctx, targetFor(ctx, item.entityName), item.key);
     return found ? itemBody(found, item.options?.metadataFields) : kvsErrors.keyNotFound();
@@ -32,12 +38,15 @@ export function batchGet(ctx: KvsContext, items: Array<BatchItem & { options?: {
 }
 
 export function batchDelete(ctx: KvsContext, items: BatchItem[]): KvsResponse {
-  return runBatch(items, (item) => (deleteItem(ctx, targetFor(ctx, item.entityName), item.key) ? {} : kvsErrors.keyNotFound()));
+  return runBatch(items, (item) =>
+    deleteItem(ctx, targetFor(ctx, item.entityName), item.key) ? {} : kvsErrors.keyNotFound(),
+  );
 }
 
 function runBatch<T extends BatchItem>(items: T[], run: (item: T) => ItemOutcome): KvsResponse {
   if (items.length === 0) throw kvsErrors.badRequest('a batch needs at least one item');
-  if (items.length > MAX_OPERATIONS_PER_REQUEST) throw kvsErrors.badRequest(`a batch can hold at most ${MAX_OPERATIONS_PER_REQUEST} items`);
+  if (items.length > MAX_OPERATIONS_PER_REQUEST)
+    throw kvsErrors.badRequest(`a batch can hold at most ${MAX_OPERATIONS_PER_REQUEST} items`);
   assertDistinct(items);
 
   const successfulKeys: Record<string, unknown>[] = [];
@@ -64,7 +73,10 @@ export function assertDistinct(items: readonly BatchItem[]): void {
   const seen = new Set<string>();
   for (const { key, entityName } of items) {
     const identity = JSON.stringify([entityName ?? null, key]);
-    if (seen.has(identity)) throw kvsErrors.badRequest(`key '${key}'${entityName ? ` of entity '${entityName}'` : ''} appears more than once`);
+    if (seen.has(identity))
+      throw kvsErrors.badRequest(
+        `key '${key}'${entityName ? ` of entity '${entityName}'` : ''} appears more than once`,
+      );
     seen.add(identity);
   }
 }

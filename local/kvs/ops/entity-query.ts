@@ -39,7 +39,9 @@ export function queryEntity(ctx: KvsContext, request: EntityQueryRequest): KvsRe
     .all(spaceOf({ kind: 'entity', schema }), ctx.now)
     .map((item) => toEntry(item, index))
     .filter((entry): entry is IndexEntry => entry !== undefined)
-    .filter((entry) => index.partition.every((attribute, i) => compareScalars(entry.attributes[attribute], partition[i]) === 0))
+    .filter((entry) =>
+      index.partition.every((attribute, i) => compareScalars(entry.attributes[attribute], partition[i]) === 0),
+    )
     .filter((entry) => !range || clauseMatches(range, entry.range))
     .sort((a, b) => direction * compareEntries(a, b));
 
@@ -93,7 +95,9 @@ function decodePosition(cursor: string): Position {
 }
 
 function firstAfter(entries: IndexEntry[], position: Position, direction: number): number {
-  const at = entries.findIndex((entry) => direction * comparePositions({ range: entry.range, key: entry.item.key }, position) > 0);
+  const at = entries.findIndex(
+    (entry) => direction * comparePositions({ range: entry.range, key: entry.item.key }, position) > 0,
+  );
   return at === -1 ? entries.length : at;
 }
 

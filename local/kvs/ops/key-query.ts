@@ -32,7 +32,8 @@ export function queryKeys(ctx: KvsContext, request: QueryRequest): KvsResponse {
 function pageLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_QUERY_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw kvsErrors.badRequest('limit must be a positive integer');
-  if (limit > MAX_QUERY_LIMIT) throw kvsErrors.listQueryLimitExceeded(`Limit for list query should be at most ${MAX_QUERY_LIMIT}`);
+  if (limit > MAX_QUERY_LIMIT)
+    throw kvsErrors.listQueryLimitExceeded(`Limit for list query should be at most ${MAX_QUERY_LIMIT}`);
   return limit;
 }
 
@@ -40,7 +41,8 @@ function keyPrefix(where: NonNullable<QueryRequest['where']>): string | undefine
   if (where.length > 1) throw kvsErrors.queryWhereInvalid('KVS queries should contain only a single "where" clause');
   const clause = where[0];
   if (!clause) return undefined;
-  if (clause.property !== 'key') throw kvsErrors.queryWhereFieldInvalid(`Field '${clause.property}' is not supported for filters`);
+  if (clause.property !== 'key')
+    throw kvsErrors.queryWhereFieldInvalid(`Field '${clause.property}' is not supported for filters`);
   validateClause(clause, ['BEGINS_WITH']);
   return String(clause.values[0]);
 }

@@ -12,7 +12,13 @@ export function getOne(ctx: KvsContext, target: Target, key: string, metadataFie
 }
 
 /** Answers the previous or the new item when `returnValue` asks for it, else 204. */
-export function setOne(ctx: KvsContext, target: Target, key: string, value: unknown, options: ExtendedSetOptions = {}): KvsResponse {
+export function setOne(
+  ctx: KvsContext,
+  target: Target,
+  key: string,
+  value: unknown,
+  options: ExtendedSetOptions = {},
+): KvsResponse {
   const { previous, current } = writeItem(ctx, target, key, value, options);
   if (!options.returnValue) return noContent;
   const returned = options.returnValue === 'LATEST' ? current : previous;

@@ -28,7 +28,8 @@ export function runTransaction(ctx: KvsContext, request: TransactionRequest): Kv
   for (const operation of operations) {
     if (operation.conditions) assertConditionMet(ctx, operation.key, operation.entityName, operation.conditions);
   }
-  for (const operation of sets) writeItem(ctx, targetFor(ctx, operation.entityName), operation.key, operation.value, operation.options);
+  for (const operation of sets)
+    writeItem(ctx, targetFor(ctx, operation.entityName), operation.key, operation.value, operation.options);
   // A transactional delete succeeds whether or not the key exists (forge docs: transactions).
   for (const operation of deletes) deleteItem(ctx, targetFor(ctx, operation.entityName), operation.key);
   return noContent;
@@ -40,6 +41,8 @@ function assertConditionMet(ctx: KvsContext, key: string, entityName: string | u
   const filters = parseFilters(conditions);
   const attributes = (readItem(ctx, target, key)?.value ?? {}) as Record<string, unknown>;
   if (!filtersMatch(filters, attributes)) {
-    throw kvsErrors.conditionFailed(`Transaction cancelled: the condition on key '${key}' of entity '${entityName}' is not met`);
+    throw kvsErrors.conditionFailed(
+      `Transaction cancelled: the condition on key '${key}' of entity '${entityName}' is not met`,
+    );
   }
 }

@@ -39,7 +39,10 @@ async function discoverAppFieldIds(jira: JiraClient): Promise<AppFieldIds> {
     if (field) ids[key] = field.id;
   }
   const missing = APP_FIELD_KEYS.filter((key) => ids[key] === undefined);
-  if (missing.length) throw new NotConfiguredError(`Jira does not show the app's custom fields yet (${missing.join(', ')}); reinstall or wait for the installation to finish`);
+  if (missing.length)
+    throw new NotConfiguredError(
+      `Jira does not show the app's custom fields yet (${missing.join(', ')}); reinstall or wait for the installation to finish`,
+    );
   return ids as AppFieldIds;
 }
 

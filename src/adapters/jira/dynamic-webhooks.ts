@@ -39,10 +39,18 @@ interface WebhookPage {
   values?: RegisteredJiraWebhook[];
 }
 
-export async function registerWebhooks(jira: JiraClient, url: string, webhooks: JiraWebhookDefinition[]): Promise<RegistrationResult[]> {
-  const response = await jira.request<RegistrationResponse>('POST', route`/rest/api/3/webhook`, { body: { url, webhooks } });
+export async function registerWebhooks(
+  jira: JiraClient,
+  url: string,
+  webhooks: JiraWebhookDefinition[],
+): Promise<RegistrationResult[]> {
+  const response = await jira.request<RegistrationResponse>('POST', route`/rest/api/3/webhook`, {
+    body: { url, webhooks },
+  });
   return (response.webhookRegistrationResult ?? []).map((result) =>
-    result.createdWebhookId !== undefined ? { id: result.createdWebhookId } : { errors: result.errors ?? ['unknown error'] },
+    result.createdWebhookId !== undefined
+      ? { id: result.createdWebhookId }
+      : { errors: result.errors ?? ['unknown error'] },
   );
 }
 
@@ -50,7 +58,10 @@ export async function listWebhooks(jira: JiraClient): Promise<RegisteredJiraWebh
   const all: RegisteredJiraWebhook[] = [];
   const pageSize = 100;
   for (let startAt = 0; ; startAt += pageSize) {
-    const page = await jira.request<WebhookPage>('GET', route`/rest/api/3/webhook?startAt=${startAt}&maxResults=${pageSize}`);
+    const page = await jira.request<WebhookPage>(
+      'GET',
+      route`/rest/api/3/webhook?startAt=${startAt}&maxResults=${pageSize}`,
+    );
     const values = page.values ?? [];
     all.push(...values);
     if (page.isLast !== false || values.length === 0) return all;
@@ -60,7 +71,9 @@ export async function listWebhooks(jira: JiraClient): Promise<RegisteredJiraWebh
 /** Extends the webhooks' life; returns the new expiration (epoch ms). */
 export async function refreshWebhooks(jira: JiraClient, webhookIds: number[]): Promise<number | undefined> {
   if (webhookIds.length === 0) return undefined;
-  const response = await jira.request<{ expirationDate?: number }>('PUT', route`/rest/api/3/webhook/refresh`, { body: { webhookIds } });
+  const response = await jira.request<{ expirationDate?: number }>('PUT', route`/rest/api/3/webhook/refresh`, {
+    body: { webhookIds },
+  });
   return response.expirationDate;
 }
 

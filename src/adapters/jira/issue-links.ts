@@ -7,7 +7,11 @@ export async function linkIssues(
   link: { inwardIssueKey: string; outwardIssueKey: string; typeName?: string },
 ): Promise<void> {
   await jira.request<void>('POST', route`/rest/api/3/issueLink`, {
-    body: { type: { name: link.typeName ?? 'Relates' }, inwardIssue: { key: link.inwardIssueKey }, outwardIssue: { key: link.outwardIssueKey } },
+    body: {
+      type: { name: link.typeName ?? 'Relates' },
+      inwardIssue: { key: link.inwardIssueKey },
+      outwardIssue: { key: link.outwardIssueKey },
+    },
     idempotent: true,
   });
 }

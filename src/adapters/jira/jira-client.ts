@@ -2,7 +2,13 @@ import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@
 import { ConflictError, UpstreamError } from '../../shared/errors';
 import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../shared/retry';
 import type { TimeBudget } from '../../shared/time-budget';
-import { JiraBadRequestError, JiraNotFoundError, JiraNotImplementedError, JiraPermissionError, parseJiraErrorBody } from './jira-errors';
+import {
+  JiraBadRequestError,
+  JiraNotFoundError,
+  JiraNotImplementedError,
+  JiraPermissionError,
+  parseJiraErrorBody,
+} from './jira-errors';
 import { rateLimitRetry } from './jira-rate-limit';
 
 export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIResponse>;
@@ -72,7 +78,10 @@ export class JiraClient {
     const repeatable = method !== 'POST' || options.idempotent === true;
     const init: RequestInit = {
       method,
-      headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     };
     return withRetries(() => this.attempt<T>(path, init, repeatable), {
@@ -102,7 +111,12 @@ export class JiraClient {
     if (response.status >= 500 && response.status !== 501) {
       const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.budget.now());
       return {
-        retry: { reason: `HTTP ${response.status}`, giveUp: !repeatable, outcomeUnknown: !repeatable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+        retry: {
+          reason: `HTTP ${response.status}`,
+          giveUp: !repeatable,
+          outcomeUnknown: !repeatable,
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        },
       };
     }
     throw errorFor(response.status, body);

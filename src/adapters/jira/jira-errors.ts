@@ -8,16 +8,22 @@ export interface JiraErrorBody {
 
 export function parseJiraErrorBody(body: unknown): JiraErrorBody {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const errorMessages = Array.isArray(record.errorMessages) ? record.errorMessages.filter((m): m is string => typeof m === 'string') : [];
+  const errorMessages = Array.isArray(record.errorMessages)
+    ? record.errorMessages.filter((m): m is string => typeof m === 'string')
+    : [];
   const errors: Record<string, string> = {};
   if (typeof record.errors === 'object' && record.errors !== null) {
-    for (const [field, message] of Object.entries(record.errors)) if (typeof message === 'string') errors[field] = message;
+    for (const [field, message] of Object.entries(record.errors))
+      if (typeof message === 'string') errors[field] = message;
   }
   return { errorMessages, errors };
 }
 
 export function describeJiraErrors(body: JiraErrorBody): string {
-  const parts = [...body.errorMessages, ...Object.entries(body.errors).map(([field, message]) => `${field}: ${message}`)];
+  const parts = [
+    ...body.errorMessages,
+    ...Object.entries(body.errors).map(([field, message]) => `${field}: ${message}`),
+  ];
   return parts.length ? parts.join('; ') : 'no details';
 }
 
@@ -28,14 +34,22 @@ export class JiraNotFoundError extends NotFoundError {
 }
 
 export class JiraBadRequestError extends BadRequestError {
-  constructor(readonly details: JiraErrorBody, readonly status: number = 400) {
+  constructor(
+    readonly details: JiraErrorBody,
+    readonly status: number = 400,
+  ) {
     super(`Jira rejected the request (${describeJiraErrors(details)})`);
   }
 }
 
 export class JiraPermissionError extends PermissionError {
-  constructor(readonly details: JiraErrorBody, readonly status: number) {
-    super(`the app is not allowed to do this in Jira (${describeJiraErrors(details)}); check the app's project permissions`);
+  constructor(
+    readonly details: JiraErrorBody,
+    readonly status: number,
+  ) {
+    super(
+      `the app is not allowed to do this in Jira (${describeJiraErrors(details)}); check the app's project permissions`,
+    );
   }
 }
 

@@ -30,7 +30,9 @@ export async function getProjectStatuses(jira: JiraClient, projectKey: string): 
     issueTypeName: type.name,
     subtask: type.subtask ?? false,
     statuses: (type.statuses ?? []).flatMap((s) =>
-      s.id && s.name ? [{ id: s.id, name: s.name, ...(s.statusCategory?.key ? { categoryKey: s.statusCategory.key } : {}) }] : [],
+      s.id && s.name
+        ? [{ id: s.id, name: s.name, ...(s.statusCategory?.key ? { categoryKey: s.statusCategory.key } : {}) }]
+        : [],
     ),
   }));
 }

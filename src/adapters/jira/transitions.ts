@@ -33,7 +33,8 @@ export function clearTransitionMemoryCache(): void {
   memory.clear();
 }
 
-const cacheKey = (position: WorkflowPosition): string => storageKeys.transitions(position.projectKey, position.issueTypeId, position.statusId);
+const cacheKey = (position: WorkflowPosition): string =>
+  storageKeys.transitions(position.projectKey, position.issueTypeId, position.statusId);
 
 interface TransitionsResponse {
   transitions?: Array<{ id?: string; name?: string; to?: { id?: string }; isAvailable?: boolean; hasScreen?: boolean }>;
@@ -43,7 +44,17 @@ interface TransitionsResponse {
 export async function fetchTransitions(jira: JiraClient, issueIdOrKey: string): Promise<TransitionOption[]> {
   const response = await jira.request<TransitionsResponse>('GET', route`/rest/api/3/issue/${issueIdOrKey}/transitions`);
   return (response.transitions ?? []).flatMap((t) =>
-    t.id && t.to?.id ? [{ id: t.id, name: t.name ?? t.id, toStatusId: t.to.id, isAvailable: t.isAvailable ?? true, hasScreen: t.hasScreen ?? false }] : [],
+    t.id && t.to?.id
+      ? [
+          {
+            id: t.id,
+            name: t.name ?? t.id,
+            toStatusId: t.to.id,
+            isAvailable: t.isAvailable ?? true,
+            hasScreen: t.hasScreen ?? false,
+          },
+        ]
+      : [],
   );
 }
 
@@ -87,7 +98,9 @@ export async function forgetTransitions(position: WorkflowPosition): Promise<voi
 }
 
 export async function postTransition(jira: JiraClient, issueIdOrKey: string, transitionId: string): Promise<void> {
-  await jira.request<void>('POST', route`/rest/api/3/issue/${issueIdOrKey}/transitions`, { body: { transition: { id: transitionId } } });
+  await jira.request<void>('POST', route`/rest/api/3/issue/${issueIdOrKey}/transitions`, {
+    body: { transition: { id: transitionId } },
+  });
 }
 
 export type TransitionOutcome = 'already-there' | 'transitioned' | 'no-transition';

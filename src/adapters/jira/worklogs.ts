@@ -34,7 +34,11 @@ function keyOf(worklog: NonNullable<WorklogPage['worklogs']>[number]): string | 
 }
 
 /** The id of the worklog already recording this payment, if any. */
-export async function findWorklogByIdempotencyKey(jira: JiraClient, issueIdOrKey: string, idempotencyKey: string): Promise<string | undefined> {
+export async function findWorklogByIdempotencyKey(
+  jira: JiraClient,
+  issueIdOrKey: string,
+  idempotencyKey: string,
+): Promise<string | undefined> {
   for (let startAt = 0; ; startAt += PAGE_SIZE) {
     const page = await jira.request<WorklogPage>(
       'GET',
@@ -48,19 +52,29 @@ export async function findWorklogByIdempotencyKey(jira: JiraClient, issueIdOrKey
 }
 
 /** Adds the payment's worklog; its idempotency key is written in the same POST, as a worklog property. */
-export async function addWorklog(jira: JiraClient, issueIdOrKey: string, input: PaymentWorklogInput): Promise<{ worklogId: string }> {
+export async function addWorklog(
+  jira: JiraClient,
+  issueIdOrKey: string,
+  input: PaymentWorklogInput,
+): Promise<{ worklogId: string }> {
   const body = {
     started: jiraDateTime(input.started),
     timeSpentSeconds: input.timeSpentSeconds,
     ...(input.comment !== undefined ? { comment: toAdf(input.comment) } : {}),
     properties: [{ key: PAYMENT_WORKLOG_PROPERTY, value: { ...input.details, idempotencyKey: input.idempotencyKey } }],
   };
-  const created = await jira.request<{ id: string }>('POST', route`/rest/api/3/issue/${issueIdOrKey}/worklog`, { body });
+  const created = await jira.request<{ id: string }>('POST', route`/rest/api/3/issue/${issueIdOrKey}/worklog`, {
+    body,
+  });
   return { worklogId: created.id };
 }
 
 /** Adds the payment's worklog unless one with the same key exists (after an interrupted run). */
-export async function addWorklogOnce(jira: JiraClient, issueIdOrKey: string, input: PaymentWorklogInput): Promise<{ worklogId: string; created: boolean }> {
+export async function addWorklogOnce(
+  jira: JiraClient,
+  issueIdOrKey: string,
+  input: PaymentWorklogInput,
+): Promise<{ worklogId: string; created: boolean }> {
   const existing = await findWorklogByIdempotencyKey(jira, issueIdOrKey, input.idempotencyKey);
   if (existing) return { worklogId: existing, created: false };
   return { ...(await addWorklog(jira, issueIdOrKey, input)), created: true };

@@ -8,7 +8,10 @@ export type WorkItem = { kind: 'sweep' } | { kind: 'backfill'; runId: string };
 const queue = new Queue({ key: WORK_QUEUE_KEY });
 
 export async function pushWork(item: WorkItem, options: { delayInSeconds?: number } = {}): Promise<void> {
-  await queue.push({ body: { ...item }, ...(options.delayInSeconds ? { delayInSeconds: options.delayInSeconds } : {}) });
+  await queue.push({
+    body: { ...item },
+    ...(options.delayInSeconds ? { delayInSeconds: options.delayInSeconds } : {}),
+  });
 }
 
 /** The work item an event carries, or undefined for a body this app did not push. */

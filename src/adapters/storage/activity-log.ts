@@ -31,21 +31,30 @@ const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0
 
 function withoutEmpty(record: DeliveryRecord): DeliveryRecord {
   const entries = Object.entries(record).filter(([, value]) => value !== undefined && value !== '');
-  return Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'string' ? clip(value) : value])) as unknown as DeliveryRecord;
+  return Object.fromEntries(
+    entries.map(([name, value]) => [name, typeof value === 'string' ? clip(value) : value]),
+  ) as unknown as DeliveryRecord;
 }
 
 /** Appends a delivery; entries disappear after 30 days. */
 export async function recordDelivery(record: DeliveryRecord): Promise<void> {
-  await kvs.entity<DeliveryRecord>(ENTITY).set(storageKeys.deliveryLog(record.receivedAt, randomUUID()), withoutEmpty(record), { ttl: RETENTION });
+  await kvs
+    .entity<DeliveryRecord>(ENTITY)
+    .set(storageKeys.deliveryLog(record.receivedAt, randomUUID()), withoutEmpty(record), { ttl: RETENTION });
 }
 
 /** Newest first, optionally only one outcome; pass `nextCursor` back for the next page. */
-export async function latestDeliveries(options: { limit?: number; outcome?: DeliveryOutcome; cursor?: string } = {}): Promise<DeliveryPage> {
+export async function latestDeliveries(
+  options: { limit?: number; outcome?: DeliveryOutcome; cursor?: string } = {},
+): Promise<DeliveryPage> {
   const limit = Math.min(Math.max(1, options.limit ?? 20), MAX_PAGE);
   const entity = kvs.entity<DeliveryRecord>(ENTITY).query();
   let query = options.outcome ? entity.index('by-outcome', { partition: [options.outcome] }) : entity.index('by-time');
   query = query.sort(Sort.DESC).limit(limit);
   if (options.cursor) query = query.cursor(options.cursor);
   const page = await query.getMany();
-  return { entries: page.results.map((result) => result.value), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    entries: page.results.map((result) => result.value),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }

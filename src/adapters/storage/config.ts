@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { BadRequestError, NotConfiguredError } from '../../shared/errors';
 import { storageKeys } from './keys';
 
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
+const projectKey = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
 const jiraId = z.string().regex(/^\d+$/, 'a Jira id (digits)');
 const issueTypeRef = z.union([z.strictObject({ id: jiraId }), z.strictObject({ name: z.string().trim().min(1) })]);
 /** Wave adds statuses (OVERPAID came later), so any upper-case status name is accepted. */
@@ -42,7 +44,8 @@ export function parseAppConfig(input: unknown): AppConfig {
 export async function getAppConfig(): Promise<AppConfig> {
   const stored = await kvs.get<unknown>(storageKeys.config());
   const result = appConfigSchema.safeParse(stored ?? {});
-  if (!result.success) throw new NotConfiguredError('the stored configuration is no longer valid; open the admin page and save it again');
+  if (!result.success)
+    throw new NotConfiguredError('the stored configuration is no longer valid; open the admin page and save it again');
   return result.data;
 }
 
@@ -56,6 +59,7 @@ export async function saveAppConfig(input: unknown): Promise<AppConfig> {
 export function resolveProjectKey(config: AppConfig, businessId: string | undefined): string {
   const routed = businessId ? config.businessProjects[businessId] : undefined;
   const key = routed ?? config.defaultProjectKey;
-  if (!key) throw new NotConfiguredError('no Jira project is configured for Wave invoices; choose one on the admin page');
+  if (!key)
+    throw new NotConfiguredError('no Jira project is configured for Wave invoices; choose one on the admin page');
   return key;
 }

@@ -30,8 +30,10 @@ export async function claimEvent(eventId: string, options: ClaimOptions = {}): P
   if (await setIfAbsent(key, record, EVENT_TTL)) return { claimed: true };
 
   const existing = await kvs.get<EventRecord>(key);
-  if (!existing) return (await setIfAbsent(key, record, EVENT_TTL)) ? { claimed: true } : { claimed: false, state: 'processing' };
-  const stale = existing.state === 'processing' && now() - existing.claimedAt > (options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS);
+  if (!existing)
+    return (await setIfAbsent(key, record, EVENT_TTL)) ? { claimed: true } : { claimed: false, state: 'processing' };
+  const stale =
+    existing.state === 'processing' && now() - existing.claimedAt > (options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS);
   if (!stale) return { claimed: false, state: existing.state };
   await kvs.set(key, record, { ttl: EVENT_TTL });
   return { claimed: true };

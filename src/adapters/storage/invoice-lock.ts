@@ -14,7 +14,11 @@ export interface InvoiceLockOptions {
  * Serialises work on one Wave invoice across concurrent invocations. Waits briefly within
  * the budget; if another invocation still holds it, throws ConflictError (Wave retries).
  */
-export async function acquireInvoiceLock(invoiceId: string, budget: TimeBudget, options: InvoiceLockOptions = {}): Promise<HeldLock> {
+export async function acquireInvoiceLock(
+  invoiceId: string,
+  budget: TimeBudget,
+  options: InvoiceLockOptions = {},
+): Promise<HeldLock> {
   const lock = await acquireLockWithin(storageKeys.invoiceLock(invoiceId), budget, {
     ttlSeconds: options.ttlSeconds ?? 30,
     pollMs: options.pollMs ?? 250,
@@ -25,7 +29,12 @@ export async function acquireInvoiceLock(invoiceId: string, budget: TimeBudget, 
 }
 
 /** Runs `work` holding the invoice lock and always releases it. */
-export async function withInvoiceLock<T>(invoiceId: string, budget: TimeBudget, work: () => Promise<T>, options?: InvoiceLockOptions): Promise<T> {
+export async function withInvoiceLock<T>(
+  invoiceId: string,
+  budget: TimeBudget,
+  work: () => Promise<T>,
+  options?: InvoiceLockOptions,
+): Promise<T> {
   const lock = await acquireInvoiceLock(invoiceId, budget, options);
   try {
     return await work();

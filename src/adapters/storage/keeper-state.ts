@@ -75,7 +75,10 @@ export async function saveKeeperState<P extends keyof KeeperParts>(part: P, valu
 }
 
 /** Reads, changes and saves one part (its jobs run under a lock or alone, so no merge is needed). */
-export async function updateKeeperState<P extends keyof KeeperParts>(part: P, change: (current: KeeperParts[P]) => KeeperParts[P]): Promise<KeeperParts[P]> {
+export async function updateKeeperState<P extends keyof KeeperParts>(
+  part: P,
+  change: (current: KeeperParts[P]) => KeeperParts[P],
+): Promise<KeeperParts[P]> {
   const next = change(await getKeeperState(part));
   await saveKeeperState(part, next);
   return next;

@@ -23,7 +23,7 @@ export function encodeKeyPart(value: string): string {
 
 export function decodeKeyPart(encoded: string): string {
   const bytes: number[] = [];
-  for (let i = 0; i < encoded.length; ) {
+  for (let i = 0; i < encoded.length;) {
     if (encoded[i] === '#') {
       const hex = encoded.slice(i + 1, i + 3);
       if (!/^[0-9A-F]{2}$/.test(hex)) throw new BadRequestError('malformed storage key part');
@@ -60,7 +60,8 @@ export const storageKeys = {
     key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),
   config: () => key('config', 'app'),
   waveConnection: () => key('state', 'wave-connection'),
-  deliveryLog: (receivedAt: number, unique: string) => key('delivery', String(receivedAt).padStart(15, '0'), id(unique)),
+  deliveryLog: (receivedAt: number, unique: string) =>
+    key('delivery', String(receivedAt).padStart(15, '0'), id(unique)),
   createIntent: (kind: WaveLinkKind, waveId: string) => key('intent', 'create', kind, id(waveId)),
   failedDelivery: (eventId: string) => key('failed', 'delivery', id(eventId)),
   issueBacklink: (issueId: string) => key('issue', id(issueId)),

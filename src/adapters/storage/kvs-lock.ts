@@ -34,7 +34,11 @@ export interface WaitForLockOptions {
 }
 
 /** Polls for the lock while the budget allows; undefined when the budget runs out first. */
-export async function acquireLockWithin(key: string, budget: TimeBudget, options: WaitForLockOptions): Promise<HeldLock | undefined> {
+export async function acquireLockWithin(
+  key: string,
+  budget: TimeBudget,
+  options: WaitForLockOptions,
+): Promise<HeldLock | undefined> {
   const wait = options.sleep ?? realSleep;
   for (;;) {
     const lock = await tryAcquireLock(key, options.ttlSeconds);

@@ -23,13 +23,22 @@ export interface LinkPage<T> {
 }
 
 /** Pages through all links of one kind (for reconciliation and diagnostics). */
-export async function listLinks<T>(kind: WaveLinkKind, options: { limit?: number; cursor?: string } = {}): Promise<LinkPage<T>> {
+export async function listLinks<T>(
+  kind: WaveLinkKind,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<LinkPage<T>> {
   const prefix = storageKeys.linkPrefix(kind);
-  let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(options.limit ?? 100);
+  let query = kvs
+    .query()
+    .where('key', WhereConditions.beginsWith(prefix))
+    .limit(options.limit ?? 100);
   if (options.cursor) query = query.cursor(options.cursor);
   const page = await query.getMany<T>();
   return {
-    links: page.results.map((result) => ({ waveId: decodeKeyPart(result.key.slice(prefix.length)), link: result.value })),
+    links: page.results.map((result) => ({
+      waveId: decodeKeyPart(result.key.slice(prefix.length)),
+      link: result.value,
+    })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }

@@ -46,13 +46,22 @@ export interface SecretsStatus {
 const MIN_SIGNING_SECRET_LENGTH = 16;
 
 /** Sets a new signing secret; the one it replaces stays valid for the grace period. */
-export async function rotateWebhookSigningSecret(secret: string, options: { now?: number; graceMs?: number } = {}): Promise<void> {
-  if (secret.length < MIN_SIGNING_SECRET_LENGTH) throw new BadRequestError(`the signing secret must have at least ${MIN_SIGNING_SECRET_LENGTH} characters`);
+export async function rotateWebhookSigningSecret(
+  secret: string,
+  options: { now?: number; graceMs?: number } = {},
+): Promise<void> {
+  if (secret.length < MIN_SIGNING_SECRET_LENGTH)
+    throw new BadRequestError(`the signing secret must have at least ${MIN_SIGNING_SECRET_LENGTH} characters`);
   const now = options.now ?? Date.now();
   const existing = await kvs.getSecret<WebhookSigningSecrets>(secretKeys.webhookSigning());
   if (existing?.current === secret) return;
   const next: WebhookSigningSecrets = existing
-    ? { current: secret, previous: existing.current, rotatedAt: now, previousValidUntil: now + (options.graceMs ?? DEFAULT_SIGNING_GRACE_MS) }
+    ? {
+        current: secret,
+        previous: existing.current,
+        rotatedAt: now,
+        previousValidUntil: now + (options.graceMs ?? DEFAULT_SIGNING_GRACE_MS),
+      }
     : { current: secret, rotatedAt: now };
   await kvs.setSecret(secretKeys.webhookSigning(), next);
 }
@@ -66,8 +75,12 @@ export async function getWebhookVerificationSecrets(now: number = Date.now()): P
 }
 
 export async function saveWaveOAuthClient(credentials: WaveOAuthClientCredentials): Promise<void> {
-  if (!credentials.clientId.trim() || !credentials.clientSecret.trim()) throw new BadRequestError('the Wave client id and secret are both required');
-  await kvs.setSecret(secretKeys.waveOAuthClient(), { clientId: credentials.clientId.trim(), clientSecret: credentials.clientSecret.trim() });
+  if (!credentials.clientId.trim() || !credentials.clientSecret.trim())
+    throw new BadRequestError('the Wave client id and secret are both required');
+  await kvs.setSecret(secretKeys.waveOAuthClient(), {
+    clientId: credentials.clientId.trim(),
+    clientSecret: credentials.clientSecret.trim(),
+  });
 }
 
 export async function getWaveOAuthClient(): Promise<WaveOAuthClientCredentials | undefined> {
@@ -96,7 +109,9 @@ export async function secretsStatus(): Promise<SecretsStatus> {
   return {
     webhookSigningSecretSet: signing !== undefined,
     ...(signing?.rotatedAt !== undefined ? { webhookSigningRotatedAt: signing.rotatedAt } : {}),
-    ...(signing?.previousValidUntil !== undefined ? { previousSigningSecretValidUntil: signing.previousValidUntil } : {}),
+    ...(signing?.previousValidUntil !== undefined
+      ? { previousSigningSecretValidUntil: signing.previousValidUntil }
+      : {}),
     waveOAuthClientSet: client !== undefined,
     waveTokensSet: tokens !== undefined,
     ...(tokens ? { waveAccessTokenExpiresAt: tokens.expiresAt } : {}),

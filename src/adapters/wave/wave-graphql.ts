@@ -78,7 +78,8 @@ function classify(error: unknown, nowMs: number): Failure {
   // Wave's messages describe the query, never the token; keep only the first for the admin.
   const detail = errors[0]?.message ?? `HTTP ${status}`;
   const message = `Wave refused the request: ${detail.slice(0, 200)}`;
-  if (codes.includes('GRAPHQL_VALIDATION_FAILED')) return { kind: 'fatal', error: new WaveQueryNotSupportedError(message) };
+  if (codes.includes('GRAPHQL_VALIDATION_FAILED'))
+    return { kind: 'fatal', error: new WaveQueryNotSupportedError(message) };
   return { kind: 'fatal', error: new UpstreamError(message) };
 }
 
@@ -102,7 +103,9 @@ export class WaveGraphqlClient {
 
   constructor(private readonly options: WaveGraphqlOptions) {
     const fetch = options.fetch ?? defaultEgressFetch;
-    this.client = new GraphQLClient(options.endpoint ?? WAVE_GRAPHQL_ENDPOINT, { fetch: fetch as unknown as typeof globalThis.fetch });
+    this.client = new GraphQLClient(options.endpoint ?? WAVE_GRAPHQL_ENDPOINT, {
+      fetch: fetch as unknown as typeof globalThis.fetch,
+    });
   }
 
   get requestCount(): number {
@@ -115,26 +118,38 @@ export class WaveGraphqlClient {
   }
 
   async getCustomer(businessId: string, customerId: string): Promise<WaveCustomer | undefined> {
-    const data = await this.query<{ business?: { customer?: unknown } | null }>(GET_CUSTOMER, { businessId, customerId });
+    const data = await this.query<{ business?: { customer?: unknown } | null }>(GET_CUSTOMER, {
+      businessId,
+      customerId,
+    });
     return data?.business?.customer ? mapCustomer(data.business.customer) : undefined;
   }
 
   async listInvoices(options: WaveListOptions): Promise<WavePage<WaveInvoice>> {
     const document = options.newestFirst ? LIST_INVOICES_NEWEST_FIRST : LIST_INVOICES;
-    const data = await this.query<{ business?: { invoices?: Connection } | null }>(document, this.listVariables(options));
+    const data = await this.query<{ business?: { invoices?: Connection } | null }>(
+      document,
+      this.listVariables(options),
+    );
     if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
     return page(data.business.invoices, mapInvoice);
   }
 
   async listCustomers(options: WaveListOptions): Promise<WavePage<WaveCustomer>> {
     const document = options.newestFirst ? LIST_CUSTOMERS_NEWEST_FIRST : LIST_CUSTOMERS;
-    const data = await this.query<{ business?: { customers?: Connection } | null }>(document, this.listVariables(options));
+    const data = await this.query<{ business?: { customers?: Connection } | null }>(
+      document,
+      this.listVariables(options),
+    );
     if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
     return page(data.business.customers, mapCustomer);
   }
 
   async listBusinesses(options: { page?: number; pageSize?: number } = {}): Promise<WavePage<WaveBusiness>> {
-    const data = await this.query<{ businesses?: Connection }>(LIST_BUSINESSES, { page: options.page ?? 1, pageSize: options.pageSize ?? 50 });
+    const data = await this.query<{ businesses?: Connection }>(LIST_BUSINESSES, {
+      page: options.page ?? 1,
+      pageSize: options.pageSize ?? 50,
+    });
     return page(data?.businesses, mapBusiness);
   }
 
@@ -154,7 +169,13 @@ export class WaveGraphqlClient {
     const attempt = async (): Promise<AttemptResult<T | undefined>> => {
       this.requests += 1;
       try {
-        return { done: await this.client.request<T>({ document, variables, requestHeaders: { Authorization: `Bearer ${token}` } }) };
+        return {
+          done: await this.client.request<T>({
+            document,
+            variables,
+            requestHeaders: { Authorization: `Bearer ${token}` },
+          }),
+        };
       } catch (error) {
         const failure = classify(error, this.options.budget.now());
         switch (failure.kind) {
@@ -167,7 +188,12 @@ export class WaveGraphqlClient {
             refreshed = true;
             return { retry: { reason: 'access token renewed', immediate: true } };
           case 'transient':
-            return { retry: { reason: failure.reason, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) } };
+            return {
+              retry: {
+                reason: failure.reason,
+                ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}),
+              },
+            };
           case 'not-found':
             return { done: undefined };
           case 'fatal':

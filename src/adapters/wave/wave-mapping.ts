@@ -3,7 +3,11 @@ import type { Money, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook
 import { UpstreamError } from '../../shared/errors';
 
 /** Wave's GraphQL answers, checked before the app trusts them. Statuses stay open strings. */
-const money = z.object({ raw: z.number(), value: z.string(), currency: z.object({ code: z.string(), symbol: z.string().optional() }) });
+const money = z.object({
+  raw: z.number(),
+  value: z.string(),
+  currency: z.object({ code: z.string(), symbol: z.string().optional() }),
+});
 const optionalMoney = money.nullish();
 const text = z.string().nullish();
 
@@ -53,14 +57,20 @@ export interface WaveBusiness {
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new UpstreamError(`Wave sent a ${what} this app cannot read (${result.error.issues[0]?.path.join('.') ?? 'shape'})`);
+  if (!result.success)
+    throw new UpstreamError(
+      `Wave sent a ${what} this app cannot read (${result.error.issues[0]?.path.join('.') ?? 'shape'})`,
+    );
   return result.data;
 }
 
 const toMoney = (value: z.infer<typeof money>): Money => ({
   raw: value.raw,
   value: value.value,
-  currency: { code: value.currency.code, ...(value.currency.symbol !== undefined ? { symbol: value.currency.symbol } : {}) },
+  currency: {
+    code: value.currency.code,
+    ...(value.currency.symbol !== undefined ? { symbol: value.currency.symbol } : {}),
+  },
 });
 
 /** Keeps only the fields present, so absent and null stay distinguishable from a value. */
@@ -85,7 +95,9 @@ export function mapInvoice(node: unknown): WaveInvoice {
     amountDue: invoice.amountDue ? toMoney(invoice.amountDue) : invoice.amountDue,
     amountPaid: toMoney(invoice.amountPaid),
     taxTotal: invoice.taxTotal ? toMoney(invoice.taxTotal) : invoice.taxTotal,
-    customer: invoice.customer ? defined({ id: invoice.customer.id, name: invoice.customer.name, email: invoice.customer.email }) : invoice.customer,
+    customer: invoice.customer
+      ? defined({ id: invoice.customer.id, name: invoice.customer.name, email: invoice.customer.email })
+      : invoice.customer,
   });
 }
 
@@ -95,5 +107,10 @@ export function mapCustomer(node: unknown): WaveCustomer {
 
 export function mapBusiness(node: unknown): WaveBusiness {
   const business = parse(businessNode, node, 'business');
-  return defined<WaveBusiness>({ id: business.id, name: business.name, currencyCode: business.currency?.code, isArchived: business.isArchived ?? false });
+  return defined<WaveBusiness>({
+    id: business.id,
+    name: business.name,
+    currencyCode: business.currency?.code,
+    isArchived: business.isArchived ?? false,
+  });
 }

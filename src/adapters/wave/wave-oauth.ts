@@ -41,9 +41,12 @@ interface TokenResponse {
   error?: unknown;
 }
 
-type Grant = { grant_type: 'authorization_code'; code: string; redirect_uri: string } | { grant_type: 'refresh_token'; refresh_token: string };
+type Grant =
+  | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
+  | { grant_type: 'refresh_token'; refresh_token: string };
 
-const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 /** Wave's OAuth 2 token endpoint: form-encoded, client credentials from secret storage. */
 export class WaveOAuthClient {
@@ -57,7 +60,7 @@ export class WaveOAuthClient {
 
   async exchangeCode(code: string, redirectUri: string): Promise<StoredWaveTokens> {
     const tokens = await this.requestTokens({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
-    if (!tokens.refreshToken) throw new UpstreamError('Wave\'s token endpoint answered without a refresh token');
+    if (!tokens.refreshToken) throw new UpstreamError("Wave's token endpoint answered without a refresh token");
     return tokens;
   }
 
@@ -69,8 +72,13 @@ export class WaveOAuthClient {
 
   private async requestTokens(grant: Grant): Promise<StoredWaveTokens> {
     const client = await getWaveOAuthClient();
-    if (!client) throw new NotConfiguredError('the Wave OAuth client id and secret are not set; add them on the admin page');
-    const body = new URLSearchParams({ ...grant, client_id: client.clientId, client_secret: client.clientSecret }).toString();
+    if (!client)
+      throw new NotConfiguredError('the Wave OAuth client id and secret are not set; add them on the admin page');
+    const body = new URLSearchParams({
+      ...grant,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }).toString();
     const { budget } = this.options;
     return withRetries(() => this.attempt(grant, body), {
       budget,
@@ -110,15 +118,16 @@ export class WaveOAuthClient {
         : new BadRequestError('Wave did not accept the authorisation code (it may have expired); connect Wave again');
     }
     if (error === 'invalid_client' || error === 'unauthorized_client') {
-      return new NotConfiguredError('Wave rejected the app\'s OAuth client id or secret; check them on the admin page');
+      return new NotConfiguredError("Wave rejected the app's OAuth client id or secret; check them on the admin page");
     }
     return new UpstreamError(`Wave's token endpoint answered HTTP ${status}${error ? ` (${error})` : ''}`);
   }
 
   private tokensFrom(parsed: TokenResponse): StoredWaveTokens {
     const accessToken = asString(parsed.access_token);
-    if (!accessToken) throw new UpstreamError('Wave\'s token endpoint answered without an access token');
-    const expiresIn = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_EXPIRES_IN_SECONDS;
+    if (!accessToken) throw new UpstreamError("Wave's token endpoint answered without an access token");
+    const expiresIn =
+      typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_EXPIRES_IN_SECONDS;
     const scope = asString(parsed.scope);
     const businessId = asString(parsed.businessId);
     const userId = asString(parsed.userId);

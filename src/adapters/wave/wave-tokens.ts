@@ -58,7 +58,8 @@ export class WaveTokenManager implements WaveAccessTokens {
           await lock.release();
         }
       }
-      if (!budget.canWait(pollMs)) throw new UnavailableError('Wave access is being renewed by another request; try again shortly', 5);
+      if (!budget.canWait(pollMs))
+        throw new UnavailableError('Wave access is being renewed by another request; try again shortly', 5);
       await wait(pollMs);
     }
   }
@@ -77,7 +78,8 @@ export class WaveTokenManager implements WaveAccessTokens {
     try {
       fresh = await this.options.oauth.refresh(latest.refreshToken);
     } catch (error) {
-      if (error instanceof WaveReconnectNeededError) await markWaveReconnectNeeded('Wave refused to renew the app\'s access', this.options.budget.now());
+      if (error instanceof WaveReconnectNeededError)
+        await markWaveReconnectNeeded("Wave refused to renew the app's access", this.options.budget.now());
       throw error;
     }
     // The old refresh token may already be dead: persist the rotated one before anything else.

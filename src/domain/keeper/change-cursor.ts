@@ -45,7 +45,11 @@ export function instantMs(text: string): number | null {
 }
 
 /** What one page (sorted oldest change first) adds, and where the next query starts. */
-export function stepCursor<T extends ChangedRecord>(cursor: ChangeCursor, items: readonly T[], pageSize: number): CursorStep<T> {
+export function stepCursor<T extends ChangedRecord>(
+  cursor: ChangeCursor,
+  items: readonly T[],
+  pageSize: number,
+): CursorStep<T> {
   const handled = new Set(cursor.handledAtFrom);
   const fresh = items.filter((item) => !(instantMs(item.modifiedAt) === cursor.fromMs && handled.has(item.id)));
   const finished = items.length < pageSize;
@@ -56,11 +60,18 @@ export function stepCursor<T extends ChangedRecord>(cursor: ChangeCursor, items:
     return { fresh, finished, next: { fromMs: latest, page: 1, handledAtFrom: atLatest } };
   }
   // The whole page shares the cursor's time: the next page of the same query holds the rest.
-  const next = finished ? cursor : { fromMs: cursor.fromMs, page: cursor.page + 1, handledAtFrom: [...handled, ...items.map((item) => item.id)] };
+  const next = finished
+    ? cursor
+    : { fromMs: cursor.fromMs, page: cursor.page + 1, handledAtFrom: [...handled, ...items.map((item) => item.id)] };
   return { fresh, finished, next };
 }
 
 /** How many records the query behind `cursor` still holds beyond those already handled. */
-export function remainingAfter(cursor: ChangeCursor, totalCount: number, pageSize: number, handledOnPage: number): number {
+export function remainingAfter(
+  cursor: ChangeCursor,
+  totalCount: number,
+  pageSize: number,
+  handledOnPage: number,
+): number {
   return Math.max(0, totalCount - (cursor.page - 1) * pageSize - handledOnPage);
 }

@@ -16,7 +16,11 @@ export interface NewestFirstStep<T> {
   finished: boolean;
 }
 
-export function stepNewestFirst<T extends ChangedRecord>(position: NewestFirstPosition, items: readonly T[], pageSize: number): NewestFirstStep<T> {
+export function stepNewestFirst<T extends ChangedRecord>(
+  position: NewestFirstPosition,
+  items: readonly T[],
+  pageSize: number,
+): NewestFirstStep<T> {
   const isRecent = (item: T): boolean => (instantMs(item.modifiedAt) ?? Number.POSITIVE_INFINITY) >= position.sinceMs;
   const fresh = items.filter(isRecent);
   const finished = items.length < pageSize || fresh.length < items.length;

@@ -26,7 +26,8 @@ export interface WebhookPlan {
   refresh: number[];
 }
 
-const sameEvents = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const sameEvents = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 export function matchesWanted(listed: ListedWebhook, wanted: WantedWebhook): boolean {
   return listed.url === wanted.url && listed.jqlFilter === wanted.jqlFilter && sameEvents(listed.events, wanted.events);
@@ -36,7 +37,12 @@ export function matchesWanted(listed: ListedWebhook, wanted: WantedWebhook): boo
  * `refreshWithinMs`: refresh the kept webhook once it expires within this time (Jira gives 30 days;
  * refreshing when 23 are left means weekly, so a week of failed runs still leaves three).
  */
-export function planWebhooks(listed: readonly ListedWebhook[], wanted: WantedWebhook | null, now: number, refreshWithinMs: number): WebhookPlan {
+export function planWebhooks(
+  listed: readonly ListedWebhook[],
+  wanted: WantedWebhook | null,
+  now: number,
+  refreshWithinMs: number,
+): WebhookPlan {
   if (!wanted) return { remove: listed.map((webhook) => webhook.id), register: false, refresh: [] };
   const matching = listed
     .filter((webhook) => matchesWanted(webhook, wanted))

@@ -7,7 +7,13 @@ export type { InvoiceContext } from './invoice-work';
 export { onTransitionBlocked, emptyPlan } from './plan';
 export { withIssue, stateOrder, type StateOrder } from './link';
 export { resolveTargetStatus, DELETED_STATUS, type TargetStatus, type TargetStatusInput } from './status-mapping';
-export { chooseTransition, describeBlockReason, type JiraTransition, type TransitionChoice, type TransitionBlockReason } from './transitions';
+export {
+  chooseTransition,
+  describeBlockReason,
+  type JiraTransition,
+  type TransitionChoice,
+  type TransitionBlockReason,
+} from './transitions';
 export { emptyLedger, ledgerBalance } from './payments-ledger';
 export { worklogSeconds } from './worklogs';
 export { currencyExponent, formatMoney, moneyToMinor, decimalToMinor, minorToDecimal } from './money';

@@ -19,7 +19,13 @@ export function parseInstant(text: string): Instant | null {
   const day = Number(d);
   const millis = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s));
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  if (
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     return null;
   }
   return { epochSeconds: millis / 1000 - offsetSeconds(offset), fraction: fraction.replace(/0+$/, '') };

@@ -29,7 +29,8 @@ export function invoiceDescription(invoice: WaveInvoice): AdfDoc {
     { label: 'Status', value: singleLine(invoice.status) },
   );
   const blocks: AdfDoc['content'] = [adfFieldList(fields)];
-  if (safeHttpUrl(invoice.viewUrl) !== null) blocks.push(adfParagraph(adfLink('View the invoice in Wave', invoice.viewUrl)));
+  if (safeHttpUrl(invoice.viewUrl) !== null)
+    blocks.push(adfParagraph(adfLink('View the invoice in Wave', invoice.viewUrl)));
   return adfDoc(blocks);
 }
 

@@ -10,7 +10,17 @@ import { stateOrder, type StateOrder } from './link';
 import { moneyToMinor } from './money';
 import type { InvoiceLink } from './types';
 
-const STATUS_PROGRESS: Record<string, number> = { DRAFT: 0, SAVED: 1, SENT: 2, VIEWED: 3, UNPAID: 3, OVERDUE: 4, PARTIAL: 5, PAID: 6, OVERPAID: 7 };
+const STATUS_PROGRESS: Record<string, number> = {
+  DRAFT: 0,
+  SAVED: 1,
+  SENT: 2,
+  VIEWED: 3,
+  UNPAID: 3,
+  OVERDUE: 4,
+  PARTIAL: 5,
+  PAID: 6,
+  OVERPAID: 7,
+};
 
 export function invoiceStateOrder(link: InvoiceLink | null, invoice: WaveInvoice): StateOrder {
   const order = stateOrder(link?.modifiedAt ?? null, invoice.modifiedAt);

@@ -75,12 +75,27 @@ export function workForNewIssue(invoice: WaveInvoice, ctx: InvoiceContext): Invo
 }
 
 function blankWork(draft: InvoiceLinkDraft): InvoiceWork {
-  return { issue: null, fingerprints: null, draft, contentSteps: [], transition: null, comments: [], links: [], pending: [], worklogs: [], notes: [] };
+  return {
+    issue: null,
+    fingerprints: null,
+    draft,
+    contentSteps: [],
+    transition: null,
+    comments: [],
+    links: [],
+    pending: [],
+    worklogs: [],
+    notes: [],
+  };
 }
 
 /** Apply one invoice state (already known to be newer than the last applied one). */
 export function applyInvoiceState(work: InvoiceWork, invoice: WaveInvoice, ctx: InvoiceContext): void {
-  const content = { summary: invoiceSummary(invoice), description: invoiceDescription(invoice), fields: invoiceFieldValues(invoice) };
+  const content = {
+    summary: invoiceSummary(invoice),
+    description: invoiceDescription(invoice),
+    fields: invoiceFieldValues(invoice),
+  };
   const property = { waveId: invoice.id, kind: 'invoice' as const, businessId: work.draft.businessId };
   const planned = contentSteps(content, work.fingerprints, ctx.project, property);
   work.contentSteps.push(...planned.steps);
@@ -118,17 +133,23 @@ function applyAmountPaid(work: InvoiceWork, invoice: WaveInvoice, settings: Work
   const paid = moneyToMinor(invoice.amountPaid);
   const currency = invoice.amountPaid.currency.code;
   if (paid === null) {
-    work.notes.push(`Invoice ${invoice.invoiceNumber}: amountPaid "${invoice.amountPaid.value}" is unreadable; payments not checked.`);
+    work.notes.push(
+      `Invoice ${invoice.invoiceNumber}: amountPaid "${invoice.amountPaid.value}" is unreadable; payments not checked.`,
+    );
     return;
   }
   const ledger = ledgerIsUntouched(work) ? { ...work.draft.ledger, currency } : work.draft.ledger;
   if (ledger.currency !== currency) {
-    work.notes.push(`Invoice ${invoice.invoiceNumber}: currency changed from ${ledger.currency} to ${currency} after payments; payments not logged.`);
+    work.notes.push(
+      `Invoice ${invoice.invoiceNumber}: currency changed from ${ledger.currency} to ${currency} after payments; payments not logged.`,
+    );
     return;
   }
   const move = recordAmountPaid(ledger, paid);
   if (move.refundMinor > 0) {
-    work.notes.push(`Invoice ${invoice.invoiceNumber}: amount paid went down by ${formatMoney(move.refundMinor, currency)} (refund?); nothing logged.`);
+    work.notes.push(
+      `Invoice ${invoice.invoiceNumber}: amount paid went down by ${formatMoney(move.refundMinor, currency)} (refund?); nothing logged.`,
+    );
   }
   // modifiedAt was checked readable before the state was applied.
   const started = toJiraDateTime(invoice.modifiedAt) ?? invoice.modifiedAt;
@@ -137,14 +158,21 @@ function applyAmountPaid(work: InvoiceWork, invoice: WaveInvoice, settings: Work
 
 function ledgerIsUntouched(work: InvoiceWork): boolean {
   const { ledger } = work.draft;
-  return ledger.wavePaidMinor === 0 && ledger.eventsAheadMinor === 0 && ledger.loggedMinor === 0 && ledger.skippedMinor === 0;
+  return (
+    ledger.wavePaidMinor === 0 && ledger.eventsAheadMinor === 0 && ledger.loggedMinor === 0 && ledger.skippedMinor === 0
+  );
 }
 
 /** `already-counted`: an invoice state had already reported this money; only the ledger changes. */
 export type PaymentApplication = 'processed' | 'already-counted' | 'duplicate' | 'ignored';
 
 /** Apply a `payment.received` event; `occurredAt` (the envelope's) stands in for an unreadable payment date. */
-export function applyPaymentEvent(work: InvoiceWork, payment: WavePayment, occurredAt: string, settings: WorklogSettings): PaymentApplication {
+export function applyPaymentEvent(
+  work: InvoiceWork,
+  payment: WavePayment,
+  occurredAt: string,
+  settings: WorklogSettings,
+): PaymentApplication {
   const { ledger, invoiceNumber } = work.draft;
   const currency = payment.amount.currency.code;
   const amount = moneyToMinor(payment.amount);
@@ -176,8 +204,18 @@ function planCustomerLink(work: InvoiceWork, customerLink: CustomerLink | null):
 
 /** Steps in the safe order: create/edit/fields, transition, comments, links, then worklogs (pending first). */
 export function finishWork(work: InvoiceWork, outcome: SyncOutcome): InvoicePlan {
-  const steps: PlanStep[] = [...work.contentSteps, ...(work.transition ? [work.transition] : []), ...work.comments, ...work.links, ...work.pending, ...work.worklogs];
-  const withPending = (pending: AddWorklogStep[]): InvoiceLinkDraft => ({ ...work.draft, ledger: { ...work.draft.ledger, pending } });
+  const steps: PlanStep[] = [
+    ...work.contentSteps,
+    ...(work.transition ? [work.transition] : []),
+    ...work.comments,
+    ...work.links,
+    ...work.pending,
+    ...work.worklogs,
+  ];
+  const withPending = (pending: AddWorklogStep[]): InvoiceLinkDraft => ({
+    ...work.draft,
+    ledger: { ...work.draft.ledger, pending },
+  });
   return {
     outcome,
     notes: work.notes,

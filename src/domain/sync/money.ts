@@ -3,6 +3,7 @@
 import type { Money } from '../wave-webhook/types';
 
 // ISO 4217 minor-unit exponents that differ from the usual 2.
+// prettier-ignore
 const EXPONENT_BY_CURRENCY: Readonly<Record<string, number>> = {
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
   UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
@@ -34,7 +35,9 @@ export function decimalToMinor(value: string, exponent: number): number | null {
 
 /** 125050, exponent 2 → "1250.50" (no grouping: for machines). */
 export function minorToDecimal(minor: number, exponent: number): string {
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = digits.slice(digits.length - exponent);
   const sign = minor < 0 ? '-' : '';

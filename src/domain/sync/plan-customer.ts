@@ -23,12 +23,21 @@ export function planCustomerState(input: CustomerStateInput): CustomerPlan {
   const { customer, link, project } = input;
   const order = stateOrder(link?.modifiedAt ?? null, customer.modifiedAt);
   const issue = link?.issue ?? null;
-  if (order === 'unreadable') return emptyPlan(issue, 'ignored', [`Customer ${customer.name}: unreadable modifiedAt "${customer.modifiedAt}".`]);
+  if (order === 'unreadable')
+    return emptyPlan(issue, 'ignored', [`Customer ${customer.name}: unreadable modifiedAt "${customer.modifiedAt}".`]);
   if (order === 'stale') return emptyPlan(issue, 'stale', []);
 
-  const content = { summary: customerSummary(customer), description: customerDescription(customer), fields: customerFieldValues(customer) };
+  const content = {
+    summary: customerSummary(customer),
+    description: customerDescription(customer),
+    fields: customerFieldValues(customer),
+  };
   const businessId = link?.businessId ?? input.businessId;
-  const planned = contentSteps(content, link?.fingerprints ?? null, project, { waveId: customer.id, kind: 'customer', businessId });
+  const planned = contentSteps(content, link?.fingerprints ?? null, project, {
+    waveId: customer.id,
+    kind: 'customer',
+    businessId,
+  });
   return {
     outcome: 'processed',
     notes: [],
@@ -50,5 +59,8 @@ export function planCustomerState(input: CustomerStateInput): CustomerPlan {
 /** The link's issue is gone (404 on update): plan the customer as a new issue. */
 export function planCustomerRecreate(input: CustomerStateInput & { link: CustomerLink }): CustomerPlan {
   const plan = planCustomerState({ ...input, link: null });
-  return { ...plan, notes: [`Jira issue ${input.link.issue.key} no longer exists; it is created again.`, ...plan.notes] };
+  return {
+    ...plan,
+    notes: [`Jira issue ${input.link.issue.key} no longer exists; it is created again.`, ...plan.notes],
+  };
 }

@@ -17,7 +17,10 @@ export function planInvoiceDeleted(input: InvoiceDeletedInput): InvoicePlan {
   if (link.deleted) return unchangedInvoicePlan(link, 'duplicate', []);
 
   const work = workFromLink(link);
-  work.contentSteps.push({ kind: 'edit-issue', addLabels: [WAVE_DELETED_LABEL] }, { kind: 'set-field-values', values: { 'wave-status': DELETED_STATUS } });
+  work.contentSteps.push(
+    { kind: 'edit-issue', addLabels: [WAVE_DELETED_LABEL] },
+    { kind: 'set-field-values', values: { 'wave-status': DELETED_STATUS } },
+  );
   planStatus(work, DELETED_STATUS, input.project);
   work.comments.push({
     kind: 'add-comment',

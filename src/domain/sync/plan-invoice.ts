@@ -14,9 +14,15 @@ export interface InvoiceStateInput extends InvoiceContext {
 
 export function planInvoiceState(input: InvoiceStateInput): InvoicePlan {
   const { invoice, link } = input;
-  if (link?.deleted) return unchangedInvoicePlan(link, 'ignored', [`Invoice ${link.invoiceNumber} was deleted in Wave; later states are ignored.`]);
+  if (link?.deleted)
+    return unchangedInvoicePlan(link, 'ignored', [
+      `Invoice ${link.invoiceNumber} was deleted in Wave; later states are ignored.`,
+    ]);
   const order = invoiceStateOrder(link, invoice);
-  if (order === 'unreadable') return unchangedInvoicePlan(link, 'ignored', [`Invoice ${invoice.invoiceNumber}: unreadable modifiedAt "${invoice.modifiedAt}".`]);
+  if (order === 'unreadable')
+    return unchangedInvoicePlan(link, 'ignored', [
+      `Invoice ${invoice.invoiceNumber}: unreadable modifiedAt "${invoice.modifiedAt}".`,
+    ]);
   if (order === 'stale') return unchangedInvoicePlan(link, 'stale', []);
 
   const work = link ? workFromLink(link) : workForNewIssue(invoice, input);
@@ -30,5 +36,8 @@ export function planInvoiceState(input: InvoiceStateInput): InvoicePlan {
  */
 export function planInvoiceRecreate(input: InvoiceStateInput & { link: InvoiceLink }): InvoicePlan {
   const plan = planInvoiceState({ ...input, link: null });
-  return { ...plan, notes: [`Jira issue ${input.link.issue.key} no longer exists; it is created again.`, ...plan.notes] };
+  return {
+    ...plan,
+    notes: [`Jira issue ${input.link.issue.key} no longer exists; it is created again.`, ...plan.notes],
+  };
 }

@@ -1,7 +1,14 @@
 /** `payment.received` → plan (worklog for the new money, never twice for money an invoice state already reported). */
 
 import type { WaveInvoice, WavePayment } from '../wave-webhook/types';
-import { applyInvoiceState, applyPaymentEvent, finishWork, workForNewIssue, workFromLink, type InvoiceContext } from './invoice-work';
+import {
+  applyInvoiceState,
+  applyPaymentEvent,
+  finishWork,
+  workForNewIssue,
+  workFromLink,
+  type InvoiceContext,
+} from './invoice-work';
 import { invoiceStateOrder } from './invoice-order';
 import { unchangedInvoicePlan } from './plan';
 import type { InvoiceLink, InvoicePlan } from './types';
@@ -22,10 +29,15 @@ export type PaymentInput = InvoiceContext &
 
 export function planPaymentReceived(input: PaymentInput): InvoicePlan {
   const { link, invoice, payment } = input;
-  if (link?.deleted) return unchangedInvoicePlan(link, 'ignored', [`Payment ${payment.id}: invoice ${link.invoiceNumber} was deleted in Wave.`]);
+  if (link?.deleted)
+    return unchangedInvoicePlan(link, 'ignored', [
+      `Payment ${payment.id}: invoice ${link.invoiceNumber} was deleted in Wave.`,
+    ]);
   const applyInvoice = invoice != null && invoiceStateOrder(link, invoice) === 'newer';
   if (link === null && !applyInvoice) {
-    return unchangedInvoicePlan(null, 'ignored', [`Payment ${payment.id}: invoice ${invoice.invoiceNumber} has an unreadable modifiedAt.`]);
+    return unchangedInvoicePlan(null, 'ignored', [
+      `Payment ${payment.id}: invoice ${invoice.invoiceNumber} has an unreadable modifiedAt.`,
+    ]);
   }
 
   const work = link ? workFromLink(link) : workForNewIssue(invoice as WaveInvoice, input);

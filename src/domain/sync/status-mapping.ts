@@ -55,7 +55,10 @@ export function resolveTargetStatus(input: TargetStatusInput): TargetStatus {
       ? initial
       : input.projectStatuses.find((status) => status.categoryKey === category);
   if (!target) {
-    return { kind: 'none', note: `The workflow has no "${category}" status for Wave status ${input.waveStatus}: the Jira status was left unchanged.` };
+    return {
+      kind: 'none',
+      note: `The workflow has no "${category}" status for Wave status ${input.waveStatus}: the Jira status was left unchanged.`,
+    };
   }
   return { kind: 'move', status: target };
 }
@@ -64,7 +67,10 @@ function targetFromMapping(input: TargetStatusInput, statusId: string): TargetSt
   if (statusId === input.currentStatusId) return { kind: 'stay' };
   const status = input.projectStatuses.find((candidate) => candidate.id === statusId);
   if (!status) {
-    return { kind: 'none', note: `Wave status ${input.waveStatus} is mapped to Jira status ${statusId}, which the project's workflow does not have: the Jira status was left unchanged.` };
+    return {
+      kind: 'none',
+      note: `Wave status ${input.waveStatus} is mapped to Jira status ${statusId}, which the project's workflow does not have: the Jira status was left unchanged.`,
+    };
   }
   return { kind: 'move', status };
 }

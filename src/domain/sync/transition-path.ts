@@ -50,5 +50,7 @@ export function nextTransitionHop(input: HopInput): TransitionHop {
   });
   candidates.sort((a, b) => b.rank - a.rank || a.distance - b.distance);
   const best = candidates[0];
-  return best ? { kind: 'via', transitionId: best.transitionId, toStatusId: best.toStatusId } : { kind: 'blocked', reason: direct.reason };
+  return best
+    ? { kind: 'via', transitionId: best.transitionId, toStatusId: best.toStatusId }
+    : { kind: 'blocked', reason: direct.reason };
 }

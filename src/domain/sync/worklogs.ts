@@ -3,7 +3,13 @@
 import { adfSentence } from './adf';
 import { formatMoney } from './money';
 import { singleLine } from './text';
-import { DEFAULT_WORKLOG_SECONDS, MIN_WORKLOG_SECONDS, type AddWorklogStep, type PaymentLedger, type WorklogSettings } from './types';
+import {
+  DEFAULT_WORKLOG_SECONDS,
+  MIN_WORKLOG_SECONDS,
+  type AddWorklogStep,
+  type PaymentLedger,
+  type WorklogSettings,
+} from './types';
 
 export interface CreditDetails {
   /** Already in Jira's format (`toJiraDateTime`). */
@@ -19,7 +25,8 @@ export function creditNewMoney(
   settings: WorklogSettings,
 ): { ledger: PaymentLedger; worklog: AddWorklogStep | null } {
   if (amountMinor <= 0) return { ledger, worklog: null };
-  if (!settings.enabled) return { ledger: { ...ledger, skippedMinor: ledger.skippedMinor + amountMinor }, worklog: null };
+  if (!settings.enabled)
+    return { ledger: { ...ledger, skippedMinor: ledger.skippedMinor + amountMinor }, worklog: null };
   const seq = ledger.seq + 1;
   return {
     ledger: { ...ledger, seq, loggedMinor: ledger.loggedMinor + amountMinor },
@@ -36,8 +43,15 @@ export function creditNewMoney(
 }
 
 /** "Payment received: USD 500.00, invoice 1042, bank transfer". */
-export function paymentSentence(amountMinor: number, currency: string, details: Omit<CreditDetails, 'started'>): string {
-  const parts = [`Payment received: ${formatMoney(amountMinor, currency)}`, `invoice ${singleLine(details.invoiceNumber)}`];
+export function paymentSentence(
+  amountMinor: number,
+  currency: string,
+  details: Omit<CreditDetails, 'started'>,
+): string {
+  const parts = [
+    `Payment received: ${formatMoney(amountMinor, currency)}`,
+    `invoice ${singleLine(details.invoiceNumber)}`,
+  ];
   const method = humanPaymentMethod(details.paymentMethod);
   if (method !== '') parts.push(method);
   return parts.join(', ');

@@ -71,7 +71,11 @@ function toEvent(envelope: Envelope, base: EnvelopeBase): WaveEvent {
 }
 
 /** A thin resource carries only its id: the receiver fetches the rest from Wave. */
-function thinOrFull<T>(data: Record<string, unknown>, key: string, schema: z.ZodType<T>): T | { id: string; thin: true } {
+function thinOrFull<T>(
+  data: Record<string, unknown>,
+  key: string,
+  schema: z.ZodType<T>,
+): T | { id: string; thin: true } {
   const resource = resourceObject(data, key);
   const keys = Object.keys(resource);
   if (keys.length === 1 && keys[0] === 'id' && typeof resource.id === 'string' && resource.id !== '') {
@@ -88,7 +92,12 @@ function resourceObject(data: Record<string, unknown>, key: string): Record<stri
   return resource as Record<string, unknown>;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, pathPrefix: string, kind: 'missing_field' | 'invalid_data'): T {
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  pathPrefix: string,
+  kind: 'missing_field' | 'invalid_data',
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

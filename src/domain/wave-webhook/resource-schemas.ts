@@ -4,7 +4,10 @@ import type { Money, WaveCustomer, WaveInvoice, WavePayment } from './types';
 /** Zod schemas for Wave resources as the webhook carries them. Strings are kept as sent (no trimming). */
 
 const nonEmpty = z.string().min(1, 'must be a non-empty string');
-const dateTime = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a zone, e.g. 2026-01-17T12:34:00Z' });
+const dateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 date-time with a zone, e.g. 2026-01-17T12:34:00Z',
+});
 const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const optionalText = z.string().nullable().optional();
 
@@ -63,6 +66,8 @@ export const paymentSchema: z.ZodType<WavePayment> = z.object({
   id: nonEmpty,
   invoiceId: nonEmpty,
   amount: moneySchema,
-  paymentDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'must be a date YYYY-MM-DD or an ISO-8601 date-time' }),
+  paymentDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be a date YYYY-MM-DD or an ISO-8601 date-time',
+  }),
   paymentMethod: optionalText,
 });

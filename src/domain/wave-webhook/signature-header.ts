@@ -1,8 +1,7 @@
 import { WaveSignatureError } from './signature-error';
 
 export type ParsedSignatureHeader =
-  | { scheme: 'timestamped'; timestamp: number; signatures: Buffer[] }
-  | { scheme: 'bare'; signature: Buffer };
+  { scheme: 'timestamped'; timestamp: number; signatures: Buffer[] } | { scheme: 'bare'; signature: Buffer };
 
 export type SignatureHeaderValue = string | readonly string[] | null | undefined;
 
@@ -19,10 +18,16 @@ const UNIX_SECONDS = /^\d{1,12}$/;
  */
 export function parseSignatureHeader(value: SignatureHeaderValue): ParsedSignatureHeader {
   const values = typeof value === 'string' ? [value] : (value ?? []);
-  const header = values.map((v) => v.trim()).filter((v) => v !== '').join(',');
+  const header = values
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .join(',');
   if (header === '') throw new WaveSignatureError('missing_header', 'the x-wave-signature header is missing');
 
-  const parts = header.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const parts = header
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   return parts.some((part) => SCHEME_KEY.test(part)) ? parseTimestamped(parts) : parseBare(header);
 }
 

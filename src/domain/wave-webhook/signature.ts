@@ -31,16 +31,24 @@ export interface VerifiedWaveSignature {
 export function verifyWaveSignature(input: VerifyWaveSignatureInput): VerifiedWaveSignature {
   const nowMs = toEpochMs(input.now);
   const toleranceSeconds = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (!Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) throw new RangeError('toleranceSeconds must be a number >= 0');
+  if (!Number.isFinite(toleranceSeconds) || toleranceSeconds < 0)
+    throw new RangeError('toleranceSeconds must be a number >= 0');
 
   const secrets = input.secrets
     .map((secret, index) => ({ secret, index }))
-    .filter((entry): entry is { secret: string; index: number } => typeof entry.secret === 'string' && entry.secret !== '');
-  if (secrets.length === 0) throw new WaveSignatureError('no_secret_configured', 'no webhook signing secret is configured');
+    .filter(
+      (entry): entry is { secret: string; index: number } => typeof entry.secret === 'string' && entry.secret !== '',
+    );
+  if (secrets.length === 0)
+    throw new WaveSignatureError('no_secret_configured', 'no webhook signing secret is configured');
 
   const parsed = parseSignatureHeader(input.header);
   if (parsed.scheme === 'timestamped') {
-    const secretIndex = findMatchingSecret(secrets, parsed.signatures, timestampedPayload(parsed.timestamp, input.rawBody));
+    const secretIndex = findMatchingSecret(
+      secrets,
+      parsed.signatures,
+      timestampedPayload(parsed.timestamp, input.rawBody),
+    );
     checkFreshness(parsed.timestamp * 1000, nowMs, toleranceSeconds, 'the signature timestamp');
     return { scheme: 'timestamped', secretIndex, timestamp: parsed.timestamp };
   }
@@ -50,7 +58,11 @@ export function verifyWaveSignature(input: VerifyWaveSignatureInput): VerifiedWa
   return { scheme: 'bare', secretIndex, timestamp: Math.floor(occurredAtMs / 1000) };
 }
 
-function findMatchingSecret(secrets: { secret: string; index: number }[], candidates: Buffer[], payload: RawBody[]): number {
+function findMatchingSecret(
+  secrets: { secret: string; index: number }[],
+  candidates: Buffer[],
+  payload: RawBody[],
+): number {
   for (const { secret, index } of secrets) {
     const expected = hmacSha256(secret, ...payload);
     if (candidates.some((candidate) => constantTimeEqual(candidate, expected))) return index;
@@ -68,9 +80,15 @@ function checkFreshness(timestampMs: number, nowMs: number, toleranceSeconds: nu
   if (Math.abs(driftMs) <= toleranceSeconds * 1000) return;
   const seconds = Math.round(Math.abs(driftMs) / 1000);
   if (driftMs > 0) {
-    throw new WaveSignatureError('timestamp_too_old', `${what} is ${seconds} s old; the tolerance is ${toleranceSeconds} s`);
+    throw new WaveSignatureError(
+      'timestamp_too_old',
+      `${what} is ${seconds} s old; the tolerance is ${toleranceSeconds} s`,
+    );
   }
-  throw new WaveSignatureError('timestamp_in_future', `${what} is ${seconds} s in the future; the tolerance is ${toleranceSeconds} s`);
+  throw new WaveSignatureError(
+    'timestamp_in_future',
+    `${what} is ${seconds} s in the future; the tolerance is ${toleranceSeconds} s`,
+  );
 }
 
 /** The bare form has no signed timestamp of its own: the (now authenticated) body's occurredAt stands in. */
@@ -81,13 +99,20 @@ function readBodyTimestamp(rawBody: RawBody): number {
   } catch {
     body = undefined;
   }
-  const occurredAt = typeof body === 'object' && body !== null ? (body as { occurredAt?: unknown }).occurredAt : undefined;
+  const occurredAt =
+    typeof body === 'object' && body !== null ? (body as { occurredAt?: unknown }).occurredAt : undefined;
   if (occurredAt === undefined || occurredAt === null || occurredAt === '') {
-    throw new WaveSignatureError('body_timestamp_missing', "the bare signature form needs the body's occurredAt, and it is missing");
+    throw new WaveSignatureError(
+      'body_timestamp_missing',
+      "the bare signature form needs the body's occurredAt, and it is missing",
+    );
   }
   const ms = typeof occurredAt === 'string' && ISO_DATE_TIME.test(occurredAt) ? Date.parse(occurredAt) : NaN;
   if (!Number.isFinite(ms)) {
-    throw new WaveSignatureError('body_timestamp_invalid', "the body's occurredAt is not an ISO-8601 date-time with a zone");
+    throw new WaveSignatureError(
+      'body_timestamp_invalid',
+      "the body's occurredAt is not an ISO-8601 date-time with a zone",
+    );
   }
   return ms;
 }

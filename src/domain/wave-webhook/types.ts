@@ -20,7 +20,17 @@ export interface WaveCustomerRef {
 }
 
 /** Known statuses; Wave adds new ones (OVERPAID came later), so any string is accepted. */
-export const KNOWN_INVOICE_STATUSES = ['DRAFT', 'SAVED', 'SENT', 'VIEWED', 'PARTIAL', 'PAID', 'OVERPAID', 'OVERDUE', 'UNPAID'] as const;
+export const KNOWN_INVOICE_STATUSES = [
+  'DRAFT',
+  'SAVED',
+  'SENT',
+  'VIEWED',
+  'PARTIAL',
+  'PAID',
+  'OVERPAID',
+  'OVERDUE',
+  'UNPAID',
+] as const;
 export type KnownInvoiceStatus = (typeof KNOWN_INVOICE_STATUSES)[number];
 export type InvoiceStatus = KnownInvoiceStatus | (string & {});
 

@@ -6,14 +6,7 @@
 import type { BackfillProgressFields } from '../../shared/backfill-progress';
 
 export type ResolverErrorCode =
-  | 'FORBIDDEN'
-  | 'INVALID_INPUT'
-  | 'NOT_CONFIGURED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAVAILABLE'
-  | 'UPSTREAM'
-  | 'INTERNAL';
+  'FORBIDDEN' | 'INVALID_INPUT' | 'NOT_CONFIGURED' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
 
 export interface ResolverError {
   code: ResolverErrorCode;

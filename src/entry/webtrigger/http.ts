@@ -22,7 +22,11 @@ export function headerValue(request: WebTriggerRequest, name: string): string | 
   return undefined;
 }
 
-export function jsonResponse(statusCode: number, body: unknown, extraHeaders: Record<string, string> = {}): WebTriggerResponse {
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): WebTriggerResponse {
   const headers: Record<string, string[]> = { 'Content-Type': ['application/json'] };
   for (const [name, value] of Object.entries(extraHeaders)) headers[name] = [value];
   return { statusCode, headers, body: JSON.stringify(body) };

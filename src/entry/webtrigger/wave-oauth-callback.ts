@@ -11,7 +11,7 @@ const START_AGAIN = 'Start again with "Connect to Wave" on the app\'s admin page
 
 /** RFC 6749 error codes Wave may send back, in words. */
 const WAVE_ERRORS: Record<string, string> = {
-  access_denied: 'Access was denied on Wave\'s consent page.',
+  access_denied: "Access was denied on Wave's consent page.",
   invalid_scope: 'Wave refused the permissions the app asks for.',
   unauthorized_client: 'Wave does not allow this OAuth client to connect.',
   unsupported_response_type: 'Wave refused the kind of sign-in the app asked for.',
@@ -30,10 +30,15 @@ function failure(statusCode: number, detail: string): WebTriggerResponse {
  * issued (once, within 15 minutes), exchanges the code, keeps the tokens in secret storage.
  */
 export async function waveOAuthCallback(request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  if (request.method.toUpperCase() !== 'GET') return failure(405, 'This address only receives Wave\'s sign-in redirect.');
+  if (request.method.toUpperCase() !== 'GET')
+    return failure(405, "This address only receives Wave's sign-in redirect.");
   // Checked first, so a forged redirect (with or without an error) cannot use up someone's state.
   const stateRecord = await consumeOAuthState(query(request, 'state'));
-  if (!stateRecord) return failure(400, `This sign-in link has expired, was already used, or did not start from the app. ${START_AGAIN}`);
+  if (!stateRecord)
+    return failure(
+      400,
+      `This sign-in link has expired, was already used, or did not start from the app. ${START_AGAIN}`,
+    );
 
   const waveError = query(request, 'error');
   if (waveError) return failure(400, `${WAVE_ERRORS[waveError] ?? 'Wave reported an error.'} ${START_AGAIN}`);
@@ -47,9 +52,20 @@ export async function waveOAuthCallback(request: WebTriggerRequest): Promise<Web
     if (connected.businessId && config.connectedBusinessId !== connected.businessId) {
       await saveAppConfig({ ...config, connectedBusinessId: connected.businessId });
     }
-    return htmlResponse(200, oauthResultPage({ ok: true, title: 'Wave is connected', detail: 'The app can now read invoices and customers from Wave.' }));
+    return htmlResponse(
+      200,
+      oauthResultPage({
+        ok: true,
+        title: 'Wave is connected',
+        detail: 'The app can now read invoices and customers from Wave.',
+      }),
+    );
   } catch (error) {
-    if (isAppError(error)) return failure(error.httpStatus === 400 ? 400 : 502, `${error.message[0]?.toUpperCase()}${error.message.slice(1)}. ${START_AGAIN}`);
+    if (isAppError(error))
+      return failure(
+        error.httpStatus === 400 ? 400 : 502,
+        `${error.message[0]?.toUpperCase()}${error.message.slice(1)}. ${START_AGAIN}`,
+      );
     console.error('wave-oauth-callback failed', error instanceof Error ? error.name : 'unknown error');
     return failure(500, `Something went wrong while finishing the connection. ${START_AGAIN}`);
   }

@@ -7,6 +7,9 @@ export async function waveWebhook(request: WebTriggerRequest): Promise<WebTrigge
     return await processWaveDelivery(request);
   } catch (error) {
     console.error('wave-webhook failed', error instanceof Error ? error.name : 'unknown error');
-    return jsonResponse(500, { error: 'the app failed to process this delivery; it will be retried', reason: 'internal_error' });
+    return jsonResponse(500, {
+      error: 'the app failed to process this delivery; it will be retried',
+      reason: 'internal_error',
+    });
   }
 }

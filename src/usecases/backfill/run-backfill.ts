@@ -67,11 +67,20 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
   } catch (error) {
     const reason = describeFailure(error);
     await saveBackfill({ ...record, state: 'failed', lastError: reason, updatedAt: budget.now() });
-    await recordDelivery({ receivedAt: budget.now(), outcome: 'failed', eventType: 'backfill', reason: `The backfill from ${record.fromDate} stopped at ${record.done} of ${record.total}: ${reason} Start it again to resume.` });
+    await recordDelivery({
+      receivedAt: budget.now(),
+      outcome: 'failed',
+      eventType: 'backfill',
+      reason: `The backfill from ${record.fromDate} stopped at ${record.done} of ${record.total}: ${reason} Start it again to resume.`,
+    });
   }
 }
 
-async function importInvoices(ctx: SyncContext, invoices: WaveInvoice[], businessId: string): Promise<{ created: number; skipped: number }> {
+async function importInvoices(
+  ctx: SyncContext,
+  invoices: WaveInvoice[],
+  businessId: string,
+): Promise<{ created: number; skipped: number }> {
   let created = 0;
   let skipped = 0;
   for (const invoice of invoices) {

@@ -29,7 +29,8 @@ export function fromDateProblem(fromDate: string, now: number): string | undefin
 export function parseFromDate(fromDate: string, now: number): number {
   const problem = fromDateProblem(fromDate, now);
   const ms = dayStart(fromDate.trim());
-  if (problem !== undefined || ms === undefined) throw new BadRequestError(`fromDate ${problem ?? 'must be a day as YYYY-MM-DD'}`);
+  if (problem !== undefined || ms === undefined)
+    throw new BadRequestError(`fromDate ${problem ?? 'must be a day as YYYY-MM-DD'}`);
   return ms;
 }
 
@@ -43,7 +44,8 @@ export async function startBackfill(input: { fromDate: string }): Promise<Backfi
   const fromMs = parseFromDate(input.fromDate, now);
   const fromDate = input.fromDate.trim();
   if (!(await getWaveTokens())) throw new NotConfiguredError('connect Wave before importing its invoices');
-  if (!(await getAppConfig()).defaultProjectKey) throw new NotConfiguredError('choose the Jira project for Wave invoices before importing them');
+  if (!(await getAppConfig()).defaultProjectKey)
+    throw new NotConfiguredError('choose the Jira project for Wave invoices before importing them');
 
   const current = await getBackfill();
   const alive = current?.state === 'running' && now - current.updatedAt < BACKFILL_STALL_MS;
@@ -51,7 +53,10 @@ export async function startBackfill(input: { fromDate: string }): Promise<Backfi
     if (current.fromDate === fromDate) return progressOf(current);
     throw new ConflictError(`a backfill from ${current.fromDate} is running; wait for it to finish`);
   }
-  const record = current && current.state !== 'done' && current.fromDate === fromDate ? resumed(current, now) : fresh(fromDate, fromMs, now);
+  const record =
+    current && current.state !== 'done' && current.fromDate === fromDate
+      ? resumed(current, now)
+      : fresh(fromDate, fromMs, now);
   await saveBackfill(record);
   await pushWork({ kind: 'backfill', runId: record.runId });
   return progressOf(record);
@@ -63,5 +68,16 @@ function resumed(current: BackfillRecord, now: number): BackfillRecord {
 }
 
 function fresh(fromDate: string, fromMs: number, now: number): BackfillRecord {
-  return { runId: randomUUID(), fromDate, state: 'running', done: 0, total: 0, created: 0, skipped: 0, startedAt: now, updatedAt: now, position: walkFrom(fromMs) };
+  return {
+    runId: randomUUID(),
+    fromDate,
+    state: 'running',
+    done: 0,
+    total: 0,
+    created: 0,
+    skipped: 0,
+    startedAt: now,
+    updatedAt: now,
+    position: walkFrom(fromMs),
+  };
 }

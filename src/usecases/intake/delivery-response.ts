@@ -7,7 +7,12 @@ export function acknowledged(result: SyncResult): WebTriggerResponse {
   return jsonResponse(200, { status: result.outcome, ...(result.issueKey ? { issueKey: result.issueKey } : {}) });
 }
 
-export function refused(statusCode: number, message: string, reason?: string, extraHeaders: Record<string, string> = {}): WebTriggerResponse {
+export function refused(
+  statusCode: number,
+  message: string,
+  reason?: string,
+  extraHeaders: Record<string, string> = {},
+): WebTriggerResponse {
   return jsonResponse(statusCode, { error: message, ...(reason ? { reason } : {}) }, extraHeaders);
 }
 
@@ -19,9 +24,13 @@ const DEFAULT_RETRY_AFTER_SECONDS = 30;
  */
 export function failed(error: unknown): { response: WebTriggerResponse; reason: string } {
   if (isAppError(error)) {
-    const retryAfter = error instanceof UnavailableError ? Math.max(1, Math.ceil(error.retryAfterSeconds)) : DEFAULT_RETRY_AFTER_SECONDS;
+    const retryAfter =
+      error instanceof UnavailableError ? Math.max(1, Math.ceil(error.retryAfterSeconds)) : DEFAULT_RETRY_AFTER_SECONDS;
     const status = error.httpStatus === 409 ? 409 : 503;
-    return { response: refused(status, error.message, error.name, { 'Retry-After': String(retryAfter) }), reason: error.message };
+    return {
+      response: refused(status, error.message, error.name, { 'Retry-After': String(retryAfter) }),
+      reason: error.message,
+    };
   }
   return {
     response: refused(500, 'the app failed to process this delivery; it will be retried', 'internal_error'),

@@ -49,7 +49,12 @@ export async function syncVerifiedBody(rawBody: string, receivedAt: number): Pro
   try {
     const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
     const result = await syncWaveEvent(ctx, event);
-    await log(result.outcome, receivedAt, { ...facts, invoiceNumber: result.invoiceNumber ?? facts.invoiceNumber, issueKey: result.issueKey }, result.notes.join(' '));
+    await log(
+      result.outcome,
+      receivedAt,
+      { ...facts, invoiceNumber: result.invoiceNumber ?? facts.invoiceNumber, issueKey: result.issueKey },
+      result.notes.join(' '),
+    );
     return acknowledged(result);
   } catch (error) {
     const { response, reason } = failed(error);
@@ -62,7 +67,8 @@ export async function syncVerifiedBody(rawBody: string, receivedAt: number): Pro
 /** The `wave-webhook` web trigger: verify, parse, sync, answer (contract: docs/wave-webhooks.md). */
 export async function processWaveDelivery(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   const receivedAt = Date.now();
-  if (request.method.toUpperCase() !== 'POST') return refused(405, 'only POST is accepted', 'method_not_allowed', { Allow: 'POST' });
+  if (request.method.toUpperCase() !== 'POST')
+    return refused(405, 'only POST is accepted', 'method_not_allowed', { Allow: 'POST' });
   const rawBody = request.body ?? '';
   if (Buffer.byteLength(rawBody, 'utf8') > WAVE_WEBHOOK_MAX_BODY_BYTES) {
     return refused(413, `the body is larger than ${WAVE_WEBHOOK_MAX_BODY_BYTES} bytes`, 'payload_too_large');

@@ -9,6 +9,7 @@ import { syncVerifiedBody } from './process-wave-delivery';
  */
 export async function replayDelivery(eventId: string): Promise<WebTriggerResponse> {
   const rawBody = await loadFailedDelivery(eventId);
-  if (rawBody === undefined) throw new NotFoundError(`no failed delivery ${eventId} is kept (they are kept for 30 days)`);
+  if (rawBody === undefined)
+    throw new NotFoundError(`no failed delivery ${eventId} is kept (they are kept for 30 days)`);
   return syncVerifiedBody(rawBody, Date.now());
 }

@@ -23,7 +23,8 @@ interface JiraWebhookBody {
  * Forge trigger does, so whichever arrives first does it and the other finds nothing to do).
  */
 export async function receiveJiraWebhook(request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  if (request.method.toUpperCase() !== 'POST') return jsonResponse(405, { error: 'only POST is accepted' }, { Allow: 'POST' });
+  if (request.method.toUpperCase() !== 'POST')
+    return jsonResponse(405, { error: 'only POST is accepted' }, { Allow: 'POST' });
   const given = request.queryParameters?.[JIRA_WEBHOOK_TOKEN_PARAMETER]?.[0];
   const expected = await getJiraWebhookToken();
   if (!given || !expected || !sameToken(given, expected)) return jsonResponse(401, { error: 'unauthenticated' });

@@ -10,7 +10,9 @@ export const JIRA_WEBHOOK_EVENTS: readonly JiraWebhookEvent[] = ['jira:issue_upd
 
 /** The projects the app syncs into: the default one and every business's own. */
 export function syncedProjects(config: AppConfig): string[] {
-  const keys = [config.defaultProjectKey, ...Object.values(config.businessProjects)].filter((key): key is string => key !== undefined);
+  const keys = [config.defaultProjectKey, ...Object.values(config.businessProjects)].filter(
+    (key): key is string => key !== undefined,
+  );
   return [...new Set(keys)].sort();
 }
 

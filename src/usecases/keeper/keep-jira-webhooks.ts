@@ -1,4 +1,10 @@
-import { deleteWebhooks, listWebhooks, refreshWebhooks, registerWebhooks, type RegisteredJiraWebhook } from '../../adapters/jira/dynamic-webhooks';
+import {
+  deleteWebhooks,
+  listWebhooks,
+  refreshWebhooks,
+  registerWebhooks,
+  type RegisteredJiraWebhook,
+} from '../../adapters/jira/dynamic-webhooks';
 import { JiraClient } from '../../adapters/jira/jira-client';
 import { JiraPermissionError } from '../../adapters/jira/jira-errors';
 import { getAppConfig } from '../../adapters/storage/config';
@@ -39,7 +45,12 @@ export async function keepJiraWebhooks(budget: TimeBudget): Promise<JiraEventsKe
 async function keepHoldingLock(budget: TimeBudget): Promise<JiraEventsKeeping> {
   const now = budget.now();
   const state = await getKeeperState('jira-events');
-  if (state.source === 'forge-trigger' && state.lastCheckAt !== undefined && now - state.lastCheckAt < FORGE_TRIGGER_RECHECK_MS) return state;
+  if (
+    state.source === 'forge-trigger' &&
+    state.lastCheckAt !== undefined &&
+    now - state.lastCheckAt < FORGE_TRIGGER_RECHECK_MS
+  )
+    return state;
   const jira = JiraClient.asApp(budget);
   const token = await ensureJiraWebhookToken();
   let next: JiraEventsKeeping;
@@ -51,26 +62,40 @@ async function keepHoldingLock(budget: TimeBudget): Promise<JiraEventsKeeping> {
       next = { source: 'forge-trigger', webhooks: [], lastCheckAt: now };
     } else {
       // Jira's messages name fields, not URLs; still, never let the URL's token reach the page.
-      next = { ...state, lastCheckAt: now, lastProblem: { at: now, message: describeFailure(error).split(token).join('…') } };
+      next = {
+        ...state,
+        lastCheckAt: now,
+        lastProblem: { at: now, message: describeFailure(error).split(token).join('…') },
+      };
     }
   }
   await saveKeeperState('jira-events', next);
   return next;
 }
 
-async function reconcileWebhooks(jira: JiraClient, wanted: WantedWebhook | null, state: JiraEventsKeeping, now: number): Promise<JiraEventsKeeping> {
+async function reconcileWebhooks(
+  jira: JiraClient,
+  wanted: WantedWebhook | null,
+  state: JiraEventsKeeping,
+  now: number,
+): Promise<JiraEventsKeeping> {
   const listed = await listWebhooks(jira);
   const plan = planWebhooks(listed, wanted, now, WEBHOOK_REFRESH_WITHIN_MS);
   await deleteWebhooks(jira, plan.remove);
   if (plan.register && wanted) {
-    const results = await registerWebhooks(jira, wanted.url, [{ events: [...JIRA_WEBHOOK_EVENTS], jqlFilter: wanted.jqlFilter }]);
+    const results = await registerWebhooks(jira, wanted.url, [
+      { events: [...JIRA_WEBHOOK_EVENTS], jqlFilter: wanted.jqlFilter },
+    ]);
     const errors = results.flatMap((result) => ('errors' in result ? result.errors : []));
-    if (errors.length > 0 || results.length === 0) throw new UpstreamError(`Jira did not register the webhook: ${errors.join('; ') || 'no answer'}`);
+    if (errors.length > 0 || results.length === 0)
+      throw new UpstreamError(`Jira did not register the webhook: ${errors.join('; ') || 'no answer'}`);
   }
   if (plan.refresh.length > 0) await refreshWebhooks(jira, plan.refresh);
   // Read back what Jira now holds: the expiry it gave is the one the health panel shows.
   const live = plan.register || plan.refresh.length > 0 ? await listWebhooks(jira) : listed;
-  const kept = wanted ? live.filter((webhook) => matchesWanted(webhook, wanted) && !plan.remove.includes(webhook.id)) : [];
+  const kept = wanted
+    ? live.filter((webhook) => matchesWanted(webhook, wanted) && !plan.remove.includes(webhook.id))
+    : [];
   const { lastProblem: _solved, ...rest } = state;
   return {
     ...rest,
@@ -82,4 +107,7 @@ async function reconcileWebhooks(jira: JiraClient, wanted: WantedWebhook | null,
   };
 }
 
-const toKept = (webhook: RegisteredJiraWebhook) => ({ id: webhook.id, ...(webhook.expirationDate !== undefined ? { expiresAt: webhook.expirationDate } : {}) });
+const toKept = (webhook: RegisteredJiraWebhook) => ({
+  id: webhook.id,
+  ...(webhook.expirationDate !== undefined ? { expiresAt: webhook.expirationDate } : {}),
+});

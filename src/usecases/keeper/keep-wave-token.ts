@@ -25,7 +25,11 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
   if (!tokens || tokens.refreshToken === '') return note(now, 'not-connected');
   if (connection.state === 'reconnect-needed') return note(now, 'reconnect-needed');
   if (tokens.expiresAt - now > REFRESH_AHEAD_MS) return note(now, 'fresh');
-  const manager = new WaveTokenManager({ oauth: new WaveOAuthClient({ budget }), budget, refreshSkewMs: REFRESH_AHEAD_MS });
+  const manager = new WaveTokenManager({
+    oauth: new WaveOAuthClient({ budget }),
+    budget,
+    refreshSkewMs: REFRESH_AHEAD_MS,
+  });
   try {
     await manager.accessToken();
   } catch (error) {
@@ -34,9 +38,10 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
         receivedAt: now,
         outcome: 'failed',
         eventType: 'wave.token',
-        reason: 'Reconnect needed: Wave refused to renew the app\'s access (revoked or expired). Connect Wave again on the admin page; until then thin events and the sweep wait.',
+        reason:
+          "Reconnect needed: Wave refused to renew the app's access (revoked or expired). Connect Wave again on the admin page; until then thin events and the sweep wait.",
       });
-      return note(now, 'reconnect-needed', 'Wave refused to renew the app\'s access; reconnect Wave on the admin page.');
+      return note(now, 'reconnect-needed', "Wave refused to renew the app's access; reconnect Wave on the admin page.");
     }
     return note(now, 'failed', describeFailure(error));
   }
@@ -47,8 +52,17 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
 async function note(now: number, result: TokenKeepingResult, problem?: string): Promise<TokenKeepingResult> {
   await updateKeeperState('wave-token', (state) => {
     const { lastProblem, ...rest } = state;
-    const keptProblem = problem ? { at: now, message: problem } : result === 'reconnect-needed' ? lastProblem : undefined;
-    return { ...rest, lastCheckAt: now, ...(result === 'refreshed' ? { lastRefreshAt: now } : {}), ...(keptProblem ? { lastProblem: keptProblem } : {}) };
+    const keptProblem = problem
+      ? { at: now, message: problem }
+      : result === 'reconnect-needed'
+        ? lastProblem
+        : undefined;
+    return {
+      ...rest,
+      lastCheckAt: now,
+      ...(result === 'refreshed' ? { lastRefreshAt: now } : {}),
+      ...(keptProblem ? { lastProblem: keptProblem } : {}),
+    };
   });
   return result;
 }

@@ -1,4 +1,9 @@
-import { getKeeperState, type JiraEventSource, type KeeperProblem, type KeptJiraWebhook } from '../../adapters/storage/keeper-state';
+import {
+  getKeeperState,
+  type JiraEventSource,
+  type KeeperProblem,
+  type KeptJiraWebhook,
+} from '../../adapters/storage/keeper-state';
 import { getWaveTokens } from '../../adapters/storage/secrets';
 import { getWaveConnection, type WaveConnectionState } from '../../adapters/storage/wave-connection';
 import { getBackfillProgress, type BackfillProgress } from '../backfill/backfill-progress';
@@ -53,7 +58,9 @@ export async function getKeeperHealth(): Promise<KeeperHealth> {
     getWaveTokens(),
     getBackfillProgress(),
   ]);
-  const expiries = jiraState.webhooks.flatMap((webhook) => (webhook.expiresAt !== undefined ? [webhook.expiresAt] : []));
+  const expiries = jiraState.webhooks.flatMap((webhook) =>
+    webhook.expiresAt !== undefined ? [webhook.expiresAt] : [],
+  );
   const expiresAt = expiries.length > 0 ? Math.min(...expiries) : undefined;
   return {
     waveToken: {

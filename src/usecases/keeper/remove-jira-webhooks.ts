@@ -14,8 +14,13 @@ const UNINSTALL_BUDGET_MS = 40_000;
  * For uninstalling, and for an admin removing the connection; the keeper registers again only
  * while Wave is connected. Answers how many were deleted.
  */
-export async function removeJiraWebhooks(budget: TimeBudget = createTimeBudget({ limitMs: UNINSTALL_BUDGET_MS })): Promise<number> {
-  const lock = await acquireLockWithin(storageKeys.keeperLock('jira-webhooks'), budget, { ttlSeconds: 120, pollMs: 250 });
+export async function removeJiraWebhooks(
+  budget: TimeBudget = createTimeBudget({ limitMs: UNINSTALL_BUDGET_MS }),
+): Promise<number> {
+  const lock = await acquireLockWithin(storageKeys.keeperLock('jira-webhooks'), budget, {
+    ttlSeconds: 120,
+    pollMs: 250,
+  });
   try {
     const jira = JiraClient.asApp(budget);
     let ids: number[];
@@ -26,7 +31,11 @@ export async function removeJiraWebhooks(budget: TimeBudget = createTimeBudget({
       throw error;
     }
     await deleteWebhooks(jira, ids);
-    await saveKeeperState('jira-events', { ...(await getKeeperState('jira-events')), webhooks: [], lastCheckAt: budget.now() });
+    await saveKeeperState('jira-events', {
+      ...(await getKeeperState('jira-events')),
+      webhooks: [],
+      lastCheckAt: budget.now(),
+    });
     return ids.length;
   } finally {
     await lock?.release();

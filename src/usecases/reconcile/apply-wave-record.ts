@@ -1,5 +1,11 @@
 import { getLink } from '../../adapters/storage/links';
-import { invoiceStateOrder, stateOrder, type CustomerLink, type InvoiceLink, type SyncOutcome } from '../../domain/sync';
+import {
+  invoiceStateOrder,
+  stateOrder,
+  type CustomerLink,
+  type InvoiceLink,
+  type SyncOutcome,
+} from '../../domain/sync';
 import type { CustomerEvent, InvoiceEvent, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import type { SyncContext } from '../sync-context';
 import { syncWaveEvent } from '../sync/sync-event';
@@ -27,7 +33,13 @@ type WaveRecordEvent = InvoiceEvent | CustomerEvent;
  * The same event a webhook would carry. Its id names the state (an invoice's status and amount paid too: two
  * states can share a second), so reading the same state again is a duplicate and a different one is not.
  */
-function recordEvent(kind: 'invoice' | 'customer', record: WaveInvoice | WaveCustomer, exists: boolean, origin: RecordOrigin, businessId: string): WaveRecordEvent {
+function recordEvent(
+  kind: 'invoice' | 'customer',
+  record: WaveInvoice | WaveCustomer,
+  exists: boolean,
+  origin: RecordOrigin,
+  businessId: string,
+): WaveRecordEvent {
   const state = 'amountPaid' in record ? `:${record.status}:${record.amountPaid.raw}` : '';
   const base = { id: `${origin}:${record.id}:${record.modifiedAt}${state}`, occurredAt: record.modifiedAt, businessId };
   return kind === 'invoice'
@@ -62,13 +74,23 @@ async function applyWaveRecord(
   };
 }
 
-export async function applyWaveInvoice(ctx: SyncContext, invoice: WaveInvoice, origin: RecordOrigin, businessId: string): Promise<AppliedRecord> {
+export async function applyWaveInvoice(
+  ctx: SyncContext,
+  invoice: WaveInvoice,
+  origin: RecordOrigin,
+  businessId: string,
+): Promise<AppliedRecord> {
   const link = (await getLink<InvoiceLink>('invoice', invoice.id)) ?? null;
   const applied = link !== null && (link.deleted || invoiceStateOrder(link, invoice) !== 'newer');
   return applyWaveRecord(ctx, 'invoice', invoice, applied, link !== null, origin, businessId);
 }
 
-export async function applyWaveCustomer(ctx: SyncContext, customer: WaveCustomer, origin: RecordOrigin, businessId: string): Promise<AppliedRecord> {
+export async function applyWaveCustomer(
+  ctx: SyncContext,
+  customer: WaveCustomer,
+  origin: RecordOrigin,
+  businessId: string,
+): Promise<AppliedRecord> {
   const link = await getLink<CustomerLink>('customer', customer.id);
   const applied = link !== undefined && stateOrder(link.modifiedAt, customer.modifiedAt) !== 'newer';
   return applyWaveRecord(ctx, 'customer', customer, applied, link !== undefined, origin, businessId);

@@ -77,12 +77,18 @@ async function sweepHoldingLock(budget: TimeBudget): Promise<SweepResult> {
     await saveKeeperState('sweep', { ...state, lastProblem: { at: budget.now(), message: paused } });
     return { status: 'paused', reason: paused };
   }
-  const progress: Progress = { state: { ...state, lastStartedAt: budget.now() }, repairs: state.repairsInProgress ?? 0 };
+  const progress: Progress = {
+    state: { ...state, lastStartedAt: budget.now() },
+    repairs: state.repairsInProgress ?? 0,
+  };
   try {
     const ctx = await createSyncContext(budget);
     const sweep: Sweep = Object.assign(progress, { budget, ctx, businessId: await ctx.connectedBusinessId() });
     // Customers first, so invoice issues created now can link to their customer's issue.
-    const walks = [...(ctx.config.features.customerIssues ? [() => sweepKind(sweep, customerSpec(sweep))] : []), () => sweepKind(sweep, invoiceSpec(sweep))];
+    const walks = [
+      ...(ctx.config.features.customerIssues ? [() => sweepKind(sweep, customerSpec(sweep))] : []),
+      () => sweepKind(sweep, invoiceSpec(sweep)),
+    ];
     for (const walk of walks) {
       if ((await walk()) === 'out-of-time') {
         await saveKeeperState('sweep', { ...progress.state, repairsInProgress: progress.repairs });
@@ -91,7 +97,11 @@ async function sweepHoldingLock(budget: TimeBudget): Promise<SweepResult> {
     }
   } catch (error) {
     const reason = describeFailure(error);
-    await saveKeeperState('sweep', { ...progress.state, repairsInProgress: progress.repairs, lastProblem: { at: budget.now(), message: reason } });
+    await saveKeeperState('sweep', {
+      ...progress.state,
+      repairsInProgress: progress.repairs,
+      lastProblem: { at: budget.now(), message: reason },
+    });
     return { status: 'failed', reason };
   }
   const { lastProblem: _solved, ...rest } = progress.state;
@@ -142,7 +152,11 @@ async function sweepKind<T extends ChangedRecord>(sweep: Sweep, spec: KindSpec<T
     position = page.position;
     sweep.state.usesFallback = position.order === 'newest-first';
     // The fallback walk goes newest first: only a finished walk says everything up to its newest record is applied.
-    if (position.order === 'oldest-first') sweep.state.appliedUpToMs = { ...sweep.state.appliedUpToMs, [spec.kind]: Math.max(appliedUpTo, position.cursor.fromMs) };
+    if (position.order === 'oldest-first')
+      sweep.state.appliedUpToMs = {
+        ...sweep.state.appliedUpToMs,
+        [spec.kind]: Math.max(appliedUpTo, position.cursor.fromMs),
+      };
     else if (page.finished) sweep.state.appliedUpToMs = { ...sweep.state.appliedUpToMs, [spec.kind]: latestSeen };
     await saveKeeperState('sweep', { ...sweep.state, repairsInProgress: sweep.repairs });
     if (page.finished) return 'done';
@@ -187,6 +201,7 @@ async function applyRecord<T extends ChangedRecord>(sweep: Sweep, spec: KindSpec
     eventId: applied.eventId,
     invoiceNumber: applied.invoiceNumber,
     issueKey: applied.issueKey,
-    reason: `Repaired by the sweep: ${spec.describe(record)} changed in Wave at ${record.modifiedAt} and no webhook brought it. ${applied.notes.join(' ')}`.trim(),
+    reason:
+      `Repaired by the sweep: ${spec.describe(record)} changed in Wave at ${record.modifiedAt} and no webhook brought it. ${applied.notes.join(' ')}`.trim(),
   });
 }

@@ -18,14 +18,24 @@ export interface ChangePage<T> {
 
 export type WaveLister<T> = (options: Omit<WaveListOptions, 'businessId'>) => Promise<WavePage<T>>;
 
-export const invoiceLister = (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveInvoice> => (options) => wave.listInvoices({ businessId, ...options });
-export const customerLister = (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveCustomer> => (options) => wave.listCustomers({ businessId, ...options });
+export const invoiceLister =
+  (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveInvoice> =>
+  (options) =>
+    wave.listInvoices({ businessId, ...options });
+export const customerLister =
+  (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveCustomer> =>
+  (options) =>
+    wave.listCustomers({ businessId, ...options });
 
 /**
  * Reads the next page of a walk. The filtered walk asks Wave for `modifiedAtAfter` oldest first; if
  * Wave's schema refuses that argument, the walk goes on newest first from the same time instead.
  */
-export async function readChanges<T extends ChangedRecord>(list: WaveLister<T>, position: WalkPosition, pageSize: number): Promise<ChangePage<T>> {
+export async function readChanges<T extends ChangedRecord>(
+  list: WaveLister<T>,
+  position: WalkPosition,
+  pageSize: number,
+): Promise<ChangePage<T>> {
   if (position.order === 'oldest-first') {
     const { cursor } = position;
     let page: WavePage<T>;
@@ -37,8 +47,15 @@ export async function readChanges<T extends ChangedRecord>(list: WaveLister<T>, 
     }
     const step = stepCursor(cursor, page.items, pageSize);
     const alreadyHandled = page.items.length - step.fresh.length;
-    const remaining = step.finished ? 0 : remainingAfter(cursor, page.totalCount ?? page.items.length, pageSize, alreadyHandled) - step.fresh.length;
-    return { fresh: step.fresh, position: { order: 'oldest-first', cursor: step.next }, finished: step.finished, remaining: Math.max(0, remaining) };
+    const remaining = step.finished
+      ? 0
+      : remainingAfter(cursor, page.totalCount ?? page.items.length, pageSize, alreadyHandled) - step.fresh.length;
+    return {
+      fresh: step.fresh,
+      position: { order: 'oldest-first', cursor: step.next },
+      finished: step.finished,
+      remaining: Math.max(0, remaining),
+    };
   }
   const page = await list({ newestFirst: true, page: position.page, pageSize });
   const step = stepNewestFirst(position, page.items, pageSize);

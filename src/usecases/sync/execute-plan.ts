@@ -48,7 +48,12 @@ export interface ExecutedPlan<TLink extends { issue: IssueRef }> {
 
 const jiraDate = (started: string): Date => new Date(started.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 
-async function addPlannedWorklog(ctx: SyncContext, issue: IssueRef, step: AddWorklogStep, unconfirmed: ReadonlySet<string>): Promise<void> {
+async function addPlannedWorklog(
+  ctx: SyncContext,
+  issue: IssueRef,
+  step: AddWorklogStep,
+  unconfirmed: ReadonlySet<string>,
+): Promise<void> {
   const input = {
     idempotencyKey: step.key,
     started: jiraDate(step.started),
@@ -69,18 +74,38 @@ async function addPlannedWorklog(ctx: SyncContext, issue: IssueRef, step: AddWor
 }
 
 /** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
-async function runTransition<TLink extends { issue: IssueRef }>(ctx: SyncContext, plan: SyncPlan<Draft<TLink>>, issue: IssueRef, step: TransitionStep, target: PlanTarget<TLink>): Promise<SyncPlan<Draft<TLink>>> {
-  const outcome = await moveIssue(ctx, issue, target.project, step.fromStatusId ?? target.project.initialStatusId, step.toStatusId);
+async function runTransition<TLink extends { issue: IssueRef }>(
+  ctx: SyncContext,
+  plan: SyncPlan<Draft<TLink>>,
+  issue: IssueRef,
+  step: TransitionStep,
+  target: PlanTarget<TLink>,
+): Promise<SyncPlan<Draft<TLink>>> {
+  const outcome = await moveIssue(
+    ctx,
+    issue,
+    target.project,
+    step.fromStatusId ?? target.project.initialStatusId,
+    step.toStatusId,
+  );
   if (outcome.moved) return plan;
   if (!target.onTransitionBlocked) throw new Error(`no way to ${step.toStatusName} and no handler for it`);
   return target.onTransitionBlocked(plan, outcome.reason);
 }
 
-async function runStep(ctx: SyncContext, step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' }>, issue: IssueRef, notes: string[]): Promise<void> {
+async function runStep(
+  ctx: SyncContext,
+  step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' }>,
+  issue: IssueRef,
+  notes: string[],
+): Promise<void> {
   switch (step.kind) {
     case 'edit-issue':
       await editIssue(ctx.jira, issue.id, {
-        fields: { ...(step.summary !== undefined ? { summary: step.summary } : {}), ...(step.description !== undefined ? { description: step.description } : {}) },
+        fields: {
+          ...(step.summary !== undefined ? { summary: step.summary } : {}),
+          ...(step.description !== undefined ? { description: step.description } : {}),
+        },
         ...(step.addLabels?.length ? { addLabels: step.addLabels } : {}),
       });
       return;
@@ -99,7 +124,11 @@ async function runStep(ctx: SyncContext, step: Exclude<PlanStep, { kind: 'create
       return;
     case 'link-issues':
       try {
-        await linkIssues(ctx.jira, { inwardIssueKey: step.otherIssue.key, outwardIssueKey: issue.key, typeName: step.linkType });
+        await linkIssues(ctx.jira, {
+          inwardIssueKey: step.otherIssue.key,
+          outwardIssueKey: issue.key,
+          typeName: step.linkType,
+        });
       } catch (error) {
         // The other issue was deleted: the link is skipped, the sync goes on.
         if (!(error instanceof JiraNotFoundError)) throw error;
@@ -141,7 +170,10 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
       }
       if (!issue) throw new Error(`plan step ${step.kind} has no issue to act on`);
       if (step.kind === 'transition') {
-        const from = target.adopted && step.fromStatusId === target.project.initialStatusId ? target.adopted.statusId : step.fromStatusId;
+        const from =
+          target.adopted && step.fromStatusId === target.project.initialStatusId
+            ? target.adopted.statusId
+            : step.fromStatusId;
         plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target);
       } else if (step.kind === 'add-worklog') {
         if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
@@ -152,7 +184,8 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
       }
     }
   } catch (error) {
-    if (error instanceof JiraNotFoundError && plan.issue && issue?.id === plan.issue.id) throw new IssueGoneError(plan.issue);
+    if (error instanceof JiraNotFoundError && plan.issue && issue?.id === plan.issue.id)
+      throw new IssueGoneError(plan.issue);
     throw error;
   }
   if (plan.next && issue) await target.save(withIssue<TLink>(plan.next, issue));

@@ -11,7 +11,10 @@ const ATTEMPTS = 3;
  * three times in all; anything else → the original error, and Wave's retry of the delivery takes over.
  * Recovering here saves the whole delivery being run again after Wave's backoff.
  */
-export async function writeOnceDespiteLostAnswers(write: () => Promise<void>, check: () => Promise<WriteState>): Promise<void> {
+export async function writeOnceDespiteLostAnswers(
+  write: () => Promise<void>,
+  check: () => Promise<WriteState>,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await write();

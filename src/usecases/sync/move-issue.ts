@@ -1,7 +1,13 @@
 import { getIssue } from '../../adapters/jira/issues';
 import { fetchTransitions, forgetTransitions, listTransitions, postTransition } from '../../adapters/jira/transitions';
 import { JiraBadRequestError } from '../../adapters/jira/jira-errors';
-import { MAX_TRANSITION_HOPS, nextTransitionHop, type IssueRef, type ProjectTarget, type TransitionBlockReason } from '../../domain/sync';
+import {
+  MAX_TRANSITION_HOPS,
+  nextTransitionHop,
+  type IssueRef,
+  type ProjectTarget,
+  type TransitionBlockReason,
+} from '../../domain/sync';
 import type { SyncContext } from '../sync-context';
 import { writeOnceDespiteLostAnswers, type WriteState } from './lost-answer';
 
@@ -12,7 +18,13 @@ export type MoveOutcome = { moved: true } | { moved: false; reason: TransitionBl
  * rarely connect every status). Transitions come from the per-status cache; a cached view Jira refuses
  * is dropped and read again.
  */
-export async function moveIssue(ctx: SyncContext, issue: IssueRef, project: ProjectTarget, fromStatusId: string, toStatusId: string): Promise<MoveOutcome> {
+export async function moveIssue(
+  ctx: SyncContext,
+  issue: IssueRef,
+  project: ProjectTarget,
+  fromStatusId: string,
+  toStatusId: string,
+): Promise<MoveOutcome> {
   let current = fromStatusId;
   const visited = new Set([current]);
   for (let hop = 0; hop < MAX_TRANSITION_HOPS && current !== toStatusId; hop += 1) {
@@ -28,13 +40,28 @@ export async function moveIssue(ctx: SyncContext, issue: IssueRef, project: Proj
 type Position = { projectKey: string; issueTypeId: string; statusId: string };
 
 /** Picks and takes one hop; with a cached view that proves wrong, retries once with Jira's current one. */
-async function decideHop(ctx: SyncContext, issue: IssueRef, project: ProjectTarget, position: Position, toStatusId: string, visited: ReadonlySet<string>) {
+async function decideHop(
+  ctx: SyncContext,
+  issue: IssueRef,
+  project: ProjectTarget,
+  position: Position,
+  toStatusId: string,
+  visited: ReadonlySet<string>,
+) {
   for (let attempt = 0; ; attempt += 1) {
     // The first look may come from the cache; a second one asks Jira about the issue itself.
     const { transitions, fromCache } =
-      attempt === 0 ? await listTransitions(ctx.jira, issue.id, position, { now: ctx.budget.now }) : { transitions: await fetchTransitions(ctx.jira, issue.id), fromCache: false };
+      attempt === 0
+        ? await listTransitions(ctx.jira, issue.id, position, { now: ctx.budget.now })
+        : { transitions: await fetchTransitions(ctx.jira, issue.id), fromCache: false };
     const hop = nextTransitionHop({
-      transitions: transitions.map((t) => ({ id: t.id, name: t.name, to: { id: t.toStatusId }, isAvailable: t.isAvailable, hasScreen: t.hasScreen })),
+      transitions: transitions.map((t) => ({
+        id: t.id,
+        name: t.name,
+        to: { id: t.toStatusId },
+        isAvailable: t.isAvailable,
+        hasScreen: t.hasScreen,
+      })),
       targetStatusId: toStatusId,
       statuses: project.statuses,
       visited,
@@ -60,7 +87,12 @@ async function decideHop(ctx: SyncContext, issue: IssueRef, project: ProjectTarg
 }
 
 /** After a transition's answer was lost: did the issue move (applied), is it still where it was (not applied)? */
-async function statusCheck(ctx: SyncContext, issue: IssueRef, fromStatusId: string, toStatusId: string): Promise<WriteState> {
+async function statusCheck(
+  ctx: SyncContext,
+  issue: IssueRef,
+  fromStatusId: string,
+  toStatusId: string,
+): Promise<WriteState> {
   const statusId = (await getIssue(ctx.jira, issue.id, { fields: ['status'] }))?.fields.status?.id;
   if (statusId === toStatusId) return 'applied';
   return statusId === fromStatusId ? 'not-applied' : 'unknown';

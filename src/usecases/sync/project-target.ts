@@ -25,14 +25,26 @@ const categoryOf = (key: string | undefined): StatusCategoryKey =>
   key === 'done' ? 'done' : key === 'indeterminate' ? 'indeterminate' : 'new';
 
 /** The project's workflow for the configured issue type, as the planners need it. */
-export async function loadProjectTarget(ctx: SyncContext, projectKey: string, issueType: IssueTypeRef): Promise<ProjectTarget> {
+export async function loadProjectTarget(
+  ctx: SyncContext,
+  projectKey: string,
+  issueType: IssueTypeRef,
+): Promise<ProjectTarget> {
   const types = await projectStatuses(ctx, projectKey);
-  const type = types.find((candidate) => ('id' in issueType ? candidate.issueTypeId === issueType.id : candidate.issueTypeName === issueType.name));
+  const type = types.find((candidate) =>
+    'id' in issueType ? candidate.issueTypeId === issueType.id : candidate.issueTypeName === issueType.name,
+  );
   if (!type) {
     const wanted = 'id' in issueType ? `id ${issueType.id}` : `"${issueType.name}"`;
-    throw new NotConfiguredError(`project ${projectKey} has no issue type ${wanted}; choose another issue type on the admin page`);
+    throw new NotConfiguredError(
+      `project ${projectKey} has no issue type ${wanted}; choose another issue type on the admin page`,
+    );
   }
-  const statuses: ProjectStatus[] = type.statuses.map((status) => ({ id: status.id, name: status.name, categoryKey: categoryOf(status.categoryKey) }));
+  const statuses: ProjectStatus[] = type.statuses.map((status) => ({
+    id: status.id,
+    name: status.name,
+    categoryKey: categoryOf(status.categoryKey),
+  }));
   const initial = initialStatus(type.statuses);
   if (!initial) throw new NotConfiguredError(`the workflow of ${type.issueTypeName} in ${projectKey} has no statuses`);
   return {

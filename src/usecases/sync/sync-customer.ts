@@ -31,7 +31,11 @@ export async function syncCustomerEvent(ctx: SyncContext, event: CustomerEvent):
       await markEventDone(event.id, { now: ctx.budget.now });
       return { outcome: 'ignored', notes: [`Wave has no customer ${customerId}; nothing to sync.`] };
     }
-    const project = await loadProjectTarget(ctx, link?.projectKey ?? resolveProjectKey(ctx.config, businessId), ctx.config.customerIssueType);
+    const project = await loadProjectTarget(
+      ctx,
+      link?.projectKey ?? resolveProjectKey(ctx.config, businessId),
+      ctx.config.customerIssueType,
+    );
     const input = { customer, project, businessId };
     const target: PlanTarget<CustomerLink> = {
       project,
@@ -50,6 +54,10 @@ export async function syncCustomerEvent(ctx: SyncContext, event: CustomerEvent):
     }
     await recordIssueOwnership({ kind: 'customer', waveId: customerId }, link?.issue.id, executed.issue);
     await markEventDone(event.id, { now: ctx.budget.now });
-    return { outcome: executed.plan.outcome, issueKey: executed.issue?.key ?? link?.issue.key, notes: executed.plan.notes };
+    return {
+      outcome: executed.plan.outcome,
+      issueKey: executed.issue?.key ?? link?.issue.key,
+      notes: executed.plan.notes,
+    };
   });
 }

@@ -24,14 +24,19 @@ import type { SyncResult } from './sync-result';
 
 type InvoiceOrPaymentEvent = InvoiceEvent | PaymentEvent;
 
-const invoiceIdOf = (event: InvoiceOrPaymentEvent): string => ('payment' in event ? event.payment.invoiceId : event.invoice.id);
+const invoiceIdOf = (event: InvoiceOrPaymentEvent): string =>
+  'payment' in event ? event.payment.invoiceId : event.invoice.id;
 
 async function fetchInvoice(ctx: SyncContext, businessId: string, invoiceId: string): Promise<WaveInvoice | undefined> {
   return ctx.wave().getInvoice(businessId, invoiceId);
 }
 
 /** The complete invoice the event is about: as sent, or fetched from Wave for a thin event. */
-async function completeInvoice(ctx: SyncContext, event: InvoiceEvent, businessId: string): Promise<WaveInvoice | undefined> {
+async function completeInvoice(
+  ctx: SyncContext,
+  event: InvoiceEvent,
+  businessId: string,
+): Promise<WaveInvoice | undefined> {
   return 'thin' in event.invoice ? fetchInvoice(ctx, businessId, event.invoice.id) : event.invoice;
 }
 
@@ -59,9 +64,14 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
   const businessId = event.businessId ?? (await ctx.connectedBusinessId());
   return withInvoiceLock(invoiceId, ctx.budget, async () => {
     const link = (await getLink<InvoiceLink>('invoice', invoiceId)) ?? null;
-    if (await isEventDone(event.id)) return { outcome: 'duplicate', issueKey: link?.issue.key, invoiceNumber: link?.invoiceNumber, notes: [] };
+    if (await isEventDone(event.id))
+      return { outcome: 'duplicate', issueKey: link?.issue.key, invoiceNumber: link?.invoiceNumber, notes: [] };
 
-    const project = await loadProjectTarget(ctx, link?.projectKey ?? resolveProjectKey(ctx.config, businessId), ctx.config.invoiceIssueType);
+    const project = await loadProjectTarget(
+      ctx,
+      link?.projectKey ?? resolveProjectKey(ctx.config, businessId),
+      ctx.config.invoiceIssueType,
+    );
     const invoice = await invoiceFor(ctx, event, businessId, link);
     const invoiceNeeded = event.type !== 'invoice.deleted' && !('payment' in event && link);
     if (invoice === undefined && invoiceNeeded) {
@@ -89,7 +99,10 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
     } catch (error) {
       if (!(error instanceof IssueGoneError) || !link || !invoice) throw error;
       await deleteLink('invoice', invoiceId);
-      executed = await executePlan(ctx, planInvoiceRecreate({ ...context, invoice, link }), { ...target, unconfirmedWorklogKeys: new Set() });
+      executed = await executePlan(ctx, planInvoiceRecreate({ ...context, invoice, link }), {
+        ...target,
+        unconfirmedWorklogKeys: new Set(),
+      });
     }
     await recordIssueOwnership({ kind: 'invoice', waveId: invoiceId }, link?.issue.id, executed.issue);
     await markEventDone(event.id, { now: ctx.budget.now });
@@ -103,16 +116,28 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
 }
 
 /** What the planner needs of the invoice: complete for state events, fetched for a first payment, optional after. */
-async function invoiceFor(ctx: SyncContext, event: InvoiceOrPaymentEvent, businessId: string, link: InvoiceLink | null): Promise<WaveInvoice | undefined> {
+async function invoiceFor(
+  ctx: SyncContext,
+  event: InvoiceOrPaymentEvent,
+  businessId: string,
+  link: InvoiceLink | null,
+): Promise<WaveInvoice | undefined> {
   if ('payment' in event) return link ? undefined : fetchInvoice(ctx, businessId, event.payment.invoiceId);
   if (event.type === 'invoice.deleted') return 'thin' in event.invoice ? undefined : event.invoice;
   return completeInvoice(ctx, event, businessId);
 }
 
-function planFor(event: InvoiceOrPaymentEvent, invoice: WaveInvoice | undefined, link: InvoiceLink | null, context: InvoiceContext): InvoicePlan {
+function planFor(
+  event: InvoiceOrPaymentEvent,
+  invoice: WaveInvoice | undefined,
+  link: InvoiceLink | null,
+  context: InvoiceContext,
+): InvoicePlan {
   if ('payment' in event) {
     const facts = { ...context, payment: event.payment, occurredAt: event.occurredAt };
-    return link ? planPaymentReceived({ ...facts, link, invoice: invoice ?? null }) : planPaymentReceived({ ...facts, link: null, invoice: invoice as WaveInvoice });
+    return link
+      ? planPaymentReceived({ ...facts, link, invoice: invoice ?? null })
+      : planPaymentReceived({ ...facts, link: null, invoice: invoice as WaveInvoice });
   }
   if (event.type === 'invoice.deleted') return planInvoiceDeleted({ link, project: context.project });
   return planInvoiceState({ ...context, invoice: invoice as WaveInvoice, link });

@@ -6,7 +6,12 @@ import { PageContextValue, PROJECT_SETTINGS_MODULE, type PageContext } from './p
 import { ProjectSettingsPage } from './project/ProjectSettingsPage';
 
 /** Fits Jira's admin iframe: fluid width, capped for readability, no horizontal scroll. */
-const pageStyles = xcss({ maxWidth: '1080px', paddingBlock: 'space.300', paddingInline: 'space.300', marginInline: 'auto' });
+const pageStyles = xcss({
+  maxWidth: '1080px',
+  paddingBlock: 'space.300',
+  paddingInline: 'space.300',
+  marginInline: 'auto',
+});
 
 export function App({ context, contextError }: { context?: PageContext; contextError?: string }) {
   if (!context) {

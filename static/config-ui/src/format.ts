@@ -5,7 +5,11 @@ const DAY_MS = 24 * HOUR_MS;
 /** Date and time in the viewer's locale and the user's Jira time zone, if known. */
 export function formatDateTime(epochMs: number, timeZone?: string): string {
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(epochMs);
+    return new Intl.DateTimeFormat(undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(timeZone ? { timeZone } : {}),
+    }).format(epochMs);
   } catch {
     return new Date(epochMs).toLocaleString();
   }
@@ -17,6 +21,13 @@ export function relativeTime(epochMs: number, now: number = Date.now()): string 
   const abs = Math.abs(delta);
   const minutes = Math.round(abs / MINUTE_MS);
   const hours = Math.round(abs / HOUR_MS);
-  const amount = abs < MINUTE_MS ? 'less than a minute' : minutes < 60 ? `${minutes} min` : hours < 48 ? `${hours} h` : `${Math.round(abs / DAY_MS)} days`;
+  const amount =
+    abs < MINUTE_MS
+      ? 'less than a minute'
+      : minutes < 60
+        ? `${minutes} min`
+        : hours < 48
+          ? `${hours} h`
+          : `${Math.round(abs / DAY_MS)} days`;
   return delta >= 0 ? `in ${amount}` : `${amount} ago`;
 }

@@ -9,7 +9,13 @@ import { loadPageContext, type PageContext } from './page-context';
 /** Follows Jira's light or dark theme (Forge applies it; the tokens' own loader covers the local stack). */
 async function applyTheme(context: PageContext | undefined): Promise<void> {
   await view.theme.enable().catch(() => undefined);
-  await setGlobalTheme({ colorMode: context?.colorMode ?? 'auto', light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' }).catch(() => undefined);
+  await setGlobalTheme({
+    colorMode: context?.colorMode ?? 'auto',
+    light: 'light',
+    dark: 'dark',
+    spacing: 'spacing',
+    typography: 'typography',
+  }).catch(() => undefined);
 }
 
 async function start(): Promise<void> {

@@ -16,10 +16,14 @@ export interface ForgeHarness {
   close(): void;
 }
 
-const globals = globalThis as unknown as { __forge_fetch__?: (target: ForgeTarget, path: string, init?: RequestInit) => Promise<Response> };
+const globals = globalThis as unknown as {
+  __forge_fetch__?: (target: ForgeTarget, path: string, init?: RequestInit) => Promise<Response>;
+};
 
 export function manifestEntities(): EntityDefinition[] {
-  const manifest = yaml.load(fs.readFileSync(path.join(__dirname, '../../../manifest.yml'), 'utf8')) as { app: { storage?: { entities?: EntityDefinition[] } } };
+  const manifest = yaml.load(fs.readFileSync(path.join(__dirname, '../../../manifest.yml'), 'utf8')) as {
+    app: { storage?: { entities?: EntityDefinition[] } };
+  };
   return manifest.app.storage?.entities ?? [];
 }
 

@@ -11,7 +11,12 @@ interface ManifestModules {
   app: { id: string };
   modules: {
     'jira:customField': Array<{ key: string; name: string; description?: string; type: string }>;
-    'jira:entityProperty': Array<{ key: string; entityType: string; propertyKey: string; values: Array<{ path: string; type: string; searchAlias?: string }> }>;
+    'jira:entityProperty': Array<{
+      key: string;
+      entityType: string;
+      propertyKey: string;
+      values: Array<{ path: string; type: string; searchAlias?: string }>;
+    }>;
   };
 }
 
@@ -47,7 +52,10 @@ export async function startJiraSandbox(harness: ForgeHarness): Promise<RunningJi
 
   harness.setJira(async (target, requestPath, init) => {
     const principal = target.provider === 'user' ? `user:${target.accountId ?? ''}` : 'app';
-    return fetch(`${base}${requestPath}`, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forge-principal': principal } });
+    return fetch(`${base}${requestPath}`, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), 'x-forge-principal': principal },
+    });
   });
   return {
     control: sandbox.control,

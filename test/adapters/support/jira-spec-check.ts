@@ -3,8 +3,13 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 
 /** Checks request bodies against Atlassian's published Jira v3 OpenAPI spec (the reference copy). */
-const spec = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../shared/reference/jira-platform-v3.openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
+const spec = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../../../../shared/reference/jira-platform-v3.openapi.json'), 'utf8'),
+) as {
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; requestBody?: { content?: Record<string, { schema?: unknown }> } }>
+  >;
 };
 
 const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true });

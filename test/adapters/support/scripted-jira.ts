@@ -38,7 +38,10 @@ export class ScriptedJira {
     const answer = this.answers.shift();
     if (!answer) throw new Error(`no answer queued for ${method} ${requestPath}`);
     const text = answer.body === undefined ? null : JSON.stringify(answer.body);
-    return new Response(text, { status: answer.status, headers: { ...(text ? { 'content-type': 'application/json' } : {}), ...answer.headers } });
+    return new Response(text, {
+      status: answer.status,
+      headers: { ...(text ? { 'content-type': 'application/json' } : {}), ...answer.headers },
+    });
   };
 
   answer(...answers: JiraAnswer[]): this {

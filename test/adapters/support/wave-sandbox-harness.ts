@@ -20,7 +20,10 @@ export interface ConnectedWaveSandbox {
  * A Wave sandbox on a free port, with the app already connected to it in the harness's KVS: the OAuth
  * client saved, a fresh token pair stored, the connection marked connected.
  */
-export async function startConnectedWaveSandbox(harness: ForgeHarness, options: { schemaPath?: string } = {}): Promise<ConnectedWaveSandbox> {
+export async function startConnectedWaveSandbox(
+  harness: ForgeHarness,
+  options: { schemaPath?: string } = {},
+): Promise<ConnectedWaveSandbox> {
   const sandbox = createWaveSandbox({
     dataDir: harness.dataDir,
     clock: harness.clock,
@@ -36,7 +39,11 @@ export async function startConnectedWaveSandbox(harness: ForgeHarness, options: 
 
   await saveWaveOAuthClient(sandbox.control.oauthClient());
   const issued = sandbox.control.issueTokens();
-  await saveWaveTokens({ accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: harness.clock.now() + issued.expires_in * 1000 });
+  await saveWaveTokens({
+    accessToken: issued.access_token,
+    refreshToken: issued.refresh_token,
+    expiresAt: harness.clock.now() + issued.expires_in * 1000,
+  });
   await markWaveConnected();
   return {
     sandbox,

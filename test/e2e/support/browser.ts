@@ -29,7 +29,9 @@ export function watch(page: Page): WatchedPage {
 }
 
 /** A fresh context (no shared cookies or storage) with one watched page, sized like Jira's admin iframe. */
-export async function openPage(browser: Browser): Promise<{ context: BrowserContext; watched: WatchedPage; page: Page }> {
+export async function openPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; watched: WatchedPage; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   context.on('page', (page) => void watch(page));
   const page = await context.newPage();

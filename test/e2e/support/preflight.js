@@ -8,11 +8,15 @@ const path = require('node:path');
 module.exports = async function preflight() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    throw new Error(`Chromium not found at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   }
   const ui = path.resolve(__dirname, '../../../static/config-ui/dist/index.html');
   if (!fs.existsSync(ui)) {
-    throw new Error('the Custom UI is not built: run npm ci --prefix static/config-ui && npm run build --prefix static/config-ui');
+    throw new Error(
+      'the Custom UI is not built: run npm ci --prefix static/config-ui && npm run build --prefix static/config-ui',
+    );
   }
   fs.rmSync(path.resolve(__dirname, '../../../test-results'), { recursive: true, force: true });
 };

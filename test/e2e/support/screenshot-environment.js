@@ -14,7 +14,11 @@ function fullName(test) {
   return names.join(' ');
 }
 
-const fileSafe = (text) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '').slice(0, 120) || 'unnamed';
+const fileSafe = (text) =>
+  text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120) || 'unnamed';
 
 class ScreenshotOnFailureEnvironment extends TestEnvironment {
   async handleTestEvent(event) {
@@ -27,7 +31,10 @@ class ScreenshotOnFailureEnvironment extends TestEnvironment {
       const file = path.join(RESULTS_DIR, `${base}${pages.length > 1 ? `-${index + 1}` : ''}`);
       try {
         await watched.page.screenshot({ path: `${file}.png`, fullPage: true, timeout: 10_000 });
-        fs.writeFileSync(`${file}.txt`, [`url: ${watched.page.url()}`, 'console errors:', ...watched.consoleErrors].join('\n'));
+        fs.writeFileSync(
+          `${file}.txt`,
+          [`url: ${watched.page.url()}`, 'console errors:', ...watched.consoleErrors].join('\n'),
+        );
       } catch (error) {
         fs.writeFileSync(`${file}.txt`, `no screenshot: ${error && error.message}`);
       }

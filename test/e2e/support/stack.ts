@@ -15,7 +15,12 @@ export interface E2EStack {
 /** A whole local stack (`npm start`'s) on a free port in a fresh DATA_DIR; the admin configures it through the UI. */
 export async function startE2EStack(): Promise<E2EStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-stack-'));
-  const stack = await startLocalStack({ port: 0, dataDir, quiet: true, env: { WAVE_WEBHOOK_SECRET: SANDBOX_SIGNING_SECRET } });
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    quiet: true,
+    env: { WAVE_WEBHOOK_SECRET: SANDBOX_SIGNING_SECRET },
+  });
   // The browser must reach the Wave sandbox's consent page, not api.waveapps.com.
   process.env.WAVE_AUTHORIZE_URL ??= `${stack.baseUrl}/wave/oauth2/authorize/`;
   return {
@@ -31,6 +36,10 @@ export async function startE2EStack(): Promise<E2EStack> {
 
 /** Moves the runtime clock (token and secret expiry, scheduled runs) like `POST /_local/clock/advance`. */
 export async function advanceClock(baseUrl: string, ms: number): Promise<void> {
-  const response = await fetch(`${baseUrl}/_local/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+  const response = await fetch(`${baseUrl}/_local/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ms }),
+  });
   if (!response.ok) throw new Error(`the clock did not move: ${response.status}`);
 }

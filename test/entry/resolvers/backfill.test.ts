@@ -21,23 +21,45 @@ const fieldsOf = (answer: { ok: boolean; error?: { code: string; fields?: Record
 describe('starting a backfill from the admin page', () => {
   it('checks the day first, naming the field, and starts nothing', async () => {
     expect(fieldsOf(await harness.call('startBackfill', {}))).toEqual({ fromDate: 'choose the first day to import' });
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: ' ' }))).toEqual({ fromDate: 'choose the first day to import' });
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: 20260101 }))).toEqual({ fromDate: 'choose the first day to import' });
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '01/02/2026' }))).toEqual({ fromDate: 'must be a day as YYYY-MM-DD' });
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '2026-02-30' }))).toEqual({ fromDate: 'must be a day as YYYY-MM-DD' });
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: ' ' }))).toEqual({
+      fromDate: 'choose the first day to import',
+    });
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: 20260101 }))).toEqual({
+      fromDate: 'choose the first day to import',
+    });
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '01/02/2026' }))).toEqual({
+      fromDate: 'must be a day as YYYY-MM-DD',
+    });
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '2026-02-30' }))).toEqual({
+      fromDate: 'must be a day as YYYY-MM-DD',
+    });
     const tomorrow = utcDay(Date.now() + DAY_MS);
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: tomorrow }))).toEqual({ fromDate: 'is in the future: there is nothing to import yet' });
-    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '2026-01-01', restart: true }))).toHaveProperty(['(input)']);
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: tomorrow }))).toEqual({
+      fromDate: 'is in the future: there is nothing to import yet',
+    });
+    expect(fieldsOf(await harness.call('startBackfill', { fromDate: '2026-01-01', restart: true }))).toHaveProperty([
+      '(input)',
+    ]);
     expect(await getBackfill()).toBeUndefined();
   });
 
   it('says what to set up first: Wave, then the project', async () => {
     const withoutWave = await harness.call('startBackfill', { fromDate: '2026-01-01' });
-    expect(withoutWave.ok === false && withoutWave.error).toEqual({ code: 'NOT_CONFIGURED', message: 'Connect Wave before importing its invoices' });
+    expect(withoutWave.ok === false && withoutWave.error).toEqual({
+      code: 'NOT_CONFIGURED',
+      message: 'Connect Wave before importing its invoices',
+    });
 
-    await saveWaveTokens({ accessToken: 'access-token-for-the-test', refreshToken: 'refresh', expiresAt: Date.now() + 3_600_000 });
+    await saveWaveTokens({
+      accessToken: 'access-token-for-the-test',
+      refreshToken: 'refresh',
+      expiresAt: Date.now() + 3_600_000,
+    });
     const withoutProject = await harness.call('startBackfill', { fromDate: ` ${utcDay(Date.now())} ` });
-    expect(withoutProject.ok === false && withoutProject.error).toEqual({ code: 'NOT_CONFIGURED', message: 'Choose the Jira project for Wave invoices before importing them' });
+    expect(withoutProject.ok === false && withoutProject.error).toEqual({
+      code: 'NOT_CONFIGURED',
+      message: 'Choose the Jira project for Wave invoices before importing them',
+    });
     expect(await getBackfill()).toBeUndefined();
   });
 
@@ -52,8 +74,8 @@ describe('starting a backfill from the admin page', () => {
   });
 });
 
-describe('the backfill\'s progress', () => {
-  it('is null before any backfill, then shows progress and the last error without the run\'s internals', async () => {
+describe("the backfill's progress", () => {
+  it("is null before any backfill, then shows progress and the last error without the run's internals", async () => {
     expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: null } });
 
     const record: BackfillRecord = {
@@ -66,13 +88,21 @@ describe('the backfill\'s progress', () => {
       skipped: 2,
       startedAt: 1_000,
       updatedAt: 2_000,
-      lastError: 'Wave refused the app\'s access: reconnect Wave on the admin page.',
+      lastError: "Wave refused the app's access: reconnect Wave on the admin page.",
       position: walkFrom(Date.UTC(2026, 0, 1)),
     };
     await saveBackfill(record);
     const { runId: _runId, position: _position, ...shown } = record;
     expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: shown } });
-    expect(shown).toMatchObject({ state: 'failed', done: 50, total: 120, lastError: expect.stringContaining('reconnect Wave') });
-    expect(await harness.call('getBackfillProgress', { runId: 'run-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(shown).toMatchObject({
+      state: 'failed',
+      done: 50,
+      total: 120,
+      lastError: expect.stringContaining('reconnect Wave'),
+    });
+    expect(await harness.call('getBackfillProgress', { runId: 'run-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 const callback = (query: Record<string, string>) =>
-  waveOAuthCallback({ method: 'GET', path: '/', headers: {}, queryParameters: Object.fromEntries(Object.entries(query).map(([key, value]) => [key, [value]])) });
+  waveOAuthCallback({
+    method: 'GET',
+    path: '/',
+    headers: {},
+    queryParameters: Object.fromEntries(Object.entries(query).map(([key, value]) => [key, [value]])),
+  });
 
 async function startConnect(): Promise<URL> {
   await harness.call('saveWaveClient', { clientId: 'client-1', clientSecret: 'secret-1' });
@@ -24,7 +29,10 @@ async function startConnect(): Promise<URL> {
 describe('Connect to Wave: the authorization-code flow with a state nonce', () => {
   it('needs the OAuth client first', async () => {
     const answer = await harness.call('startWaveConnect', {});
-    expect(answer.ok === false && answer.error).toEqual({ code: 'NOT_CONFIGURED', message: 'Save the Wave OAuth client id and secret first, then connect.' });
+    expect(answer.ok === false && answer.error).toEqual({
+      code: 'NOT_CONFIGURED',
+      message: 'Save the Wave OAuth client id and secret first, then connect.',
+    });
   });
 
   it('sends the browser to Wave with the client, the scopes, the callback trigger as redirect URI and a fresh state', async () => {

@@ -35,29 +35,61 @@ describe('every resolver checks the caller in Jira first', () => {
   it('defines the whole API', () => {
     expect(definedResolverNames().sort()).toEqual(
       [
-        'disconnectWave', 'getActivityChart', 'getBackfillProgress', 'getConnection', 'getDefaults', 'getHealth', 'getProjectMapping', 'getWebhookSettings',
-        'listActivity', 'previewProjectMapping', 'replayDelivery', 'rotateSigningSecret', 'saveDefaults', 'saveProjectMapping', 'saveWaveClient', 'sendTestEvent',
-        'startBackfill', 'startWaveConnect', 'usePastedToken',
+        'disconnectWave',
+        'getActivityChart',
+        'getBackfillProgress',
+        'getConnection',
+        'getDefaults',
+        'getHealth',
+        'getProjectMapping',
+        'getWebhookSettings',
+        'listActivity',
+        'previewProjectMapping',
+        'replayDelivery',
+        'rotateSigningSecret',
+        'saveDefaults',
+        'saveProjectMapping',
+        'saveWaveClient',
+        'sendTestEvent',
+        'startBackfill',
+        'startWaveConnect',
+        'usePastedToken',
       ].sort(),
     );
   });
 
   it.each(definedResolverNames())('%s refuses a user who is neither Jira admin nor project admin', async (name) => {
-    const caller = PROJECT_RESOLVERS.includes(name) ? { accountId: PLAIN_USER, projectKey: 'BILL' } : { accountId: PLAIN_USER };
+    const caller = PROJECT_RESOLVERS.includes(name)
+      ? { accountId: PLAIN_USER, projectKey: 'BILL' }
+      : { accountId: PLAIN_USER };
     const answer = await harness.call(name, VALID_PAYLOADS[name] ?? {}, caller);
-    expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrators/) } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/administrators/) },
+    });
   });
 
   it('refuses before reading the input: invalid input from a non-admin still gets FORBIDDEN', async () => {
-    const answer = await harness.call('rotateSigningSecret', { secret: 'short', graceHours: -1 }, { accountId: PLAIN_USER });
+    const answer = await harness.call(
+      'rotateSigningSecret',
+      { secret: 'short', graceHours: -1 },
+      { accountId: PLAIN_USER },
+    );
     expect(answer.ok === false && answer.error.code).toBe('FORBIDDEN');
   });
 
   it('a refused write changes nothing', async () => {
     await harness.call('rotateSigningSecret', VALID_PAYLOADS.rotateSigningSecret, { accountId: PLAIN_USER });
     await harness.call('saveWaveClient', VALID_PAYLOADS.saveWaveClient, { accountId: PLAIN_USER });
-    await harness.call('saveProjectMapping', VALID_PAYLOADS.saveProjectMapping, { accountId: PLAIN_USER, projectKey: 'BILL' });
-    expect(await secretsStatus()).toEqual({ webhookSigningSecretSet: false, waveOAuthClientSet: false, waveTokensSet: false });
+    await harness.call('saveProjectMapping', VALID_PAYLOADS.saveProjectMapping, {
+      accountId: PLAIN_USER,
+      projectKey: 'BILL',
+    });
+    expect(await secretsStatus()).toEqual({
+      webhookSigningSecretSet: false,
+      waveOAuthClientSet: false,
+      waveTokensSet: false,
+    });
     expect((await getAppConfig()).statusMappings).toEqual({});
   });
 
@@ -70,14 +102,24 @@ describe('every resolver checks the caller in Jira first', () => {
 
   it('lets a Jira admin in', async () => {
     const answer = await harness.call('getWebhookSettings', {}, { accountId: ADMIN });
-    expect(answer).toEqual({ ok: true, data: { webhookUrl: 'https://local.test/webtrigger/wave-webhook', signing: { set: false } } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { webhookUrl: 'https://local.test/webtrigger/wave-webhook', signing: { set: false } },
+    });
   });
 
   it('lets a project admin edit their project, and says so when the project does not exist', async () => {
-    const saved = await harness.call('saveProjectMapping', { mapping: { PAID: '10105' } }, { accountId: ADMIN, projectKey: 'BILL' });
+    const saved = await harness.call(
+      'saveProjectMapping',
+      { mapping: { PAID: '10105' } },
+      { accountId: ADMIN, projectKey: 'BILL' },
+    );
     expect(saved.ok).toBe(true);
     const missing = await harness.call('getProjectMapping', {}, { accountId: ADMIN, projectKey: 'NOPE' });
-    expect(missing.ok === false && missing.error).toEqual({ code: 'NOT_FOUND', message: 'Project NOPE does not exist or you cannot see it.' });
+    expect(missing.ok === false && missing.error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Project NOPE does not exist or you cannot see it.',
+    });
   });
 
   it('answers UNAVAILABLE, not FORBIDDEN, when Jira cannot be asked', async () => {

@@ -2,7 +2,11 @@ import { route } from '@forge/api';
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { getProjectStatuses } from '../../../src/adapters/jira/project-statuses';
-import { workflowNameFor, workflowTransitions, workflowTransitionsForIssueType } from '../../../src/entry/resolvers/project/workflow-transitions';
+import {
+  workflowNameFor,
+  workflowTransitions,
+  workflowTransitionsForIssueType,
+} from '../../../src/entry/resolvers/project/workflow-transitions';
 import type { ProjectTarget, StatusCategoryKey } from '../../../src/domain/sync';
 import type { ProjectMappingView } from '../../../src/entry/resolvers/api';
 import { createTimeBudget } from '../../../src/shared/time-budget';
@@ -23,12 +27,14 @@ const transitionName = (id: string) => transitionNames.get(id) ?? id;
 const rowOf = (view: ProjectMappingView, waveStatus: string) => view.rows.find((row) => row.waveStatus === waveStatus);
 
 async function mappingOf(mapping?: Record<string, string>): Promise<ProjectMappingView> {
-  const answer = mapping ? await harness.call('previewProjectMapping', { mapping }, BILL) : await harness.call('getProjectMapping', {}, BILL);
+  const answer = mapping
+    ? await harness.call('previewProjectMapping', { mapping }, BILL)
+    : await harness.call('getProjectMapping', {}, BILL);
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.data;
 }
 
-describe('the project settings page previews the walk the sync takes, from Jira\'s workflow', () => {
+describe("the project settings page previews the walk the sync takes, from Jira's workflow", () => {
   it('shows the screenless path for SENT ("Mark as sent", not "Send invoice", which has a screen), found through the workflow scheme', async () => {
     harness.jira.control.resetStats();
     const view = await mappingOf();
@@ -39,8 +45,15 @@ describe('the project settings page previews the walk the sync takes, from Jira\
     // The scheme names the workflow: one read of it, no 501 and no scan of every workflow.
     const requests = harness.jira.control.stats().requests;
     expect(requests.filter((entry) => entry.status >= 400)).toEqual([]);
-    expect(requests.find((entry) => entry.path === '/rest/api/3/workflowscheme/project')).toMatchObject({ status: 200, count: 1 });
-    expect(requests.find((entry) => entry.path === '/rest/api/3/workflows')).toMatchObject({ method: 'POST', status: 200, count: 1 });
+    expect(requests.find((entry) => entry.path === '/rest/api/3/workflowscheme/project')).toMatchObject({
+      status: 200,
+      count: 1,
+    });
+    expect(requests.find((entry) => entry.path === '/rest/api/3/workflows')).toMatchObject({
+      method: 'POST',
+      status: 200,
+      count: 1,
+    });
     expect(harness.jira.control.stats().responseValidationFailures).toBe(0);
   });
 
@@ -49,8 +62,18 @@ describe('the project settings page previews the walk the sync takes, from Jira\
     const byName = await workflowTransitions(jira, await workflowNameFor(jira, '10000', '10010'));
     const byIssueType = await workflowTransitionsForIssueType(jira, '10000', '10010');
     expect(byIssueType).toEqual(byName);
-    expect(byName.filter((transition) => transition.hasScreen).map((transition) => transition.name)).toEqual(['Send invoice', 'Record partial payment', 'Record payment', 'Cancel']);
-    expect(byName.find((transition) => transition.name === 'Void')).toMatchObject({ from: ['10100', '10101'], to: '10106', hasScreen: false, isAvailable: true });
+    expect(byName.filter((transition) => transition.hasScreen).map((transition) => transition.name)).toEqual([
+      'Send invoice',
+      'Record partial payment',
+      'Record payment',
+      'Cancel',
+    ]);
+    expect(byName.find((transition) => transition.name === 'Void')).toMatchObject({
+      from: ['10100', '10101'],
+      to: '10106',
+      hasScreen: false,
+      isAvailable: true,
+    });
   });
 
   it('shows, for every Wave status, exactly the transitions the sync takes when it moves a new issue there', async () => {
@@ -58,9 +81,13 @@ describe('the project settings page previews the walk the sync takes, from Jira\
     const taken: string[] = [];
     harness.forge.setJira(async (target, requestPath, init) => {
       const match = /\/issue\/[^/]+\/transitions$/.exec(requestPath);
-      if (match && init?.method === 'POST') taken.push((JSON.parse(String(init.body)) as { transition: { id: string } }).transition.id);
+      if (match && init?.method === 'POST')
+        taken.push((JSON.parse(String(init.body)) as { transition: { id: string } }).transition.id);
       const principal = target.provider === 'user' ? `user:${target.accountId ?? ''}` : 'app';
-      return fetch(`${harness.jira.base}${requestPath}`, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forge-principal': principal } });
+      return fetch(`${harness.jira.base}${requestPath}`, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), 'x-forge-principal': principal },
+      });
     });
     const budget = createTimeBudget({ limitMs: 20_000 });
     const ctx = await createSyncContext(budget);
@@ -71,26 +98,44 @@ describe('the project settings page previews the walk the sync takes, from Jira\
       projectKey: 'BILL',
       issueTypeId: invoice.issueTypeId,
       statusMapping: {},
-      statuses: view.statuses.map((status) => ({ id: status.id, name: status.name, categoryKey: status.categoryKey as StatusCategoryKey })),
+      statuses: view.statuses.map((status) => ({
+        id: status.id,
+        name: status.name,
+        categoryKey: status.categoryKey as StatusCategoryKey,
+      })),
       initialStatusId: view.initialStatus.id,
     };
     const walked = view.rows.filter((row) => row.fromInitial?.path);
     expect(walked.map((row) => row.waveStatus)).toEqual(expect.arrayContaining(['SENT', 'PAID', 'PARTIAL', 'OVERDUE']));
     for (const row of walked) {
       const issue = await ctx.jira.request<{ id: string; key: string }>('POST', route`/rest/api/3/issue`, {
-        body: { fields: { project: { key: 'BILL' }, issuetype: { id: invoice.issueTypeId }, summary: `Walk to ${row.waveStatus}` } },
+        body: {
+          fields: {
+            project: { key: 'BILL' },
+            issuetype: { id: invoice.issueTypeId },
+            summary: `Walk to ${row.waveStatus}`,
+          },
+        },
       });
       taken.length = 0;
       const outcome = await moveIssue(ctx, issue, project, project.initialStatusId, row.effective?.statusId ?? '');
       expect(outcome).toEqual({ moved: true });
       expect(harness.jira.control.getIssue(issue.key)?.status.id).toBe(row.effective?.statusId);
-      expect({ waveStatus: row.waveStatus, path: taken.map((id) => transitionName(id)) }).toEqual({ waveStatus: row.waveStatus, path: row.fromInitial?.path });
+      expect({ waveStatus: row.waveStatus, path: taken.map((id) => transitionName(id)) }).toEqual({
+        waveStatus: row.waveStatus,
+        path: row.fromInitial?.path,
+      });
     }
   });
 
   it('warns where the walk is blocked: Sent → Cancelled only through "Cancel", which has a screen', async () => {
     const view = await mappingOf({ PAID: '10106' });
     expect(rowOf(view, 'PAID')?.fromInitial).toEqual({ path: ['Void'] });
-    expect(view.warnings).toContainEqual({ fromStatus: 'Sent', toStatus: 'Cancelled', waveStatus: 'PAID', reason: 'the only transitions to it need a screen' });
+    expect(view.warnings).toContainEqual({
+      fromStatus: 'Sent',
+      toStatus: 'Cancelled',
+      waveStatus: 'PAID',
+      reason: 'the only transitions to it need a screen',
+    });
   });
 });

@@ -9,7 +9,11 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 const SECRET = 'whsec_replay-test-secret-01';
-const money = (value: string) => ({ value, raw: Math.round(Number(value) * 100), currency: { code: 'USD', symbol: '$' } });
+const money = (value: string) => ({
+  value,
+  raw: Math.round(Number(value) * 100),
+  currency: { code: 'USD', symbol: '$' },
+});
 
 /** A full `invoice.created` delivery, signed, through the `wave-webhook` handler. */
 async function deliverInvoice(eventId: string): Promise<number> {
@@ -19,10 +23,24 @@ async function deliverInvoice(eventId: string): Promise<number> {
     type: 'invoice.created',
     occurredAt: now.toISOString(),
     businessId: 'QnVzaW5lc3M6MQ==',
-    data: { invoice: { id: 'SW52b2ljZTox', invoiceNumber: '2001', status: 'SENT', modifiedAt: now.toISOString(), total: money('80.00'), amountPaid: money('0.00') } },
+    data: {
+      invoice: {
+        id: 'SW52b2ljZTox',
+        invoiceNumber: '2001',
+        status: 'SENT',
+        modifiedAt: now.toISOString(),
+        total: money('80.00'),
+        amountPaid: money('0.00'),
+      },
+    },
   });
   const signature = signWaveWebhook({ rawBody, secret: SECRET, timestamp: Math.floor(now.getTime() / 1000) });
-  const response = await waveWebhook({ method: 'POST', body: rawBody, headers: { 'x-wave-signature': [signature] }, queryParameters: {} });
+  const response = await waveWebhook({
+    method: 'POST',
+    body: rawBody,
+    headers: { 'x-wave-signature': [signature] },
+    queryParameters: {},
+  });
   return response.statusCode;
 }
 
@@ -32,10 +50,19 @@ describe('replaying a failed delivery from the Activity section', () => {
     // No project configured yet: the delivery fails (Wave would retry) and is kept for a replay.
     expect(await deliverInvoice('evt_replay_1')).toBe(503);
     const failed = await harness.call('listActivity', { outcome: 'failed' });
-    expect(failed.ok && failed.data.entries).toEqual([expect.objectContaining({ eventId: 'evt_replay_1', replayable: true, reason: expect.stringContaining('admin page') })]);
+    expect(failed.ok && failed.data.entries).toEqual([
+      expect.objectContaining({
+        eventId: 'evt_replay_1',
+        replayable: true,
+        reason: expect.stringContaining('admin page'),
+      }),
+    ]);
 
     const again = await harness.call('replayDelivery', { eventId: 'evt_replay_1' });
-    expect(again).toEqual({ ok: true, data: { outcome: 'failed', message: expect.stringContaining('The replay failed again (503)') } });
+    expect(again).toEqual({
+      ok: true,
+      data: { outcome: 'failed', message: expect.stringContaining('The replay failed again (503)') },
+    });
 
     await harness.call('saveDefaults', {
       defaultProjectKey: 'BILL',
@@ -55,6 +82,9 @@ describe('replaying a failed delivery from the Activity section', () => {
 
   it('says so when no failed delivery is kept for that event', async () => {
     const answer = await harness.call('replayDelivery', { eventId: 'evt_unknown' });
-    expect(answer.ok === false && answer.error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('No failed delivery evt_unknown is kept') });
+    expect(answer.ok === false && answer.error).toEqual({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('No failed delivery evt_unknown is kept'),
+    });
   });
 });

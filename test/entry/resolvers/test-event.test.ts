@@ -15,11 +15,19 @@ describe('Send test event', () => {
   it('runs a signed test.ping through the live intake and lists it under Activity', async () => {
     await harness.call('rotateSigningSecret', { secret: 'whsec_test-event-secret-1', graceHours: 0 });
     const answer = await harness.call('sendTestEvent', {});
-    expect(answer).toEqual({ ok: true, data: { statusCode: 200, outcome: 'ignored', message: expect.stringContaining('verified the signature') } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { statusCode: 200, outcome: 'ignored', message: expect.stringContaining('verified the signature') },
+    });
 
     const activity = await harness.call('listActivity', { outcome: 'ignored' }, { accountId: ADMIN });
     expect(activity.ok && activity.data.entries).toEqual([
-      expect.objectContaining({ outcome: 'ignored', eventType: 'test.ping', eventId: expect.stringMatching(/^test_/), replayable: false }),
+      expect.objectContaining({
+        outcome: 'ignored',
+        eventType: 'test.ping',
+        eventId: expect.stringMatching(/^test_/),
+        replayable: false,
+      }),
     ]);
     const chart = await harness.call('getActivityChart', { days: 3 });
     const today = chart.ok ? chart.data.days[chart.data.days.length - 1] : undefined;

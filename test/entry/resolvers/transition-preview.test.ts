@@ -12,7 +12,13 @@ const statuses: ProjectStatus[] = billing.statusIds.map((id) => {
   if (!status) throw new Error(`no status ${id}`);
   return { id, name: status.name, categoryKey: status.category };
 });
-const transitions: WorkflowTransition[] = billing.transitions.map((t) => ({ id: t.id, name: t.name, from: t.from, to: t.to, hasScreen: (t.screen?.length ?? 0) > 0 }));
+const transitions: WorkflowTransition[] = billing.transitions.map((t) => ({
+  id: t.id,
+  name: t.name,
+  from: t.from,
+  to: t.to,
+  hasScreen: (t.screen?.length ?? 0) > 0,
+}));
 const DRAFT = '10100';
 const TO_INVOICE = '10101';
 const SENT = '10102';
@@ -20,8 +26,15 @@ const PAID = '10105';
 const CANCELLED = '10106';
 
 const preview = (mapping: Record<string, string>, workflow: WorkflowTransition[] = transitions) =>
-  previewMapping({ waveStatuses: WAVE_INVOICE_STATUSES, mapping, statuses, initialStatusId: DRAFT, transitions: workflow });
-const rowOf = (result: ReturnType<typeof preview>, waveStatus: string) => result.rows.find((row) => row.waveStatus === waveStatus);
+  previewMapping({
+    waveStatuses: WAVE_INVOICE_STATUSES,
+    mapping,
+    statuses,
+    initialStatusId: DRAFT,
+    transitions: workflow,
+  });
+const rowOf = (result: ReturnType<typeof preview>, waveStatus: string) =>
+  result.rows.find((row) => row.waveStatus === waveStatus);
 
 describe('the transition preview of a mapping', () => {
   it('shows where each Wave status leads by default, and the screenless walk a new issue takes there', () => {
@@ -32,7 +45,10 @@ describe('the transition preview of a mapping', () => {
       // "Send invoice" has a screen: the walk takes "Mark as sent".
       fromInitial: { path: ['Ready to invoice', 'Mark as sent', 'Mark paid'] },
     });
-    expect(rowOf(result, 'DRAFT')).toEqual({ waveStatus: 'DRAFT', effective: { statusId: DRAFT, statusName: 'Draft', byDefault: true } });
+    expect(rowOf(result, 'DRAFT')).toEqual({
+      waveStatus: 'DRAFT',
+      effective: { statusId: DRAFT, statusName: 'Draft', byDefault: true },
+    });
     expect(result.warnings).toEqual([]);
   });
 
@@ -50,24 +66,43 @@ describe('the transition preview of a mapping', () => {
     const result = preview({ PAID: CANCELLED });
     // From Draft, "Void" (no screen) gets there; from Sent only "Cancel", which asks for a resolution.
     expect(rowOf(result, 'PAID')?.fromInitial).toEqual({ path: ['Void'] });
-    expect(result.warnings).toContainEqual({ fromStatus: 'Sent', toStatus: 'Cancelled', waveStatus: 'PAID', reason: 'the only transitions to it need a screen' });
+    expect(result.warnings).toContainEqual({
+      fromStatus: 'Sent',
+      toStatus: 'Cancelled',
+      waveStatus: 'PAID',
+      reason: 'the only transitions to it need a screen',
+    });
   });
 
   it('warns where no walk reaches a status from another mapped one', () => {
     const withoutMarkAsSent = transitions.filter((transition) => transition.id !== '31');
     const result = preview({}, withoutMarkAsSent);
-    expect(result.warnings).toContainEqual({ fromStatus: 'Draft', toStatus: 'Sent', waveStatus: 'SENT', reason: 'the only transitions to it need a screen' });
+    expect(result.warnings).toContainEqual({
+      fromStatus: 'Draft',
+      toStatus: 'Sent',
+      waveStatus: 'SENT',
+      reason: 'the only transitions to it need a screen',
+    });
     expect(rowOf(result, 'SENT')?.fromInitial).toEqual({ blocked: 'the only transitions to it need a screen' });
   });
 
   it('does not walk through a transition whose condition keeps the app out, and says so', () => {
-    const readyOnlyForOthers = transitions.map((transition) => (transition.id === '11' ? { ...transition, isAvailable: false } : transition));
+    const readyOnlyForOthers = transitions.map((transition) =>
+      transition.id === '11' ? { ...transition, isAvailable: false } : transition,
+    );
     const result = preview({ SAVED: TO_INVOICE }, readyOnlyForOthers);
-    expect(rowOf(result, 'SAVED')?.fromInitial).toEqual({ blocked: 'its transitions are not available for this issue now' });
-    expect(result.warnings).toContainEqual({ fromStatus: 'Draft', toStatus: 'To Invoice', waveStatus: 'SAVED', reason: 'its transitions are not available for this issue now' });
+    expect(rowOf(result, 'SAVED')?.fromInitial).toEqual({
+      blocked: 'its transitions are not available for this issue now',
+    });
+    expect(result.warnings).toContainEqual({
+      fromStatus: 'Draft',
+      toStatus: 'To Invoice',
+      waveStatus: 'SAVED',
+      reason: 'its transitions are not available for this issue now',
+    });
   });
 
-  it('uses a global transition from any status, and says nothing about moves back in Wave\'s lifecycle', () => {
+  it("uses a global transition from any status, and says nothing about moves back in Wave's lifecycle", () => {
     const anyToDraft: WorkflowTransition = { id: '98', name: 'Back to draft', from: [], to: DRAFT, hasScreen: true };
     const anyToPaid: WorkflowTransition = { id: '99', name: 'Paid (global)', from: [], to: PAID, hasScreen: false };
     const result = preview({}, [...transitions, anyToDraft, anyToPaid]);
@@ -77,8 +112,15 @@ describe('the transition preview of a mapping', () => {
   });
 
   it('previews nothing when the transitions are unknown', () => {
-    const result = previewMapping({ waveStatuses: ['PAID'], mapping: { PAID: SENT }, statuses, initialStatusId: DRAFT });
-    expect(result.rows).toEqual([{ waveStatus: 'PAID', mappedStatusId: SENT, effective: { statusId: SENT, statusName: 'Sent', byDefault: false } }]);
+    const result = previewMapping({
+      waveStatuses: ['PAID'],
+      mapping: { PAID: SENT },
+      statuses,
+      initialStatusId: DRAFT,
+    });
+    expect(result.rows).toEqual([
+      { waveStatus: 'PAID', mappedStatusId: SENT, effective: { statusId: SENT, statusName: 'Sent', byDefault: false } },
+    ]);
     expect(result.warnings).toEqual([]);
   });
 });

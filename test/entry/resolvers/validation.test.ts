@@ -26,7 +26,10 @@ const DEFAULTS = {
 describe('input is validated with messages a person can act on', () => {
   it('names each wrong field of the signing secret form', async () => {
     const fields = fieldsOf(await harness.call('rotateSigningSecret', { secret: 'short', graceHours: 500 }));
-    expect(fields).toEqual({ secret: expect.stringContaining('at least 16 characters'), graceHours: expect.stringContaining('at most 168 hours') });
+    expect(fields).toEqual({
+      secret: expect.stringContaining('at least 16 characters'),
+      graceHours: expect.stringContaining('at most 168 hours'),
+    });
     expect(await getWebhookVerificationSecrets()).toEqual([]);
   });
 
@@ -41,29 +44,57 @@ describe('input is validated with messages a person can act on', () => {
   });
 
   it('checks the defaults against the site: project keys, existing projects and their issue types', async () => {
-    expect(fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'bill' })).defaultProjectKey).toContain('project key such as BILL');
-    expect(fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'ZZZ' })).defaultProjectKey).toBe('project ZZZ does not exist or the app cannot see it');
-    expect(fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'OPS' })).invoiceIssueType).toBe('project OPS has no issue type "Invoice"');
-    expect(fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, worklogMinutes: 0 })).worklogMinutes).toContain('at least 1 minute');
+    expect(
+      fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'bill' })).defaultProjectKey,
+    ).toContain('project key such as BILL');
+    expect(
+      fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'ZZZ' })).defaultProjectKey,
+    ).toBe('project ZZZ does not exist or the app cannot see it');
+    expect(
+      fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, defaultProjectKey: 'OPS' })).invoiceIssueType,
+    ).toBe('project OPS has no issue type "Invoice"');
+    expect(fieldsOf(await harness.call('saveDefaults', { ...DEFAULTS, worklogMinutes: 0 })).worklogMinutes).toContain(
+      'at least 1 minute',
+    );
     expect((await getAppConfig()).defaultProjectKey).toBeUndefined();
   });
 
   it('saves valid defaults and keeps the project mappings', async () => {
     await harness.call('saveProjectMapping', { mapping: { PAID: '10105' } }, { accountId: ADMIN, projectKey: 'BILL' });
     const answer = await harness.call('saveDefaults', DEFAULTS);
-    expect(answer.ok && answer.data).toMatchObject({ defaultProjectKey: 'BILL', invoiceIssueType: 'Invoice', worklogMinutes: 5 });
+    expect(answer.ok && answer.data).toMatchObject({
+      defaultProjectKey: 'BILL',
+      invoiceIssueType: 'Invoice',
+      worklogMinutes: 5,
+    });
     const config = await getAppConfig();
-    expect(config).toMatchObject({ defaultProjectKey: 'BILL', invoiceIssueType: { name: 'Invoice' }, worklogSeconds: 300, statusMappings: { BILL: { PAID: '10105' } } });
+    expect(config).toMatchObject({
+      defaultProjectKey: 'BILL',
+      invoiceIssueType: { name: 'Invoice' },
+      worklogSeconds: 300,
+      statusMappings: { BILL: { PAID: '10105' } },
+    });
   });
 
-  it('accepts only this project\'s statuses in a mapping, and saves to the page\'s own project', async () => {
+  it("accepts only this project's statuses in a mapping, and saves to the page's own project", async () => {
     const onBill = { accountId: ADMIN, projectKey: 'BILL' };
-    expect(fieldsOf(await harness.call('saveProjectMapping', { mapping: { PAID: '3' } }, onBill))['mapping.PAID']).toContain('is not in BILL\'s workflow');
-    expect(fieldsOf(await harness.call('saveProjectMapping', { mapping: { paid: '10105' } }, onBill))).toHaveProperty(['mapping.paid']);
+    expect(
+      fieldsOf(await harness.call('saveProjectMapping', { mapping: { PAID: '3' } }, onBill))['mapping.PAID'],
+    ).toContain("is not in BILL's workflow");
+    expect(fieldsOf(await harness.call('saveProjectMapping', { mapping: { paid: '10105' } }, onBill))).toHaveProperty([
+      'mapping.paid',
+    ]);
 
     // The page's project wins over a project named in the payload.
-    const saved = await harness.call('saveProjectMapping', { projectKey: 'OPS', mapping: { PAID: '10105', SENT: '' } }, onBill);
-    expect(saved.ok && saved.data.rows.find((row) => row.waveStatus === 'PAID')).toMatchObject({ mappedStatusId: '10105', effective: { statusName: 'Paid', byDefault: false } });
+    const saved = await harness.call(
+      'saveProjectMapping',
+      { projectKey: 'OPS', mapping: { PAID: '10105', SENT: '' } },
+      onBill,
+    );
+    expect(saved.ok && saved.data.rows.find((row) => row.waveStatus === 'PAID')).toMatchObject({
+      mappedStatusId: '10105',
+      effective: { statusName: 'Paid', byDefault: false },
+    });
     expect((await getAppConfig()).statusMappings).toEqual({ BILL: { PAID: '10105' } });
   });
 });
@@ -78,7 +109,8 @@ describe('secrets are write-only', () => {
     expect(await getWebhookVerificationSecrets()).toEqual([signingSecret]);
 
     const answers: Array<{ ok: boolean }> = [saved, rotated];
-    for (const name of ['getConnection', 'getWebhookSettings', 'getHealth', 'getDefaults', 'listActivity'] as const) answers.push(await harness.call(name, {}));
+    for (const name of ['getConnection', 'getWebhookSettings', 'getHealth', 'getDefaults', 'listActivity'] as const)
+      answers.push(await harness.call(name, {}));
     for (const answer of answers) {
       expect(answer.ok).toBe(true);
       const text = JSON.stringify(answer);

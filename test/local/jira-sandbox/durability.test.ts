@@ -7,27 +7,54 @@ describe('durability', () => {
     const clock = new RuntimeClock(() => T0);
     const first = await startSandbox({ clock });
     const issue = await createIssue(first, {}, { properties: [{ key: 'wave-link', value: { waveId: 'abc' } }] });
-    await first.call('POST', `/rest/api/3/issue/${issue.id}/worklog`, { body: { timeSpentSeconds: 600, properties: [{ key: 'wave-payment', value: 'P-1' }] } });
-    await first.call('POST', '/rest/api/3/app/field/value', { body: { updates: [{ customField: 'customfield_10100', issueIds: [Number(issue.id)], value: 'INV-1' }] } });
+    await first.call('POST', `/rest/api/3/issue/${issue.id}/worklog`, {
+      body: { timeSpentSeconds: 600, properties: [{ key: 'wave-payment', value: 'P-1' }] },
+    });
+    await first.call('POST', '/rest/api/3/app/field/value', {
+      body: { updates: [{ customField: 'customfield_10100', issueIds: [Number(issue.id)], value: 'INV-1' }] },
+    });
     await first.call('POST', `/rest/api/3/issue/${issue.id}/transitions`, { body: { transition: { id: '11' } } });
-    await first.call('POST', '/rest/api/3/webhook', { body: { url: 'http://127.0.0.1:9/hook', webhooks: [{ events: ['jira:issue_created'], jqlFilter: 'project = BILL' }] } });
+    await first.call('POST', '/rest/api/3/webhook', {
+      body: {
+        url: 'http://127.0.0.1:9/hook',
+        webhooks: [{ events: ['jira:issue_created'], jqlFilter: 'project = BILL' }],
+      },
+    });
     expectNoSpecViolations(first);
     await first.stop();
 
     // A new module listed first must not renumber the fields that already exist.
-    const app = { ...TEST_APP, customFields: [{ key: 'wave-customer', name: 'Wave customer', type: 'string' }, ...TEST_APP.customFields] };
+    const app = {
+      ...TEST_APP,
+      customFields: [{ key: 'wave-customer', name: 'Wave customer', type: 'string' }, ...TEST_APP.customFields],
+    };
     const second = await startSandbox({ dataDir: first.dataDir, clock, app });
     try {
       const view = second.control.getIssue(issue.key);
-      expect(view).toMatchObject({ status: { name: 'To Invoice' }, appFields: { 'wave-invoice-number': 'INV-1' }, properties: { 'wave-link': { waveId: 'abc' } } });
-      expect(view?.worklogs).toEqual([expect.objectContaining({ timeSpentSeconds: 600, properties: { 'wave-payment': 'P-1' } })]);
+      expect(view).toMatchObject({
+        status: { name: 'To Invoice' },
+        appFields: { 'wave-invoice-number': 'INV-1' },
+        properties: { 'wave-link': { waveId: 'abc' } },
+      });
+      expect(view?.worklogs).toEqual([
+        expect.objectContaining({ timeSpentSeconds: 600, properties: { 'wave-payment': 'P-1' } }),
+      ]);
       expect(second.control.listWebhooks()).toHaveLength(1);
       const next = await createIssue(second);
       expect(Number(next.id)).toBe(Number(issue.id) + 1);
       expect(next.key).toBe('BILL-2');
       const fields = await second.call('GET', '/rest/api/3/field');
-      const ids = Object.fromEntries(fields.body.filter((field: { custom: boolean }) => field.custom).map((field: { name: string; id: string }) => [field.name, field.id]));
-      expect(ids).toEqual({ 'Wave invoice number': 'customfield_10100', 'Wave amount': 'customfield_10101', 'Wave due date': 'customfield_10102', 'Wave customer': 'customfield_10103' });
+      const ids = Object.fromEntries(
+        fields.body
+          .filter((field: { custom: boolean }) => field.custom)
+          .map((field: { name: string; id: string }) => [field.name, field.id]),
+      );
+      expect(ids).toEqual({
+        'Wave invoice number': 'customfield_10100',
+        'Wave amount': 'customfield_10101',
+        'Wave due date': 'customfield_10102',
+        'Wave customer': 'customfield_10103',
+      });
       expectNoSpecViolations(second);
     } finally {
       await second.close();

@@ -24,13 +24,25 @@ export const TEST_APP: JiraSandboxApp = {
     { key: 'wave-due-date', name: 'Wave due date', type: 'date' },
   ],
   entityProperties: [
-    { key: 'wave-link-index', entityType: 'issue', propertyKey: 'wave-link', values: [{ path: 'waveId', type: 'string', searchAlias: 'waveId' }, { path: 'kind', type: 'string', searchAlias: 'waveKind' }] },
+    {
+      key: 'wave-link-index',
+      entityType: 'issue',
+      propertyKey: 'wave-link',
+      values: [
+        { path: 'waveId', type: 'string', searchAlias: 'waveId' },
+        { path: 'kind', type: 'string', searchAlias: 'waveKind' },
+      ],
+    },
   ],
 };
 
 export type Caller = 'app' | 'admin' | 'user' | 'none';
 
-const PRINCIPALS: Record<Exclude<Caller, 'none'>, string> = { app: 'app', admin: `user:${LOCAL_ADMIN_ACCOUNT_ID}`, user: `user:${LOCAL_USER_ACCOUNT_ID}` };
+const PRINCIPALS: Record<Exclude<Caller, 'none'>, string> = {
+  app: 'app',
+  admin: `user:${LOCAL_ADMIN_ACCOUNT_ID}`,
+  user: `user:${LOCAL_USER_ACCOUNT_ID}`,
+};
 
 /** Response bodies are arbitrary JSON that the assertions navigate freely. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,7 +60,11 @@ export interface TestSandbox {
   clock: RuntimeClock;
   control: JiraSandboxControl;
   events: ForgeJiraIssueEvent[];
-  call<T = Json>(method: string, path: string, options?: { as?: Caller; body?: unknown; rawBody?: string; contentType?: string }): Promise<JiraResponse<T>>;
+  call<T = Json>(
+    method: string,
+    path: string,
+    options?: { as?: Caller; body?: unknown; rawBody?: string; contentType?: string },
+  ): Promise<JiraResponse<T>>;
   /** Closes the server and the sandbox; the data dir stays for a reopen. */
   stop(): Promise<void>;
   /** Stops and removes the data dir. */
@@ -115,7 +131,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
       const response = await fetch(`${baseUrl}/jira${requestPath}`, { method, headers, body });
       const text = await response.text();
       const contentType = response.headers.get('content-type') ?? '';
-      return { status: response.status, headers: response.headers, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text && contentType.includes('json') ? JSON.parse(text) : text,
+      };
     },
     stop,
     async close() {
@@ -154,9 +174,16 @@ export function adf(text: string): unknown {
   return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }
 
-export async function createIssue(sandbox: TestSandbox, fields: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<{ id: string; key: string }> {
+export async function createIssue(
+  sandbox: TestSandbox,
+  fields: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; key: string }> {
   const response = await sandbox.call('POST', '/rest/api/3/issue', {
-    body: { fields: { project: { key: 'BILL' }, issuetype: { name: 'Invoice' }, summary: 'Invoice INV-1', ...fields }, ...extra },
+    body: {
+      fields: { project: { key: 'BILL' }, issuetype: { name: 'Invoice' }, summary: 'Invoice INV-1', ...fields },
+      ...extra,
+    },
   });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

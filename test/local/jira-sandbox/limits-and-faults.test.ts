@@ -3,11 +3,13 @@ import { createIssue, useJiraSandbox } from './harness';
 const sandbox = useJiraSandbox({ each: true });
 
 describe('rate limits', () => {
-  it('answers a burst of 150 GETs on one endpoint with 429s and Jira\'s headers, and refills with the clock', async () => {
+  it("answers a burst of 150 GETs on one endpoint with 429s and Jira's headers, and refills with the clock", async () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let index = 0; index < 150; index += 1) {
-      const response = await fetch(`${sandbox.baseUrl}/jira/rest/api/3/myself`, { headers: { 'x-forge-principal': 'app' } });
+      const response = await fetch(`${sandbox.baseUrl}/jira/rest/api/3/myself`, {
+        headers: { 'x-forge-principal': 'app' },
+      });
       statuses.push(response.status);
       if (response.status === 429 && !limited) limited = response;
       await response.arrayBuffer();
@@ -34,7 +36,9 @@ describe('rate limits', () => {
     const issue = await createIssue(sandbox);
     const statuses: number[] = [];
     for (let index = 0; index < 21; index += 1) {
-      const response = await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, { body: { fields: { summary: `Edit ${index}` } } });
+      const response = await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, {
+        body: { fields: { summary: `Edit ${index}` } },
+      });
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get('ratelimit-reason')).toBe('jira-per-issue-on-write');
@@ -45,10 +49,16 @@ describe('rate limits', () => {
     expect(statuses[20]).toBe(429);
     // Another issue is not affected; reads are not writes.
     const other = await createIssue(sandbox);
-    expect((await sandbox.call('PUT', `/rest/api/3/issue/${other.id}`, { body: { fields: { summary: 'x' } } })).status).toBe(204);
-    expect((await sandbox.call('GET', `/rest/api/3/issue/${issue.id}?fields=summary`)).body.fields.summary).toBe('Edit 19');
+    expect(
+      (await sandbox.call('PUT', `/rest/api/3/issue/${other.id}`, { body: { fields: { summary: 'x' } } })).status,
+    ).toBe(204);
+    expect((await sandbox.call('GET', `/rest/api/3/issue/${issue.id}?fields=summary`)).body.fields.summary).toBe(
+      'Edit 19',
+    );
     sandbox.clock.advance(2000);
-    expect((await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, { body: { fields: { summary: 'Later' } } })).status).toBe(204);
+    expect(
+      (await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, { body: { fields: { summary: 'Later' } } })).status,
+    ).toBe(204);
   });
 
   it('limits writes per issue: 100 in 30 seconds, across app field updates', async () => {
@@ -56,7 +66,9 @@ describe('rate limits', () => {
     let firstLimited = -1;
     for (let index = 0; index < 101 && firstLimited < 0; index += 1) {
       if (index % 20 === 0 && index > 0) sandbox.clock.advance(2100);
-      const response = await sandbox.call('POST', '/rest/api/3/app/field/value', { body: { updates: [{ customField: 'customfield_10101', issueIds: [Number(issue.id)], value: index }] } });
+      const response = await sandbox.call('POST', '/rest/api/3/app/field/value', {
+        body: { updates: [{ customField: 'customfield_10101', issueIds: [Number(issue.id)], value: index }] },
+      });
       if (response.status === 429) firstLimited = index;
     }
     expect(firstLimited).toBe(100);
@@ -65,7 +77,8 @@ describe('rate limits', () => {
   it('can be switched off', async () => {
     sandbox.control.setRateLimitsEnabled(false);
     const statuses = new Set<number>();
-    for (let index = 0; index < 120; index += 1) statuses.add((await sandbox.call('GET', '/rest/api/3/serverInfo')).status);
+    for (let index = 0; index < 120; index += 1)
+      statuses.add((await sandbox.call('GET', '/rest/api/3/serverInfo')).status);
     expect([...statuses]).toEqual([200]);
   });
 });
@@ -75,7 +88,8 @@ describe('faults', () => {
     const run = async () => {
       sandbox.control.setFaults({ errorRate: 0.3, seed: 42, rateLimits: false });
       const statuses: number[] = [];
-      for (let index = 0; index < 40; index += 1) statuses.push((await sandbox.call('GET', '/rest/api/3/serverInfo')).status);
+      for (let index = 0; index < 40; index += 1)
+        statuses.push((await sandbox.call('GET', '/rest/api/3/serverInfo')).status);
       return statuses;
     };
     const first = await run();
@@ -90,7 +104,11 @@ describe('faults', () => {
   });
 
   it('simulates an outage and a rate-limit storm on the runtime clock, set over HTTP', async () => {
-    const set = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: { durationMs: 30_000 } }) });
+    const set = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: { durationMs: 30_000 } }),
+    });
     expect(set.status).toBe(200);
     const down = await sandbox.call('GET', '/rest/api/3/myself');
     expect(down.status).toBe(503);
@@ -105,9 +123,15 @@ describe('faults', () => {
     sandbox.clock.advance(5_000);
     expect((await sandbox.call('GET', '/rest/api/3/serverInfo')).status).toBe(200);
 
-    const invalid = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) });
+    const invalid = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ errorRate: 2 }),
+    });
     expect(invalid.status).toBe(400);
-    const cleared = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, { method: 'DELETE' }).then((res) => res.json());
+    const cleared = await fetch(`${sandbox.baseUrl}/jira/_sandbox/faults`, { method: 'DELETE' }).then((res) =>
+      res.json(),
+    );
     expect(cleared).toMatchObject({ errorRate: 0, latencyMs: 0, rateLimits: true });
   });
 
@@ -121,7 +145,9 @@ describe('faults', () => {
   it('counts requests and resets the counts', async () => {
     await sandbox.call('GET', '/rest/api/3/issue/BILL-404');
     const stats = await fetch(`${sandbox.baseUrl}/jira/_sandbox/stats`).then((res) => res.json());
-    expect(stats.requests).toEqual([{ method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', status: 404, count: 1 }]);
+    expect(stats.requests).toEqual([
+      { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', status: 404, count: 1 },
+    ]);
     await fetch(`${sandbox.baseUrl}/jira/_sandbox/stats/reset`, { method: 'POST' });
     expect(sandbox.control.stats().total).toBe(0);
   });

@@ -5,7 +5,13 @@ import { adf, createIssue, T0, useJiraSandbox } from './harness';
 
 interface Delivery {
   headers: http.IncomingHttpHeaders;
-  body: { webhookEvent: string; issue_event_type_name: string; matchedWebhookIds: number[]; issue: { key: string; fields: Record<string, unknown> }; changelog?: { items: { fieldId: string }[] } };
+  body: {
+    webhookEvent: string;
+    issue_event_type_name: string;
+    matchedWebhookIds: number[];
+    issue: { key: string; fields: Record<string, unknown> };
+    changelog?: { items: { fieldId: string }[] };
+  };
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -53,7 +59,11 @@ describe('dynamic webhooks', () => {
   it('registers webhooks and reports bad filters per webhook', async () => {
     const response = await register([
       { events: ['jira:issue_created', 'jira:issue_updated'], jqlFilter: 'project = BILL' },
-      { events: ['jira:issue_deleted', 'jira:issue_updated'], jqlFilter: 'project in (BILL, OPS)', fieldIdsFilter: ['summary'] },
+      {
+        events: ['jira:issue_deleted', 'jira:issue_updated'],
+        jqlFilter: 'project in (BILL, OPS)',
+        fieldIdsFilter: ['summary'],
+      },
       { events: ['jira:issue_updated'], jqlFilter: 'summary ~ "x"' },
     ]);
     expect(response.status).toBe(200);
@@ -64,7 +74,9 @@ describe('dynamic webhooks', () => {
     billId = first.createdWebhookId;
     anyProjectId = second.createdWebhookId;
     const listed = await sandbox.call('GET', '/rest/api/3/webhook');
-    expect(listed.body.values.map((webhook: { id: number; expirationDate: number }) => [webhook.id, webhook.expirationDate])).toEqual([
+    expect(
+      listed.body.values.map((webhook: { id: number; expirationDate: number }) => [webhook.id, webhook.expirationDate]),
+    ).toEqual([
       [billId, T0 + 30 * DAY],
       [anyProjectId, T0 + 30 * DAY],
     ]);
@@ -73,7 +85,10 @@ describe('dynamic webhooks', () => {
   });
 
   it('refuses users (webhooks are for apps)', async () => {
-    const response = await sandbox.call('POST', '/rest/api/3/webhook', { as: 'admin', body: { url: listenerUrl, webhooks: [{ events: ['jira:issue_created'], jqlFilter: 'project = BILL' }] } });
+    const response = await sandbox.call('POST', '/rest/api/3/webhook', {
+      as: 'admin',
+      body: { url: listenerUrl, webhooks: [{ events: ['jira:issue_created'], jqlFilter: 'project = BILL' }] },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -81,7 +96,13 @@ describe('dynamic webhooks', () => {
     const bill = await createIssue(sandbox);
     await createIssue(sandbox, { project: { key: 'OPS' }, issuetype: { name: 'Task' } });
     await sandbox.control.idle();
-    expect(deliveries.map((delivery) => [delivery.body.webhookEvent, delivery.body.issue.key, delivery.body.matchedWebhookIds])).toEqual([['jira:issue_created', bill.key, [billId]]]);
+    expect(
+      deliveries.map((delivery) => [
+        delivery.body.webhookEvent,
+        delivery.body.issue.key,
+        delivery.body.matchedWebhookIds,
+      ]),
+    ).toEqual([['jira:issue_created', bill.key, [billId]]]);
     expect(deliveries[0]?.headers['x-atlassian-webhook-identifier']).toEqual(expect.any(String));
 
     deliveries = [];
@@ -89,7 +110,10 @@ describe('dynamic webhooks', () => {
     await sandbox.control.idle();
     // The second webhook only wants summary changes.
     expect(deliveries.map((delivery) => delivery.body.matchedWebhookIds)).toEqual([[billId]]);
-    expect(deliveries[0]?.body).toMatchObject({ issue_event_type_name: 'issue_updated', changelog: { items: [{ fieldId: 'labels' }] } });
+    expect(deliveries[0]?.body).toMatchObject({
+      issue_event_type_name: 'issue_updated',
+      changelog: { items: [{ fieldId: 'labels' }] },
+    });
 
     deliveries = [];
     await sandbox.call('PUT', `/rest/api/3/issue/${bill.id}`, { body: { fields: { summary: 'Renamed' } } });
@@ -126,7 +150,9 @@ describe('dynamic webhooks', () => {
     expect(deleted.status).toBe(202);
     expect((await sandbox.call('GET', '/rest/api/3/webhook')).body.values).toEqual([]);
     await register([{ events: ['jira:issue_created'], jqlFilter: 'project = OPS' }]);
-    const dropped = await fetch(`${sandbox.baseUrl}/jira/_sandbox/webhooks`, { method: 'DELETE' }).then((res) => res.json());
+    const dropped = await fetch(`${sandbox.baseUrl}/jira/_sandbox/webhooks`, { method: 'DELETE' }).then((res) =>
+      res.json(),
+    );
     expect(dropped).toEqual({ dropped: 1 });
     expect(sandbox.control.listWebhooks()).toEqual([]);
   });
@@ -135,23 +161,60 @@ describe('dynamic webhooks', () => {
 describe('Forge product events', () => {
   it('sends created, updated (with changelog) and deleted issue events', async () => {
     const issue = await createIssue(sandbox, { summary: 'Event source' });
-    await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, { as: 'admin', body: { fields: { summary: 'Edited by a person' } } });
-    await sandbox.call('POST', `/rest/api/3/issue/${issue.id}/comment`, { body: { body: adf('no update event for comments') } });
+    await sandbox.call('PUT', `/rest/api/3/issue/${issue.id}`, {
+      as: 'admin',
+      body: { fields: { summary: 'Edited by a person' } },
+    });
+    await sandbox.call('POST', `/rest/api/3/issue/${issue.id}/comment`, {
+      body: { body: adf('no update event for comments') },
+    });
     await sandbox.call('DELETE', `/rest/api/3/issue/${issue.id}`);
     await sandbox.control.idle();
-    expect(sandbox.events.map((event) => event.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);
+    expect(sandbox.events.map((event) => event.eventType)).toEqual([
+      'avi:jira:created:issue',
+      'avi:jira:updated:issue',
+      'avi:jira:deleted:issue',
+    ]);
     const [created, updated] = sandbox.events;
-    expect(created).toMatchObject({ issue: { id: issue.id, key: issue.key, fields: { summary: 'Event source', issuetype: { name: 'Invoice' }, project: { key: 'BILL' }, status: { name: 'Draft' } } }, atlassianId: APP_ACCOUNT_ID });
-    expect(updated?.changelog?.items).toEqual([{ field: 'summary', fieldtype: 'jira', fieldId: 'summary', from: null, fromString: 'Event source', to: null, toString: 'Edited by a person' }]);
+    expect(created).toMatchObject({
+      issue: {
+        id: issue.id,
+        key: issue.key,
+        fields: {
+          summary: 'Event source',
+          issuetype: { name: 'Invoice' },
+          project: { key: 'BILL' },
+          status: { name: 'Draft' },
+        },
+      },
+      atlassianId: APP_ACCOUNT_ID,
+    });
+    expect(updated?.changelog?.items).toEqual([
+      {
+        field: 'summary',
+        fieldtype: 'jira',
+        fieldId: 'summary',
+        from: null,
+        fromString: 'Event source',
+        to: null,
+        toString: 'Edited by a person',
+      },
+    ]);
     expect(updated?.atlassianId).not.toBe(APP_ACCOUNT_ID);
   });
 
   it('sends an update event when the app sets its field values', async () => {
     const issue = await createIssue(sandbox);
     sandbox.events.length = 0;
-    await sandbox.call('POST', '/rest/api/3/app/field/value', { body: { updates: [{ customField: 'customfield_10100', issueIds: [Number(issue.id)], value: 'INV-9' }] } });
+    await sandbox.call('POST', '/rest/api/3/app/field/value', {
+      body: { updates: [{ customField: 'customfield_10100', issueIds: [Number(issue.id)], value: 'INV-9' }] },
+    });
     await sandbox.control.idle();
     expect(sandbox.events).toHaveLength(1);
-    expect(sandbox.events[0]?.changelog?.items[0]).toMatchObject({ fieldId: 'customfield_10100', fieldtype: 'custom', toString: 'INV-9' });
+    expect(sandbox.events[0]?.changelog?.items[0]).toMatchObject({
+      fieldId: 'customfield_10100',
+      fieldtype: 'custom',
+      toString: 'INV-9',
+    });
   });
 });

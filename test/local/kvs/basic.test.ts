@@ -35,8 +35,16 @@ describe('local KVS: plain keys and secrets through @forge/kvs', () => {
     expect(latest).toEqual({ key: 'token', value: 'c' });
     expect(await kvs.set('fresh', 1, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toBeUndefined();
 
-    const read = await kvs.get('token', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT, MetadataField.EXPIRE_TIME] });
-    expect(read).toEqual({ key: 'token', value: 'c', createdAt, updatedAt: Math.floor(harness.clock.now() / 1000), expireTime: undefined });
+    const read = await kvs.get('token', {
+      metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT, MetadataField.EXPIRE_TIME],
+    });
+    expect(read).toEqual({
+      key: 'token',
+      value: 'c',
+      createdAt,
+      updatedAt: Math.floor(harness.clock.now() / 1000),
+      expireTime: undefined,
+    });
   });
 
   it('keeps secrets apart from plain keys under the same name', async () => {
@@ -79,6 +87,8 @@ describe('local KVS: plain keys and secrets through @forge/kvs', () => {
 
   it('answers BAD_REQUEST for an unknown metadata field, as Forge does', async () => {
     await kvs.set('k', 1);
-    await expect(kvs.get('k', { metadataFields: ['NOPE' as MetadataField] })).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
+    await expect(kvs.get('k', { metadataFields: ['NOPE' as MetadataField] })).rejects.toMatchObject(
+      forgeError('BAD_REQUEST', 400),
+    );
   });
 });

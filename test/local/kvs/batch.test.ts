@@ -25,11 +25,7 @@ describe('local KVS: batchSet / batchGet / batchDelete', () => {
     ]);
 
     harness.clock.advance(1_000);
-    const read = await kvs.batchGet([
-      { key: 'a' },
-      { key: 'd1', entityName: 'delivery-log' },
-      { key: 'ttl' },
-    ]);
+    const read = await kvs.batchGet([{ key: 'a' }, { key: 'd1', entityName: 'delivery-log' }, { key: 'ttl' }]);
     expect(read.successfulKeys).toEqual([
       { key: 'a', value: 1 },
       { key: 'd1', entityName: 'delivery-log', value: { receivedAt: 1, outcome: 'ok' } },
@@ -38,13 +34,17 @@ describe('local KVS: batchSet / batchGet / batchDelete', () => {
 
     const removed = await kvs.batchDelete([{ key: 'a' }, { key: 'd1', entityName: 'delivery-log' }, { key: 'gone' }]);
     expect(removed.successfulKeys).toEqual([{ key: 'a' }, { key: 'd1', entityName: 'delivery-log' }]);
-    expect(removed.failedKeys).toEqual([{ key: 'gone', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } }]);
+    expect(removed.failedKeys).toEqual([
+      { key: 'gone', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } },
+    ]);
     expect(await kvs.get('a')).toBeUndefined();
   });
 
   it('returns the metadata each batchGet item asks for', async () => {
     await kvs.set('m', 'v');
-    const read = await kvs.batchGet([{ key: 'm', options: { metadataFields: [MetadataField.UPDATED_AT] } } as { key: string }]);
+    const read = await kvs.batchGet([
+      { key: 'm', options: { metadataFields: [MetadataField.UPDATED_AT] } } as { key: string },
+    ]);
     expect(read.successfulKeys).toEqual([{ key: 'm', value: 'v', updatedAt: Math.floor(harness.clock.now() / 1000) }]);
   });
 

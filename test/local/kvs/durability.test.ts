@@ -23,7 +23,9 @@ describe('local KVS: durability in DATA_DIR/kvs.sqlite', () => {
       expect(await kvs.getSecret('secret')).toBe('token');
       expect(await kvs.entity('delivery-log').get('d1')).toEqual({ receivedAt: 5, outcome: 'ok' });
       const ok = new Filter<{ outcome: string }>().and('outcome', FilterConditions.equalTo('ok'));
-      expect((await kvs.entity('delivery-log').query().index('receivedAt').filters(ok).getMany()).results).toHaveLength(1);
+      expect((await kvs.entity('delivery-log').query().index('receivedAt').filters(ok).getMany()).results).toHaveLength(
+        1,
+      );
       expect(await kvs.get('short-lived')).toBe(1);
       harness.clock.advance(60_000);
       expect(await kvs.get('short-lived')).toBeUndefined();
@@ -56,7 +58,9 @@ describe('local KVS: durability in DATA_DIR/kvs.sqlite', () => {
 /** Starts the writer, kills it with SIGKILL once `atLeast` writes were acknowledged; answers how many were. */
 function runWriterUntilKilled(dataDir: string, atLeast: number): Promise<number> {
   const writer = path.join(__dirname, 'fixtures', 'acking-writer.ts');
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), writer, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), writer, dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let acknowledged = 0;
   let pending = '';
   let stderr = '';

@@ -42,16 +42,28 @@ describe('local KVS: custom entities declared in the manifest', () => {
   });
 
   it('validates values against the declared attribute types', async () => {
-    await expect(logs().set('d', { receivedAt: 1.5, outcome: 'ok' })).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
-    await expect(logs().set('d', { receivedAt: 2 ** 31, outcome: 'ok' })).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
-    await expect(logs().set('d', { receivedAt: 1, outcome: 7 as unknown as string })).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
-    await expect(logs().set('d', { receivedAt: 1, outcome: 'ok', flagged: 'yes' as unknown as boolean })).rejects.toMatchObject(
+    await expect(logs().set('d', { receivedAt: 1.5, outcome: 'ok' })).rejects.toMatchObject(
       forgeError('INVALID_ENTITY_VALUE', 400),
     );
-    await expect(kvs.entity('delivery-log').set('d', { receivedAt: 1, undeclared: true })).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
-    await expect(kvs.entity('delivery-log').set('d', 'not an object')).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
+    await expect(logs().set('d', { receivedAt: 2 ** 31, outcome: 'ok' })).rejects.toMatchObject(
+      forgeError('INVALID_ENTITY_VALUE', 400),
+    );
+    await expect(logs().set('d', { receivedAt: 1, outcome: 7 as unknown as string })).rejects.toMatchObject(
+      forgeError('INVALID_ENTITY_VALUE', 400),
+    );
+    await expect(
+      logs().set('d', { receivedAt: 1, outcome: 'ok', flagged: 'yes' as unknown as boolean }),
+    ).rejects.toMatchObject(forgeError('INVALID_ENTITY_VALUE', 400));
+    await expect(kvs.entity('delivery-log').set('d', { receivedAt: 1, undeclared: true })).rejects.toMatchObject(
+      forgeError('INVALID_ENTITY_VALUE', 400),
+    );
+    await expect(kvs.entity('delivery-log').set('d', 'not an object')).rejects.toMatchObject(
+      forgeError('INVALID_ENTITY_VALUE', 400),
+    );
     await expect(logs().set('', { receivedAt: 1, outcome: 'ok' })).rejects.toMatchObject(forgeError('EMPTY_KEY', 400));
-    await expect(kvs.entity('no-such-entity').set('d', {})).rejects.toMatchObject(forgeError('INVALID_ENTITY_TYPE', 400));
+    await expect(kvs.entity('no-such-entity').set('d', {})).rejects.toMatchObject(
+      forgeError('INVALID_ENTITY_TYPE', 400),
+    );
     expect(await logs().get('d')).toBeUndefined();
   });
 
@@ -71,24 +83,49 @@ describe('local KVS: custom entities declared in the manifest', () => {
 
     it('walks the range in order (ties by key), ascending or descending', async () => {
       expect(keysOf(await logs().query().index('receivedAt').getMany())).toEqual(['d2', 'd4', 'd3', 'd6', 'd5', 'd1']);
-      expect(keysOf(await logs().query().index('receivedAt').sort(Sort.DESC).getMany())).toEqual(['d1', 'd5', 'd6', 'd3', 'd4', 'd2']);
+      expect(keysOf(await logs().query().index('receivedAt').sort(Sort.DESC).getMany())).toEqual([
+        'd1',
+        'd5',
+        'd6',
+        'd3',
+        'd4',
+        'd2',
+      ]);
     });
 
     it('restricts to a partition and a range condition', async () => {
-      const failed = () => logs().query().index('by-outcome', { partition: ['failed'] });
+      const failed = () =>
+        logs()
+          .query()
+          .index('by-outcome', { partition: ['failed'] });
       expect(keysOf(await failed().getMany())).toEqual(['d2', 'd4', 'd6', 'd5']);
       expect(keysOf(await failed().where(WhereConditions.between(20, 30)).getMany())).toEqual(['d4', 'd6']);
       expect(keysOf(await failed().where(WhereConditions.greaterThan(30)).getMany())).toEqual(['d5']);
-      expect(keysOf(await failed().where(WhereConditions.lessThanEqualTo(20)).sort(Sort.DESC).getMany())).toEqual(['d4', 'd2']);
-      expect(keysOf(await logs().query().index('by-outcome', { partition: ['ok'] }).where(WhereConditions.equalTo(30)).getMany())).toEqual(['d3']);
+      expect(keysOf(await failed().where(WhereConditions.lessThanEqualTo(20)).sort(Sort.DESC).getMany())).toEqual([
+        'd4',
+        'd2',
+      ]);
+      expect(
+        keysOf(
+          await logs()
+            .query()
+            .index('by-outcome', { partition: ['ok'] })
+            .where(WhereConditions.equalTo(30))
+            .getMany(),
+        ),
+      ).toEqual(['d3']);
     });
 
     it('applies and/or filters on any attribute', async () => {
       const all = () => logs().query().index('receivedAt');
-      const and = new Filter<Delivery>().and('outcome', FilterConditions.equalTo('failed')).and('amount', FilterConditions.exists());
+      const and = new Filter<Delivery>()
+        .and('outcome', FilterConditions.equalTo('failed'))
+        .and('amount', FilterConditions.exists());
       expect(keysOf(await all().filters(and).getMany())).toEqual(['d2', 'd5']);
 
-      const or = new Filter<Delivery>().or('flagged', FilterConditions.equalTo(true)).or('invoiceNumber', FilterConditions.beginsWith('INV-1'));
+      const or = new Filter<Delivery>()
+        .or('flagged', FilterConditions.equalTo(true))
+        .or('invoiceNumber', FilterConditions.beginsWith('INV-1'));
       expect(keysOf(await all().filters(or).getMany())).toEqual(['d2', 'd4', 'd3', 'd6', 'd1']);
 
       const others = new Filter<Delivery>()
@@ -96,7 +133,9 @@ describe('local KVS: custom entities declared in the manifest', () => {
         .and('tags', FilterConditions.contains('retry'))
         .and('invoiceNumber', FilterConditions.notContains('2'));
       expect(keysOf(await all().filters(others).getMany())).toEqual(['d6']);
-      const ranges = new Filter<Delivery>().and('amount', FilterConditions.between(5, 99.99)).and('outcome', FilterConditions.notEqualTo('failed'));
+      const ranges = new Filter<Delivery>()
+        .and('amount', FilterConditions.between(5, 99.99))
+        .and('outcome', FilterConditions.notEqualTo('failed'));
       expect(keysOf(await all().filters(ranges).getMany())).toEqual(['d3', 'd1']);
     });
 
@@ -116,22 +155,34 @@ describe('local KVS: custom entities declared in the manifest', () => {
       const first = await logs().query().index('receivedAt').filters(okOnly).limit(2).getMany();
       expect(first.results).toEqual([]);
       expect(first.nextCursor).toEqual(expect.any(String));
-      const second = await logs().query().index('receivedAt').filters(okOnly).limit(2).cursor(first.nextCursor ?? '').getMany();
+      const second = await logs()
+        .query()
+        .index('receivedAt')
+        .filters(okOnly)
+        .limit(2)
+        .cursor(first.nextCursor ?? '')
+        .getMany();
       expect(keysOf(second)).toEqual(['d3']);
     });
 
     it('refuses unknown indexes, a missing partition, bad limits and malformed filters', async () => {
-      await expect(logs().query().index('by-nothing').getMany()).rejects.toMatchObject(forgeError('INVALID_ENTITY_INDEX', 400));
+      await expect(logs().query().index('by-nothing').getMany()).rejects.toMatchObject(
+        forgeError('INVALID_ENTITY_INDEX', 400),
+      );
       await expect(logs().query().index('by-outcome').getMany()).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
       await expect(logs().query().index('receivedAt').limit(101).getMany()).rejects.toMatchObject(
         forgeError('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', 400),
       );
-      const oneValueBetween = { condition: 'BETWEEN', values: [1] } as unknown as ReturnType<typeof FilterConditions.between>;
-      await expect(logs().query().index('receivedAt').filters(new Filter<Delivery>().and('amount', oneValueBetween)).getMany()).rejects.toMatchObject(
-        forgeError('INSUFFICIENT_FILTER_VALUES', 400),
-      );
+      const oneValueBetween = { condition: 'BETWEEN', values: [1] } as unknown as ReturnType<
+        typeof FilterConditions.between
+      >;
+      await expect(
+        logs().query().index('receivedAt').filters(new Filter<Delivery>().and('amount', oneValueBetween)).getMany(),
+      ).rejects.toMatchObject(forgeError('INSUFFICIENT_FILTER_VALUES', 400));
       const contains = FilterConditions.contains('x') as unknown as ReturnType<typeof WhereConditions.equalTo>;
-      await expect(logs().query().index('receivedAt').where(contains).getMany()).rejects.toMatchObject(forgeError('INVALID_FILTER_CONDITION', 400));
+      await expect(logs().query().index('receivedAt').where(contains).getMany()).rejects.toMatchObject(
+        forgeError('INVALID_FILTER_CONDITION', 400),
+      );
     });
   });
 

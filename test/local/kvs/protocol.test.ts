@@ -28,7 +28,15 @@ describe('local KVS: the @forge/kvs wire protocol', () => {
     await kvs.deleteSecret('s');
     await kvs.entity('delivery-log').set('d', { receivedAt: 1, outcome: 'ok' });
     await kvs.entity('delivery-log').get('d');
-    await kvs.entity('delivery-log').query().index('by-outcome', { partition: ['ok'] }).where(WhereConditions.greaterThan(0)).filters(ok).sort(Sort.DESC).limit(3).getMany();
+    await kvs
+      .entity('delivery-log')
+      .query()
+      .index('by-outcome', { partition: ['ok'] })
+      .where(WhereConditions.greaterThan(0))
+      .filters(ok)
+      .sort(Sort.DESC)
+      .limit(3)
+      .getMany();
     await kvs.batchSet([{ key: 'b', value: 1 }]);
     await kvs.batchGet([{ key: 'b' }]);
     await kvs.batchDelete([{ key: 'b' }]);
@@ -54,8 +62,15 @@ describe('local KVS: the @forge/kvs wire protocol', () => {
     ]);
     expect(await kvs.get('t')).toBe(1);
     const bodyOf = (path: string) => harness.sent.find((request) => request.path === path)?.body;
-    expect(bodyOf('/api/v1/set')).toEqual({ key: 'k', value: 'v', options: { ttl: { value: 1, unit: 'HOURS' }, keyPolicy: 'FAIL_IF_EXISTS' } });
-    expect(bodyOf('/api/v1/query')).toEqual({ limit: 5, where: [{ property: 'key', condition: 'BEGINS_WITH', values: ['k'] }] });
+    expect(bodyOf('/api/v1/set')).toEqual({
+      key: 'k',
+      value: 'v',
+      options: { ttl: { value: 1, unit: 'HOURS' }, keyPolicy: 'FAIL_IF_EXISTS' },
+    });
+    expect(bodyOf('/api/v1/query')).toEqual({
+      limit: 5,
+      where: [{ property: 'key', condition: 'BEGINS_WITH', values: ['k'] }],
+    });
     expect(bodyOf('/api/v1/entity/query')).toEqual({
       entityName: 'delivery-log',
       indexName: 'by-outcome',
@@ -69,7 +84,13 @@ describe('local KVS: the @forge/kvs wire protocol', () => {
     expect(bodyOf('/api/v1/transaction')).toEqual({
       set: [{ key: 't', value: 1 }],
       delete: [{ key: 'b' }],
-      check: [{ key: 'd', entityName: 'delivery-log', conditions: { and: [{ property: 'outcome', condition: 'EQUAL_TO', values: ['ok'] }] } }],
+      check: [
+        {
+          key: 'd',
+          entityName: 'delivery-log',
+          conditions: { and: [{ property: 'outcome', condition: 'EQUAL_TO', values: ['ok'] }] },
+        },
+      ],
     });
   });
 });

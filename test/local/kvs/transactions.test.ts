@@ -66,7 +66,11 @@ describe('local KVS: transact()', () => {
     const createIfAbsent = (outcome: string) =>
       kvs
         .transact()
-        .set('d9', { receivedAt: 9, outcome }, { ...entity, conditions: new Filter<Delivery>().and('outcome', FilterConditions.notExists()) })
+        .set(
+          'd9',
+          { receivedAt: 9, outcome },
+          { ...entity, conditions: new Filter<Delivery>().and('outcome', FilterConditions.notExists()) },
+        )
         .execute();
     await createIfAbsent('first');
     await expect(createIfAbsent('second')).rejects.toMatchObject(forgeError('CONDITIONAL_CHECK_FAILED', 409));
@@ -84,7 +88,9 @@ describe('local KVS: transact()', () => {
     await exactly25.execute();
     expect(await kvs.get('k24')).toBe(24);
 
-    await expect(kvs.transact().set('k0', 'x').delete('k0').execute()).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
+    await expect(kvs.transact().set('k0', 'x').delete('k0').execute()).rejects.toMatchObject(
+      forgeError('BAD_REQUEST', 400),
+    );
     expect(await kvs.get('k0')).toBe(0);
     await expect(kvs.transact().execute()).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
   });

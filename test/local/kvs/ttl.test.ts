@@ -28,12 +28,21 @@ describe('local KVS: TTL on the runtime clock and FAIL_IF_EXISTS', () => {
     harness.clock.advance(3_600_000);
     expect([await kvs.get('d'), await kvs.get('h'), await kvs.getSecret('s')]).toEqual([1, undefined, undefined]);
 
-    await expect(kvs.set('bad', 1, { ttl: { value: 0, unit: 'SECONDS' } })).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
-    await expect(kvs.set('bad', 1, { ttl: { value: 1, unit: 'WEEKS' as 'DAYS' } })).rejects.toMatchObject(forgeError('BAD_REQUEST', 400));
+    await expect(kvs.set('bad', 1, { ttl: { value: 0, unit: 'SECONDS' } })).rejects.toMatchObject(
+      forgeError('BAD_REQUEST', 400),
+    );
+    await expect(kvs.set('bad', 1, { ttl: { value: 1, unit: 'WEEKS' as 'DAYS' } })).rejects.toMatchObject(
+      forgeError('BAD_REQUEST', 400),
+    );
   });
 
   it('FAIL_IF_EXISTS creates once, refuses while the key lives, and succeeds again after it expired', async () => {
-    const claim = () => kvs.set('event:abc', { claimedAt: harness.clock.now() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'SECONDS' } });
+    const claim = () =>
+      kvs.set(
+        'event:abc',
+        { claimedAt: harness.clock.now() },
+        { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'SECONDS' } },
+      );
     await claim();
     await expect(claim()).rejects.toMatchObject(forgeError('KEY_CONFLICT', 409));
 
@@ -44,7 +53,9 @@ describe('local KVS: TTL on the runtime clock and FAIL_IF_EXISTS', () => {
 
   it('FAIL_IF_EXISTS leaves the existing value alone; OVERRIDE replaces it and drops its TTL', async () => {
     await kvs.set('lock', 'first', { ttl: { value: 1, unit: 'MINUTES' } });
-    await expect(kvs.set('lock', 'second', { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject(forgeError('KEY_CONFLICT', 409));
+    await expect(kvs.set('lock', 'second', { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject(
+      forgeError('KEY_CONFLICT', 409),
+    );
     expect(await kvs.get('lock')).toBe('first');
 
     await kvs.set('lock', 'third', { keyPolicy: 'OVERRIDE' });

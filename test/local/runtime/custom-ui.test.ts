@@ -24,7 +24,10 @@ describe('Custom UI pages and the bridge', () => {
     const html = await (await h.get(pagePath)).text();
     const script = /<head[^>]*><script>([\s\S]*?)<\/script>/.exec(html)?.[1];
     if (!script) throw new Error(`no bridge script injected first in <head> of ${pagePath}`);
-    const page: Globals & Record<string, unknown> = { fetch: (url: string, init?: RequestInit) => fetch(`${h.stack.baseUrl}${url}`, init), console };
+    const page: Globals & Record<string, unknown> = {
+      fetch: (url: string, init?: RequestInit) => fetch(`${h.stack.baseUrl}${url}`, init),
+      console,
+    };
     vm.runInNewContext(script, page);
     const globals = globalThis as unknown as Globals;
     globals.__bridge = page.__bridge;
@@ -65,14 +68,23 @@ describe('Custom UI pages and the bridge', () => {
   it('invokes the resolver as the local admin by default', async () => {
     const bridge = await openPage('/admin/');
     const answer = (await bridge.invoke('whoami', { x: 1 })) as WhoAmI;
-    expect(answer).toMatchObject({ accountId: LOCAL_ADMIN_ACCOUNT_ID, moduleKey: 'admin', extension: { type: 'jira:adminPage' }, payload: { x: 1 } });
+    expect(answer).toMatchObject({
+      accountId: LOCAL_ADMIN_ACCOUNT_ID,
+      moduleKey: 'admin',
+      extension: { type: 'jira:adminPage' },
+      payload: { x: 1 },
+    });
     expect(answer.installContext).toMatch(/^ari:cloud:jira::site\//);
   });
 
   it('invokes the resolver as the user named by ?as=', async () => {
     const bridge = await openPage(`/admin/?as=${encodeURIComponent(LOCAL_USER_ACCOUNT_ID)}`);
     expect(await bridge.invoke('whoami')).toMatchObject({ accountId: LOCAL_USER_ACCOUNT_ID });
-    expect(await bridge.view.getContext()).toMatchObject({ accountId: LOCAL_USER_ACCOUNT_ID, moduleKey: 'admin', extension: { type: 'jira:adminPage' } });
+    expect(await bridge.view.getContext()).toMatchObject({
+      accountId: LOCAL_USER_ACCOUNT_ID,
+      moduleKey: 'admin',
+      extension: { type: 'jira:adminPage' },
+    });
   });
 
   it('switches the acting user with POST /_local/actor', async () => {
@@ -87,11 +99,17 @@ describe('Custom UI pages and the bridge', () => {
     expect(await bridge.invoke('whoami')).toMatchObject({ accountId: LOCAL_ADMIN_ACCOUNT_ID });
   });
 
-  it("gives the project settings page its project in the context, from Jira", async () => {
+  it('gives the project settings page its project in the context, from Jira', async () => {
     const answer = await json<{ ok: boolean; value: WhoAmI }>(
-      await h.post('/_local/bridge/invoke', { origin: { moduleKey: 'project-settings', projectKey: 'BILL' }, payload: { functionKey: 'whoami' } }),
+      await h.post('/_local/bridge/invoke', {
+        origin: { moduleKey: 'project-settings', projectKey: 'BILL' },
+        payload: { functionKey: 'whoami' },
+      }),
     );
-    expect(answer.value.extension).toEqual({ type: 'jira:projectSettingsPage', project: { id: '10000', key: 'BILL', type: expect.any(String) } });
+    expect(answer.value.extension).toEqual({
+      type: 'jira:projectSettingsPage',
+      project: { id: '10000', key: 'BILL', type: expect.any(String) },
+    });
   });
 
   it('rejects the invoke when the resolver throws', async () => {
@@ -102,7 +120,11 @@ describe('Custom UI pages and the bridge', () => {
   it('answers requestJira (fetchProduct) as the acting user', async () => {
     const response = await h.post('/_local/bridge/fetchProduct', {
       origin: { moduleKey: 'admin', accountId: LOCAL_USER_ACCOUNT_ID },
-      payload: { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { method: 'GET', body: null, headers: [['accept', 'application/json']] } },
+      payload: {
+        product: 'jira',
+        restPath: '/rest/api/3/myself',
+        fetchRequestInit: { method: 'GET', body: null, headers: [['accept', 'application/json']] },
+      },
     });
     const answer = await json<{ ok: boolean; value: { status: number; body: string } }>(response);
     expect(answer.value.status).toBe(200);
@@ -112,6 +134,9 @@ describe('Custom UI pages and the bridge', () => {
   it('refuses bridge calls it does not support, clearly', async () => {
     const response = await h.post('/_local/bridge/openModal', { origin: { moduleKey: 'admin' }, payload: {} });
     expect(response.status).toBe(400);
-    expect(await json(response)).toEqual({ ok: false, error: "the bridge call 'openModal' is not supported by the local runtime" });
+    expect(await json(response)).toEqual({
+      ok: false,
+      error: "the bridge call 'openModal' is not supported by the local runtime",
+    });
   });
 });

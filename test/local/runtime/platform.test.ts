@@ -15,12 +15,17 @@ describe('what a handler reaches through the Forge SDKs', () => {
   it('@forge/kvs works inside a handler and lands in the local KVS', async () => {
     const answer = await json(await h.get('/webtrigger/platform?op=kvs'));
     expect(answer).toEqual({ value: { hello: 'world' }, secret: 'kept-secret' });
-    expect(h.stack.kvs.handle('/api/v1/get', { key: 'greeting' })).toMatchObject({ status: 200, body: { key: 'greeting', value: { hello: 'world' } } });
+    expect(h.stack.kvs.handle('/api/v1/get', { key: 'greeting' })).toMatchObject({
+      status: 200,
+      body: { key: 'greeting', value: { hello: 'world' } },
+    });
   });
 
   it('requestJira reaches the Jira sandbox as the app (plain and asApp) or as the named user', async () => {
     type Myself = { status: number; body: { accountId: string } };
-    const answer = await json<{ plain: Myself; asApp: Myself; asUser: Myself }>(await h.get(`/webtrigger/platform?op=jira&accountId=${encodeURIComponent(LOCAL_USER_ACCOUNT_ID)}`));
+    const answer = await json<{ plain: Myself; asApp: Myself; asUser: Myself }>(
+      await h.get(`/webtrigger/platform?op=jira&accountId=${encodeURIComponent(LOCAL_USER_ACCOUNT_ID)}`),
+    );
     expect(answer.plain).toMatchObject({ status: 200, body: { accountId: APP_ACCOUNT_ID } });
     expect(answer.asApp).toMatchObject({ status: 200, body: { accountId: APP_ACCOUNT_ID } });
     expect(answer.asUser).toMatchObject({ status: 200, body: { accountId: LOCAL_USER_ACCOUNT_ID } });
@@ -28,11 +33,15 @@ describe('what a handler reaches through the Forge SDKs', () => {
 
   it('refuses egress to a host the manifest does not declare, and routes Wave to its sandbox', async () => {
     const { access_token: token } = h.stack.wave.issueTokens();
-    const answer = await json<{ refused: { name: string; message: string }; globalRefused: string; wave: { status: number; body: string } }>(
-      await h.get(`/webtrigger/platform?op=egress&token=${encodeURIComponent(token)}`),
-    );
+    const answer = await json<{
+      refused: { name: string; message: string };
+      globalRefused: string;
+      wave: { status: number; body: string };
+    }>(await h.get(`/webtrigger/platform?op=egress&token=${encodeURIComponent(token)}`));
     expect(answer.refused.name).toBe('REQUEST_EGRESS_ALLOWLIST_ERR');
-    expect(answer.refused.message).toContain('URL not included in the external fetch backend permissions: https://undeclared.example.com/path');
+    expect(answer.refused.message).toContain(
+      'URL not included in the external fetch backend permissions: https://undeclared.example.com/path',
+    );
     expect(answer.refused.message).not.toContain('do-not-log');
     expect(answer.globalRefused).toBe('REQUEST_EGRESS_ALLOWLIST_ERR');
     expect(answer.wave.status).toBe(200);
@@ -45,8 +54,16 @@ describe('what a handler reaches through the Forge SDKs', () => {
 
   it('delivers product events to the trigger modules listening for them', async () => {
     await h.get('/webtrigger/journal?reset=1');
-    await h.stack.runtime.deliverProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '1', key: 'BILL-1', fields: {} } });
-    await h.stack.runtime.deliverProductEvent({ eventType: 'avi:jira:created:issue', issue: { id: '2', key: 'BILL-2', fields: {} } });
-    expect(await json<string[]>(await h.get('/webtrigger/journal'))).toEqual(['issue-event:avi:jira:updated:issue:issue-events']);
+    await h.stack.runtime.deliverProductEvent({
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: '1', key: 'BILL-1', fields: {} },
+    });
+    await h.stack.runtime.deliverProductEvent({
+      eventType: 'avi:jira:created:issue',
+      issue: { id: '2', key: 'BILL-2', fields: {} },
+    });
+    expect(await json<string[]>(await h.get('/webtrigger/journal'))).toEqual([
+      'issue-event:avi:jira:updated:issue:issue-events',
+    ]);
   });
 });

@@ -24,7 +24,13 @@ type Globals = { __forge_fetch__?: unknown; __forge_runtime__?: unknown; __bridg
 const globals = globalThis as unknown as Globals;
 
 const runtime = {
-  appContext: { appId: 'app-uuid', environmentId: 'env-uuid', moduleKey: 'm', invocationId: 'i', installationId: 'inst' },
+  appContext: {
+    appId: 'app-uuid',
+    environmentId: 'env-uuid',
+    moduleKey: 'm',
+    invocationId: 'i',
+    installationId: 'inst',
+  },
   contextAri: 'ari:cloud:jira::site/cloud-uuid',
   lambdaContext: { getRemainingTimeInMillis: () => 1000 },
   metrics: {
@@ -34,7 +40,8 @@ const runtime = {
 };
 
 function answer(urlPath: string): Response {
-  if (urlPath === '/graphql') return Response.json({ data: { createWebTriggerUrl: { url: 'https://example.test/x1/abc' } } });
+  if (urlPath === '/graphql')
+    return Response.json({ data: { createWebTriggerUrl: { url: 'https://example.test/x1/abc' } } });
   if (urlPath.startsWith('/webhook/queue/publish/')) return new Response('{}', { status: 201 });
   if (urlPath === '/api/v1/get') return Response.json({ key: 'k', value: 'v' });
   return Response.json({});
@@ -42,7 +49,9 @@ function answer(urlPath: string): Response {
 
 describe('pinned Forge SDKs', () => {
   it.each(Object.entries(PINNED))('%s is exactly %s', (name, version) => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../node_modules', name, 'package.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../../node_modules', name, 'package.json'), 'utf8'),
+    ) as { version: string };
     expect(manifest.version).toBe(version);
   });
 });
@@ -53,7 +62,12 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
   beforeAll(() => {
     globals.__forge_runtime__ = runtime;
     globals.__forge_fetch__ = async (target: Record<string, unknown>, urlPath: string, init?: RequestInit) => {
-      sent.push({ target, path: urlPath, method: init?.method, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+      sent.push({
+        target,
+        path: urlPath,
+        method: init?.method,
+        body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      });
       return answer(urlPath);
     };
   });
@@ -70,7 +84,14 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
   it('@forge/kvs: {type: kvs, provider: app, remote: kvs} to /api/v1/<op> when the runtime has no kvs url', async () => {
     const { kvs } = jest.requireActual<typeof import('@forge/kvs')>('@forge/kvs');
     await expect(kvs.get('k')).resolves.toBe('v');
-    expect(sent).toEqual([{ target: { type: 'kvs', provider: 'app', remote: 'kvs' }, path: '/api/v1/get', method: 'POST', body: { key: 'k' } }]);
+    expect(sent).toEqual([
+      {
+        target: { type: 'kvs', provider: 'app', remote: 'kvs' },
+        path: '/api/v1/get',
+        method: 'POST',
+        body: { key: 'k' },
+      },
+    ]);
   });
 
   it('@forge/api requestJira: fpp/jira with provider none, app, or user and the accountId', async () => {
@@ -81,7 +102,11 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
     expect(sent.map(({ target, path: urlPath, method }) => ({ target, path: urlPath, method }))).toEqual([
       { target: { type: 'fpp', provider: 'none', remote: 'jira' }, path: '/rest/api/3/myself', method: undefined },
       { target: { type: 'fpp', provider: 'app', remote: 'jira' }, path: '/rest/api/3/myself', method: undefined },
-      { target: { type: 'fpp', provider: 'user', remote: 'jira', accountId: 'acc-1' }, path: '/rest/api/3/issue/A-1', method: 'PUT' },
+      {
+        target: { type: 'fpp', provider: 'user', remote: 'jira', accountId: 'acc-1' },
+        path: '/rest/api/3/issue/A-1',
+        method: 'PUT',
+      },
     ]);
   });
 
@@ -93,7 +118,10 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
     expect(call?.path).toBe('/graphql');
     expect(call?.body).toMatchObject({
       query: expect.stringContaining('createWebTriggerUrl'),
-      variables: { input: { appId: 'app-uuid', envId: 'env-uuid', triggerKey: 'hook', contextId: runtime.contextAri }, forceCreate: false },
+      variables: {
+        input: { appId: 'app-uuid', envId: 'env-uuid', triggerKey: 'hook', contextId: runtime.contextAri },
+        forceCreate: false,
+      },
     });
   });
 
@@ -107,8 +135,15 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
   });
 
   it('@forge/events InvocationError serialises to {_retry: true, retryOptions}', () => {
-    const { InvocationError, InvocationErrorCode } = jest.requireActual<typeof import('@forge/events')>('@forge/events');
-    expect(JSON.parse(JSON.stringify(new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })))).toEqual({
+    const { InvocationError, InvocationErrorCode } =
+      jest.requireActual<typeof import('@forge/events')>('@forge/events');
+    expect(
+      JSON.parse(
+        JSON.stringify(
+          new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+        ),
+      ),
+    ).toEqual({
       _retry: true,
       retryOptions: { retryAfter: 30, retryReason: 'FUNCTION_RETRY_REQUEST' },
     });
@@ -116,17 +151,29 @@ describe('what the SDKs send through global.__forge_fetch__', () => {
 
   it('@forge/resolver reads the call, the context and the principal as the runtime passes them', async () => {
     const Resolver = jest.requireActual<typeof import('@forge/resolver')>('@forge/resolver').default;
-    const resolver = new Resolver().define('who', ({ payload, context }) => ({ payload, accountId: context.accountId, installContext: context.installContext, moduleKey: context.moduleKey }));
+    const resolver = new Resolver().define('who', ({ payload, context }) => ({
+      payload,
+      accountId: context.accountId,
+      installContext: context.installContext,
+      moduleKey: context.moduleKey,
+    }));
     const result = await resolver.getDefinitions()(
       { call: { functionKey: 'who', payload: { x: 1 } }, context: { moduleKey: 'admin-page' } },
       { principal: { accountId: 'acc-2' }, installContext: 'ari:cloud:jira::site/c' },
     );
-    expect(result).toEqual({ payload: { x: 1 }, accountId: 'acc-2', installContext: 'ari:cloud:jira::site/c', moduleKey: 'admin-page' });
+    expect(result).toEqual({
+      payload: { x: 1 },
+      accountId: 'acc-2',
+      installContext: 'ari:cloud:jira::site/c',
+      moduleKey: 'admin-page',
+    });
   });
 
   it('@forge/bridge calls globalThis.__bridge.callBridge(name, payload) for invoke and getContext', async () => {
     const calls: [string, unknown][] = [];
-    globals.__bridge = { callBridge: async (name: string, payload: unknown) => (calls.push([name, payload]), { ok: name }) };
+    globals.__bridge = {
+      callBridge: async (name: string, payload: unknown) => (calls.push([name, payload]), { ok: name }),
+    };
     try {
       const bridge = jest.requireActual<typeof import('@forge/bridge')>('@forge/bridge');
       await expect(bridge.invoke('getStatus', { a: 1 })).resolves.toEqual({ ok: 'invoke' });

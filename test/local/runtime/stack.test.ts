@@ -17,7 +17,11 @@ describe('startLocalStack', () => {
       expect(seenDuringSeed).toEqual([503]);
       expect((await h.get('/_local/health')).status).toBe(200);
       expect(fs.statSync(secretFile).mode & 0o777).toBe(0o600);
-      expect(h.stack.waveClient()).toMatchObject({ real: false, clientId: expect.any(String), clientSecret: expect.any(String) });
+      expect(h.stack.waveClient()).toMatchObject({
+        real: false,
+        clientId: expect.any(String),
+        clientSecret: expect.any(String),
+      });
     } finally {
       await h.close({ keepData: true });
     }

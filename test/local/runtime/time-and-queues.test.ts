@@ -60,7 +60,9 @@ describe('the runtime clock, scheduled triggers and queues', () => {
   it('runs one scheduled trigger on demand and waits for its queue work', async () => {
     const response = await h.post('/_local/scheduled/tick-hourly');
     expect(response.status).toBe(200);
-    expect((await json<AdvanceAnswer>(response)).runs).toEqual([expect.objectContaining({ key: 'tick-hourly', outcome: 'ok' })]);
+    expect((await json<AdvanceAnswer>(response)).runs).toEqual([
+      expect.objectContaining({ key: 'tick-hourly', outcome: 'ok' }),
+    ]);
     expect(await journal()).toEqual(['tick:tick-hourly', 'consumed:{"from":"tick-hourly"}:0']);
   });
 
@@ -69,7 +71,10 @@ describe('the runtime clock, scheduled triggers and queues', () => {
     await h.stack.runtime.idle();
     expect(await journal(false)).toEqual([]);
     await advance(10 * MINUTE);
-    expect((await journal()).filter((entry) => entry.startsWith('consumed:{"n"'))).toEqual(['consumed:{"n":0,"retries":0}:0', 'consumed:{"n":1,"retries":0}:0']);
+    expect((await journal()).filter((entry) => entry.startsWith('consumed:{"n"'))).toEqual([
+      'consumed:{"n":0,"retries":0}:0',
+      'consumed:{"n":1,"retries":0}:0',
+    ]);
   });
 
   it('retries an event whose consumer returns InvocationError, after retryAfter on the runtime clock', async () => {
@@ -83,7 +88,11 @@ describe('the runtime clock, scheduled triggers and queues', () => {
       'consumed:{"n":0,"retries":2}:1',
       'consumed:{"n":0,"retries":2}:2',
     ]);
-    expect(await json(await h.get(`/webtrigger/platform?op=stats&jobId=${jobId}`))).toEqual({ success: 1, inProgress: 0, failed: 0 });
+    expect(await json(await h.get(`/webtrigger/platform?op=stats&jobId=${jobId}`))).toEqual({
+      success: 1,
+      inProgress: 0,
+      failed: 0,
+    });
   });
 
   it.each([
@@ -99,7 +108,11 @@ describe('the runtime clock, scheduled triggers and queues', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await h.get('/_local/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ms: 1' });
+    const response = await h.get('/_local/clock/advance', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{ms: 1',
+    });
     expect(response.status).toBe(400);
     expect(await json(response)).toEqual({ error: 'the body is not valid JSON' });
   });

@@ -5,18 +5,32 @@ import { FIXTURE_APP, json, startHarness, type StackHarness } from './harness';
 const TEST_WEB_TRIGGER_LIMIT_MS = 1000;
 
 interface EchoAnswer {
-  request: { method: string; body: string; path: string; headers: Record<string, string[]>; queryParameters: Record<string, string[]>; context: { moduleKey: string } };
+  request: {
+    method: string;
+    body: string;
+    path: string;
+    headers: Record<string, string[]>;
+    queryParameters: Record<string, string[]>;
+    context: { moduleKey: string };
+  };
   moduleKey: string;
   remainingMs: number;
 }
 
 /** node:http, because fetch folds repeated headers into one. */
-function rawRequest(url: string, method: string, headers: Record<string, string | string[]>, body: string): Promise<{ status: number; body: string }> {
+function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string | string[]>,
+  body: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     request.on('error', reject);
     request.end(body);
@@ -36,7 +50,12 @@ describe('web triggers', () => {
 
   it("hands the function Forge's request: raw body, lower-cased header arrays, query arrays", async () => {
     const rawBody = '{ "spaced" : [1, 2] ,"kept":"as sent" }';
-    const response = await rawRequest(`${h.stack.baseUrl}/webtrigger/echo/deeper/path?a=1&a=2&empty=`, 'POST', { 'X-Wave-Signature': 't=1,v1=abc', 'X-Repeated': ['one', 'two'], 'Content-Type': 'application/json' }, rawBody);
+    const response = await rawRequest(
+      `${h.stack.baseUrl}/webtrigger/echo/deeper/path?a=1&a=2&empty=`,
+      'POST',
+      { 'X-Wave-Signature': 't=1,v1=abc', 'X-Repeated': ['one', 'two'], 'Content-Type': 'application/json' },
+      rawBody,
+    );
     expect(response.status).toBe(200);
     const answer = JSON.parse(response.body) as EchoAnswer;
     expect(answer.request).toMatchObject({
@@ -93,14 +112,19 @@ describe('web triggers', () => {
   });
 
   it('gives webTrigger.getUrl and queryUrls the local URLs', async () => {
-    const answer = await json<{ url: string; all: { moduleKey: string; url: string }[] }>(await h.get('/webtrigger/platform?op=url'));
+    const answer = await json<{ url: string; all: { moduleKey: string; url: string }[] }>(
+      await h.get('/webtrigger/platform?op=url'),
+    );
     expect(answer.url).toBe(`${h.stack.baseUrl}/webtrigger/echo`);
     expect(answer.url).toBe(h.stack.webhookUrl('echo'));
     expect(answer.all).toContainEqual({ moduleKey: 'journal', url: `${h.stack.baseUrl}/webtrigger/journal` });
   });
 
   it('keeps concurrent invocations apart: each sees its own moduleKey and invocationId', async () => {
-    type Probe = { before: { moduleKey: string; invocationId: string }; after: { moduleKey: string; invocationId: string } };
+    type Probe = {
+      before: { moduleKey: string; invocationId: string };
+      after: { moduleKey: string; invocationId: string };
+    };
     const [a, b] = await Promise.all([
       h.get('/webtrigger/probe-a?ms=300').then((response) => json<Probe>(response)),
       h.get('/webtrigger/probe-b?ms=100').then((response) => json<Probe>(response)),

@@ -22,7 +22,7 @@ async function stateDump(): Promise<Json> {
   return (await fetch(`${running.baseUrl}/_sandbox/state`)).json();
 }
 
-describe('Wave GraphQL sandbox: errors in Wave\'s shape', () => {
+describe("Wave GraphQL sandbox: errors in Wave's shape", () => {
   it('answers a query the schema rejects with GRAPHQL_VALIDATION_FAILED, locations and an id', async () => {
     const { status, body } = await graphql(running, token, 'query {\n  business(name: "Personal") {\n    id\n  }\n}');
     expect(status).toBe(400);
@@ -52,13 +52,22 @@ describe('Wave GraphQL sandbox: errors in Wave\'s shape', () => {
   });
 
   it('answers bad variables with BAD_USER_INPUT', async () => {
-    const { status, body } = await graphql(running, token, 'query($p: Int) { businesses(page: $p) { pageInfo { totalCount } } }', { p: 'one' });
+    const { status, body } = await graphql(
+      running,
+      token,
+      'query($p: Int) { businesses(page: $p) { pageInfo { totalCount } } }',
+      { p: 'one' },
+    );
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers an unknown business with NOT_FOUND, path and null data, as Wave documents', async () => {
-    const { status, body } = await graphql(running, token, 'query {\n  business(id: "BAD_ID") {\n    id\n    name\n  }\n}');
+    const { status, body } = await graphql(
+      running,
+      token,
+      'query {\n  business(id: "BAD_ID") {\n    id\n    name\n  }\n}',
+    );
     expect(status).toBe(200);
     expect(body).toEqual({
       errors: [
@@ -74,7 +83,11 @@ describe('Wave GraphQL sandbox: errors in Wave\'s shape', () => {
   });
 
   it('answers an unknown invoice or customer with NOT_FOUND on that field', async () => {
-    const { body } = await graphql(running, token, '{ business { id invoice(id: "nope") { id } customer(id: "nope2") { id } } }');
+    const { body } = await graphql(
+      running,
+      token,
+      '{ business { id invoice(id: "nope") { id } customer(id: "nope2") { id } } }',
+    );
     expect(body.data.business).toEqual({ id: businessId, invoice: null, customer: null });
     expect(body.errors.map((e: Json) => [e.path.join('.'), e.extensions.code])).toEqual([
       ['business.invoice', 'NOT_FOUND'],
@@ -83,7 +96,9 @@ describe('Wave GraphQL sandbox: errors in Wave\'s shape', () => {
   });
 
   it('refuses GET with 405', async () => {
-    const response = await fetch(`${running.baseUrl}/graphql/public?query={user{id}}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${running.baseUrl}/graphql/public?query={user{id}}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(405);
   });
 
@@ -102,10 +117,18 @@ describe('Wave GraphQL sandbox: authentication', () => {
   const query = '{ user { id defaultEmail } }';
 
   it('answers 401 UNAUTHENTICATED without a token, with an unknown one, or with another scheme', async () => {
-    for (const authorization of [undefined, 'Bearer not-a-token', `Basic ${token}`, `Bearer ${token} extra`, 'Bearer']) {
+    for (const authorization of [
+      undefined,
+      'Bearer not-a-token',
+      `Basic ${token}`,
+      `Bearer ${token} extra`,
+      'Bearer',
+    ]) {
       const { status, body } = await graphqlWithAuthorization(running, authorization, query);
       expect(status).toBe(401);
-      expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', id: expect.any(String) } }]);
+      expect(body.errors).toEqual([
+        { message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', id: expect.any(String) } },
+      ]);
       expect(body.data).toBeUndefined();
     }
   });
@@ -144,16 +167,29 @@ describe('Wave GraphQL sandbox: data', () => {
       '{ business { id name currency { code symbol } isClassicInvoicing } businesses(page: 1, pageSize: 10) { pageInfo { currentPage totalPages totalCount } edges { node { id } } } }',
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data.business).toEqual({ id: businessId, name: 'Northwind Consulting LLC', currency: { code: 'USD', symbol: '$' }, isClassicInvoicing: false });
-    expect(body.data.businesses).toEqual({ pageInfo: { currentPage: 1, totalPages: 1, totalCount: 1 }, edges: [{ node: { id: businessId } }] });
+    expect(body.data.business).toEqual({
+      id: businessId,
+      name: 'Northwind Consulting LLC',
+      currency: { code: 'USD', symbol: '$' },
+      isClassicInvoicing: false,
+    });
+    expect(body.data.businesses).toEqual({
+      pageInfo: { currentPage: 1, totalPages: 1, totalCount: 1 },
+      edges: [{ node: { id: businessId } }],
+    });
   });
 
-  it('answers one invoice by id with Wave\'s fields, the same data as the sandbox state', async () => {
+  it("answers one invoice by id with Wave's fields, the same data as the sandbox state", async () => {
     const seeded = (await stateDump()).invoices.find((invoice: Json) => invoice.status === 'PARTIAL');
-    const { body } = await graphql(running, token, `query($b: ID!, $i: ID!) { business(id: $b) { invoice(id: $i) { ${INVOICE_FIELDS} } } } ${MONEY_FRAGMENT}`, {
-      b: businessId,
-      i: seeded.id,
-    });
+    const { body } = await graphql(
+      running,
+      token,
+      `query($b: ID!, $i: ID!) { business(id: $b) { invoice(id: $i) { ${INVOICE_FIELDS} } } } ${MONEY_FRAGMENT}`,
+      {
+        b: businessId,
+        i: seeded.id,
+      },
+    );
     expect(body.errors).toBeUndefined();
     const invoice = body.data.business.invoice;
     expect(invoice).toMatchObject({
@@ -178,7 +214,26 @@ describe('Wave GraphQL sandbox: data', () => {
     const { body } = await graphql(
       running,
       token,
-      `query($b: ID!, $c: ID!) { business(id: $b) { customer(id: $c) { id name email firstName displayId modifiedAt outstandingAmount { value } overdueAmount { value } } } }`,
+      `
+        query ($b: ID!, $c: ID!) {
+          business(id: $b) {
+            customer(id: $c) {
+              id
+              name
+              email
+              firstName
+              displayId
+              modifiedAt
+              outstandingAmount {
+                value
+              }
+              overdueAmount {
+                value
+              }
+            }
+          }
+        }
+      `,
       { b: businessId, c: seeded.id },
     );
     expect(body.errors).toBeUndefined();
@@ -202,7 +257,9 @@ describe('Wave GraphQL sandbox: data', () => {
     expect(ids.some((id) => id.includes('/'))).toBe(true);
     expect(ids.some((id) => id.endsWith('='))).toBe(true);
     const odd = ids.find((id) => id.includes('/')) as string;
-    const { body } = await graphql(running, token, 'query($c: ID!) { business { customer(id: $c) { id } } }', { c: odd });
+    const { body } = await graphql(running, token, 'query($c: ID!) { business { customer(id: $c) { id } } }', {
+      c: odd,
+    });
     expect(body.data.business.customer.id).toBe(odd);
   });
 });
@@ -274,12 +331,38 @@ describe('Wave GraphQL sandbox: listing invoices and customers', () => {
     const { body } = await graphql(
       running,
       token,
-      `{ business { all: customers(page: 1, pageSize: 3, sort: [NAME_ASC]) { pageInfo { totalPages totalCount } edges { node { name } } }
-        one: customers(sort: [NAME_ASC], email: "keiri@okami.example") { edges { node { name } } } } }`,
+      `
+        {
+          business {
+            all: customers(page: 1, pageSize: 3, sort: [NAME_ASC]) {
+              pageInfo {
+                totalPages
+                totalCount
+              }
+              edges {
+                node {
+                  name
+                }
+              }
+            }
+            one: customers(sort: [NAME_ASC], email: "keiri@okami.example") {
+              edges {
+                node {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.business.all.pageInfo).toEqual({ totalPages: 2, totalCount: 4 });
-    expect(body.data.business.all.edges.map((e: Json) => e.node.name)).toEqual(['Acme Robotics, Inc.', 'O\'Brien & "Sons" <b>Ltd</b>', 'Ōkami Studio 株式会社']);
+    expect(body.data.business.all.edges.map((e: Json) => e.node.name)).toEqual([
+      'Acme Robotics, Inc.',
+      'O\'Brien & "Sons" <b>Ltd</b>',
+      'Ōkami Studio 株式会社',
+    ]);
     expect(body.data.business.one.edges).toEqual([{ node: { name: 'Ōkami Studio 株式会社' } }]);
   });
 });

@@ -28,7 +28,9 @@ export function tempDir(): string {
 }
 
 /** The sandbox mounted at /wave on 127.0.0.1, a random port. */
-export async function startSandbox(overrides: Partial<WaveSandboxOptions> & { clock?: RuntimeClock } = {}): Promise<Running> {
+export async function startSandbox(
+  overrides: Partial<WaveSandboxOptions> & { clock?: RuntimeClock } = {},
+): Promise<Running> {
   const clock = overrides.clock ?? new RuntimeClock();
   const dataDir = overrides.dataDir ?? tempDir();
   const sandbox = createWaveSandbox({
@@ -67,8 +69,16 @@ export function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Json }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -77,10 +87,24 @@ export async function getJson(url: string): Promise<{ status: number; body: Json
   return { status: response.status, body: await response.json() };
 }
 
-export function graphql(running: Running, token: string | undefined, query: string, variables?: Record<string, unknown>) {
+export function graphql(
+  running: Running,
+  token: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
   return graphqlWithAuthorization(running, token === undefined ? undefined : `Bearer ${token}`, query, variables);
 }
 
-export function graphqlWithAuthorization(running: Running, authorization: string | undefined, query: string, variables?: Record<string, unknown>) {
-  return postJson(`${running.baseUrl}/graphql/public`, { query, variables }, authorization === undefined ? {} : { authorization });
+export function graphqlWithAuthorization(
+  running: Running,
+  authorization: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
+  return postJson(
+    `${running.baseUrl}/graphql/public`,
+    { query, variables },
+    authorization === undefined ? {} : { authorization },
+  );
 }

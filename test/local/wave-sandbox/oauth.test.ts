@@ -61,7 +61,9 @@ describe('Wave OAuth sandbox: authorization code flow', () => {
       redirect: 'manual',
     });
     const location = await redirectOf(allow);
-    expect(`${location.origin}${location.pathname}`).toBe('https://example.atlassian-dev.net/x1/webtrigger/wave-oauth-callback');
+    expect(`${location.origin}${location.pathname}`).toBe(
+      'https://example.atlassian-dev.net/x1/webtrigger/wave-oauth-callback',
+    );
     expect(location.searchParams.get('installation')).toBe('a b');
     expect(location.searchParams.get('state')).toBe('st<"ate>');
     const code = location.searchParams.get('code') as string;
@@ -97,7 +99,11 @@ describe('Wave OAuth sandbox: authorization code flow', () => {
   });
 
   it('shows an error page, without redirecting, for an unknown client or a bad redirect_uri', async () => {
-    for (const params of [goodParams({ client_id: 'someone-else' }), goodParams({ redirect_uri: 'javascript:alert(1)' }), goodParams({ redirect_uri: '' })]) {
+    for (const params of [
+      goodParams({ client_id: 'someone-else' }),
+      goodParams({ redirect_uri: 'javascript:alert(1)' }),
+      goodParams({ redirect_uri: '' }),
+    ]) {
       const response = await fetch(authorizeUrl({ ...params, auto: '1' }), { redirect: 'manual' });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('text/html');
@@ -105,23 +111,37 @@ describe('Wave OAuth sandbox: authorization code flow', () => {
   });
 
   it('redirects with an error for a bad response_type or a missing scope', async () => {
-    const badType = await redirectOf(await fetch(authorizeUrl(goodParams({ response_type: 'token', auto: '1' })), { redirect: 'manual' }));
+    const badType = await redirectOf(
+      await fetch(authorizeUrl(goodParams({ response_type: 'token', auto: '1' })), { redirect: 'manual' }),
+    );
     expect(badType.searchParams.get('error')).toBe('unsupported_response_type');
-    const noScope = await redirectOf(await fetch(authorizeUrl(goodParams({ scope: ' ', auto: '1' })), { redirect: 'manual' }));
+    const noScope = await redirectOf(
+      await fetch(authorizeUrl(goodParams({ scope: ' ', auto: '1' })), { redirect: 'manual' }),
+    );
     expect(noScope.searchParams.get('error')).toBe('invalid_scope');
   });
 
   it('uses a code once only', async () => {
     const code = await authorizeCode();
-    expect((await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI })).status).toBe(200);
+    expect(
+      (await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI })).status,
+    ).toBe(200);
     const again = await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI });
     expect(again.status).toBe(400);
-    expect(again.body).toEqual({ error: 'invalid_grant', error_description: 'the authorization code was already used' });
+    expect(again.body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'the authorization code was already used',
+    });
   });
 
   it('requires the same redirect_uri', async () => {
     const code = await authorizeCode();
-    const other = await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: 'https://elsewhere.example/cb' });
+    const other = await token({
+      ...client,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'https://elsewhere.example/cb',
+    });
     expect(other.status).toBe(400);
     expect(other.body.error).toBe('invalid_grant');
   });
@@ -136,21 +156,35 @@ describe('Wave OAuth sandbox: authorization code flow', () => {
 
   it('answers 401 invalid_client for a wrong secret or unknown client, and never echoes the secret', async () => {
     const code = await authorizeCode();
-    const attempts: Record<string, string>[] = [{ client_id: 'local-wave-client', client_secret: 'wrong' }, { client_id: 'nope', client_secret: CLIENT_SECRET }, {}];
+    const attempts: Record<string, string>[] = [
+      { client_id: 'local-wave-client', client_secret: 'wrong' },
+      { client_id: 'nope', client_secret: CLIENT_SECRET },
+      {},
+    ];
     for (const credentials of attempts) {
-      const result = await token({ ...credentials, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI });
+      const result = await token({
+        ...credentials,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT_URI,
+      });
       expect(result.status).toBe(401);
       expect(result.body.error).toBe('invalid_client');
       expect(JSON.stringify(result.body)).not.toContain(CLIENT_SECRET);
     }
     // The failed attempts did not spend the code.
-    expect((await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI })).status).toBe(200);
+    expect(
+      (await token({ ...client, grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI })).status,
+    ).toBe(200);
   });
 
   it('accepts client credentials as HTTP Basic too', async () => {
     const code = await authorizeCode();
     const basic = Buffer.from(`local-wave-client:${CLIENT_SECRET}`).toString('base64');
-    const result = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }, { authorization: `Basic ${basic}` });
+    const result = await token(
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI },
+      { authorization: `Basic ${basic}` },
+    );
     expect(result.status).toBe(200);
   });
 
@@ -206,6 +240,8 @@ describe('Wave OAuth sandbox: refresh tokens rotate', () => {
     expect((await graphql(running, pair.access_token, '{ user { id } }')).status).toBe(401);
     const result = await token({ ...client, grant_type: 'refresh_token', refresh_token: pair.refresh_token });
     expect(result.body).toEqual({ error: 'invalid_grant', error_description: 'the refresh token was revoked' });
-    expect((await graphql(running, running.sandbox.control.issueTokens().access_token, '{ user { id } }')).status).toBe(200);
+    expect((await graphql(running, running.sandbox.control.issueTokens().access_token, '{ user { id } }')).status).toBe(
+      200,
+    );
   });
 });

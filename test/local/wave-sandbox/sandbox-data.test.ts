@@ -31,17 +31,26 @@ describe('Wave sandbox: invoices', () => {
       dueDate: due,
       createdAt: nowIso(),
       modifiedAt: nowIso(),
-      viewUrl: expect.stringMatching(/^https:\/\/next\.waveapps\.com\/e226ca4e-7b4d-4890-bedc-5d4945ec0be6\/invoices\/\d+$/),
+      viewUrl: expect.stringMatching(
+        /^https:\/\/next\.waveapps\.com\/e226ca4e-7b4d-4890-bedc-5d4945ec0be6\/invoices\/\d+$/,
+      ),
       pdfUrl: expect.stringMatching(/\/pdf$/),
       total: { value: '1250.00', raw: 125000, currency: { code: 'USD', symbol: '$' } },
       amountDue: { value: '1250.00', raw: 125000, currency: { code: 'USD', symbol: '$' } },
       amountPaid: { value: '0.00', raw: 0, currency: { code: 'USD', symbol: '$' } },
       taxTotal: { value: '0.00', raw: 0, currency: { code: 'USD', symbol: '$' } },
-      customer: { id: firstCustomer.id, name: firstCustomer.name, email: firstCustomer.email, displayId: firstCustomer.displayId },
+      customer: {
+        id: firstCustomer.id,
+        name: firstCustomer.name,
+        email: firstCustomer.email,
+        displayId: firstCustomer.displayId,
+      },
       lastSentAt: null,
       lastViewedAt: null,
     });
-    expect(Buffer.from(body.invoice.id, 'base64').toString()).toMatch(/^Business:e226ca4e-7b4d-4890-bedc-5d4945ec0be6;Invoice:\d+$/);
+    expect(Buffer.from(body.invoice.id, 'base64').toString()).toMatch(
+      /^Business:e226ca4e-7b4d-4890-bedc-5d4945ec0be6;Invoice:\d+$/,
+    );
     const second = await invoices({ invoice: {} });
     expect(second.body.invoice.invoiceNumber).toBe('1007');
     expect(second.body.invoice.id).not.toBe(body.invoice.id);
@@ -61,8 +70,14 @@ describe('Wave sandbox: invoices', () => {
       total: { value: '250.00' },
       amountDue: { value: '250.00' },
     });
-    const explicit = await invoices({ invoice: { id: created.invoice.id, modifiedAt: '2020-01-01T00:00:00Z', amountDue: '7.50' } });
-    expect(explicit.body.invoice).toMatchObject({ modifiedAt: '2020-01-01T00:00:00Z', amountDue: { value: '7.50' }, total: { value: '250.00' } });
+    const explicit = await invoices({
+      invoice: { id: created.invoice.id, modifiedAt: '2020-01-01T00:00:00Z', amountDue: '7.50' },
+    });
+    expect(explicit.body.invoice).toMatchObject({
+      modifiedAt: '2020-01-01T00:00:00Z',
+      amountDue: { value: '7.50' },
+      total: { value: '250.00' },
+    });
   });
 
   it('creates an invoice under a given id, hostile text intact, and GraphQL serves it', async () => {
@@ -70,8 +85,17 @@ describe('Wave sandbox: invoices', () => {
     const title = '\u202Eevil\u202C "quoted" <script>x</script> 請求書';
     await invoices({ invoice: { id, title, total: { value: '5', currency: { code: 'EUR' } } } });
     const token = running.sandbox.control.issueTokens().access_token;
-    const { body } = await graphql(running, token, 'query($i: ID!) { business { invoice(id: $i) { id title total { value currency { code symbol } } } } }', { i: id });
-    expect(body.data.business.invoice).toEqual({ id, title, total: { value: '5.00', currency: { code: 'EUR', symbol: '€' } } });
+    const { body } = await graphql(
+      running,
+      token,
+      'query($i: ID!) { business { invoice(id: $i) { id title total { value currency { code symbol } } } } }',
+      { i: id },
+    );
+    expect(body.data.business.invoice).toEqual({
+      id,
+      title,
+      total: { value: '5.00', currency: { code: 'EUR', symbol: '€' } },
+    });
   });
 
   it('assigns an invoice to a customer by id', async () => {
@@ -84,9 +108,26 @@ describe('Wave sandbox: invoices', () => {
     ['an unknown field', { invoice: { totl: '1.00' } }, /^invoice: Unrecognized key/],
     ['a non-numeric amount', { invoice: { total: '12,50' } }, /^invoice\.total: must be a decimal amount in USD/],
     ['too many decimals', { invoice: { total: '1.005' } }, /^invoice\.total: /],
-    ['raw that disagrees with value', { invoice: { total: { value: '1.00', raw: 1 } } }, /^invoice\.total: raw 1 does not match/],
-    ['an unknown currency', { invoice: { total: { value: '1', currency: { code: 'XXX' } } } }, /^currency\.code: XXX is not one of/],
-    ['mixed currencies', { invoice: { total: { value: '1', currency: { code: 'EUR' } }, amountPaid: { value: '0', currency: { code: 'USD' } } } }, /one currency/],
+    [
+      'raw that disagrees with value',
+      { invoice: { total: { value: '1.00', raw: 1 } } },
+      /^invoice\.total: raw 1 does not match/,
+    ],
+    [
+      'an unknown currency',
+      { invoice: { total: { value: '1', currency: { code: 'XXX' } } } },
+      /^currency\.code: XXX is not one of/,
+    ],
+    [
+      'mixed currencies',
+      {
+        invoice: {
+          total: { value: '1', currency: { code: 'EUR' } },
+          amountPaid: { value: '0', currency: { code: 'USD' } },
+        },
+      },
+      /one currency/,
+    ],
     ['a status the schema does not know', { invoice: { status: 'ARCHIVED' } }, /^invoice\.status: /],
     ['a bad date', { invoice: { dueDate: '2026-02-30' } }, /^invoice\.dueDate: must be a date/],
     ['an unknown customer', { invoice: { customerId: 'nope' } }, /^invoice\.customer: customer nope does not exist/],
@@ -99,7 +140,11 @@ describe('Wave sandbox: invoices', () => {
   });
 
   it('answers 400 for a body that is not JSON, and changes nothing on a refused request', async () => {
-    const response = await fetch(`${running.baseUrl}/_sandbox/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"invoice": ' });
+    const response = await fetch(`${running.baseUrl}/_sandbox/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"invoice": ',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'the body is not valid JSON' });
     await invoices({ invoice: { customerId: 'nope' } });
@@ -121,11 +166,24 @@ describe('Wave sandbox: payments', () => {
       paymentDate: nowIso().slice(0, 10),
       paymentMethod: 'BANK_TRANSFER',
     });
-    expect(partial.body.invoice).toMatchObject({ status: 'PARTIAL', amountPaid: { raw: 50000 }, amountDue: { raw: 50000 }, modifiedAt: nowIso() });
+    expect(partial.body.invoice).toMatchObject({
+      status: 'PARTIAL',
+      amountPaid: { raw: 50000 },
+      amountDue: { raw: 50000 },
+      modifiedAt: nowIso(),
+    });
     const paid = await payments({ invoiceId, amount: 500 });
-    expect(paid.body.invoice).toMatchObject({ status: 'PAID', amountPaid: { value: '1000.00' }, amountDue: { value: '0.00' } });
+    expect(paid.body.invoice).toMatchObject({
+      status: 'PAID',
+      amountPaid: { value: '1000.00' },
+      amountDue: { value: '0.00' },
+    });
     const over = await payments({ invoiceId, amount: '0.01' });
-    expect(over.body.invoice).toMatchObject({ status: 'OVERPAID', amountPaid: { value: '1000.01' }, amountDue: { value: '-0.01' } });
+    expect(over.body.invoice).toMatchObject({
+      status: 'OVERPAID',
+      amountPaid: { value: '1000.01' },
+      amountDue: { value: '-0.01' },
+    });
     const state = (await getJson(`${running.baseUrl}/_sandbox/state`)).body;
     expect(state.payments.filter((payment: Json) => payment.invoiceId === invoiceId)).toHaveLength(3);
   });
@@ -152,7 +210,12 @@ describe('Wave sandbox: customers', () => {
     expect(created.customer).toMatchObject({ name: 'Ōkami 2', email: null, createdAt: nowIso(), modifiedAt: nowIso() });
     running.clock.advance(5000);
     const { body: updated } = await customers({ customer: { id: created.customer.id, email: 'new@okami.example' } });
-    expect(updated.customer).toMatchObject({ id: created.customer.id, name: 'Ōkami 2', email: 'new@okami.example', modifiedAt: nowIso() });
+    expect(updated.customer).toMatchObject({
+      id: created.customer.id,
+      name: 'Ōkami 2',
+      email: 'new@okami.example',
+      modifiedAt: nowIso(),
+    });
     const { body: invoice } = await invoices({ invoice: { customerId: created.customer.id } });
     expect(invoice.invoice.customer).toMatchObject({ id: created.customer.id, email: 'new@okami.example' });
   });
@@ -190,7 +253,12 @@ describe('Wave sandbox: durability', () => {
     const refreshed = await fetch(`${running.baseUrl}/oauth2/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: pair.refresh_token, client_id: 'local-wave-client', client_secret: 'client-secret-for-tests' }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: pair.refresh_token,
+        client_id: 'local-wave-client',
+        client_secret: 'client-secret-for-tests',
+      }),
     });
     expect(refreshed.status).toBe(200);
   });

@@ -16,7 +16,9 @@ describe('invoice summary', () => {
   });
 
   it('is a single line', () => {
-    const summary = invoiceSummary(invoice({ invoiceNumber: '10\r\n42', customer: { id: 'c', name: 'Acme\nConsulting\tLtd\u2028x' } }));
+    const summary = invoiceSummary(
+      invoice({ invoiceNumber: '10\r\n42', customer: { id: 'c', name: 'Acme\nConsulting\tLtd\u2028x' } }),
+    );
     expect(summary).toBe('Invoice 10 42 · Acme Consulting Ltd x');
   });
 
@@ -69,7 +71,17 @@ describe('invoice description', () => {
   });
 
   it('handles missing optional data and zero amounts', () => {
-    const doc = invoiceDescription(invoice({ title: null, dueDate: null, viewUrl: null, customer: null, amountDue: null, total: money(0, 'JPY'), amountPaid: money(0, 'JPY') }));
+    const doc = invoiceDescription(
+      invoice({
+        title: null,
+        dueDate: null,
+        viewUrl: null,
+        customer: null,
+        amountDue: null,
+        total: money(0, 'JPY'),
+        amountPaid: money(0, 'JPY'),
+      }),
+    );
     expect(adfProblems(doc)).toEqual([]);
     expect(adfTexts(doc)).toEqual([
       'Invoice number: 1042',
@@ -83,7 +95,9 @@ describe('invoice description', () => {
   });
 
   it('computes amount due when Wave leaves it out', () => {
-    const doc = invoiceDescription(invoice({ amountDue: null, total: money(10000, 'KWD'), amountPaid: money(2500, 'KWD') }));
+    const doc = invoiceDescription(
+      invoice({ amountDue: null, total: money(10000, 'KWD'), amountPaid: money(2500, 'KWD') }),
+    );
     expect(adfTexts(doc)).toContain('Amount due: KWD 7.500');
   });
 });
@@ -103,7 +117,14 @@ describe('invoice field values', () => {
   });
 
   it('uses decimals for the amount and null for what is missing or unusable', () => {
-    const values = invoiceFieldValues(invoice({ total: money(1250, 'KWD'), customer: null, dueDate: 'soon', viewUrl: `https://x.test/${'a'.repeat(300)}` }));
+    const values = invoiceFieldValues(
+      invoice({
+        total: money(1250, 'KWD'),
+        customer: null,
+        dueDate: 'soon',
+        viewUrl: `https://x.test/${'a'.repeat(300)}`,
+      }),
+    );
     expect(values['wave-amount']).toBe(1.25);
     expect(values['wave-currency']).toBe('KWD');
     expect(values['wave-customer']).toBeNull();
@@ -117,8 +138,16 @@ describe('customer content', () => {
     expect(customerSummary(customer())).toBe('Customer · Acme Consulting Ltd');
     const doc = customerDescription(customer());
     expect(adfProblems(doc)).toEqual([]);
-    expect(adfTexts(doc)).toEqual(['Name: Acme Consulting Ltd', 'Email: ap@acme.test', 'Contact: Ada Lovelace', 'Customer number: C-7']);
-    expect(customerFieldValues(customer())).toEqual({ 'wave-customer': 'Acme Consulting Ltd', 'wave-id': 'Q3VzdG9tZXI6MQ==' });
+    expect(adfTexts(doc)).toEqual([
+      'Name: Acme Consulting Ltd',
+      'Email: ap@acme.test',
+      'Contact: Ada Lovelace',
+      'Customer number: C-7',
+    ]);
+    expect(customerFieldValues(customer())).toEqual({
+      'wave-customer': 'Acme Consulting Ltd',
+      'wave-id': 'Q3VzdG9tZXI6MQ==',
+    });
   });
 
   it('copes with hostile and missing data', () => {

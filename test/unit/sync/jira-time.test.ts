@@ -34,6 +34,9 @@ describe('Jira time formats', () => {
     expect(compareInstants('2026-01-17T14:34:00+02:00', '2026-01-17T12:34:00Z')).toBe(0);
     expect(compareInstants('2026-01-17T14:34:00+02:00', '2026-01-17T12:35:00Z')).toBe(-1);
     expect(compareInstants('junk', '2026-01-17T12:35:00Z')).toBeNull();
-    expect(parseInstant('2026-01-17T12:34:00.500Z')).toEqual({ epochSeconds: Date.UTC(2026, 0, 17, 12, 34) / 1000, fraction: '5' });
+    expect(parseInstant('2026-01-17T12:34:00.500Z')).toEqual({
+      epochSeconds: Date.UTC(2026, 0, 17, 12, 34) / 1000,
+      fraction: '5',
+    });
   });
 });

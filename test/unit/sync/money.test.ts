@@ -1,4 +1,11 @@
-import { currencyExponent, decimalToMinor, formatMoney, minorToDecimal, minorToNumber, moneyToMinor } from '../../../src/domain/sync/money';
+import {
+  currencyExponent,
+  decimalToMinor,
+  formatMoney,
+  minorToDecimal,
+  minorToNumber,
+  moneyToMinor,
+} from '../../../src/domain/sync/money';
 
 describe('money', () => {
   it('knows the minor-unit exponent of 0-, 2- and 3-decimal currencies', () => {

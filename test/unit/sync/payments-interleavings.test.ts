@@ -41,7 +41,8 @@ function scenario(seed: number): { deliveries: Delivery[]; finalPaid: number } {
     snapshots.push(invoiceAt(i + 1, paid === TOTAL ? 'PAID' : 'PARTIAL', paid));
   });
   const finalSnapshot = snapshots[snapshots.length - 1] as WaveInvoice;
-  const pick = (from: number): WaveInvoice => snapshots[from + Math.floor(rnd() * (snapshots.length - from))] as WaveInvoice;
+  const pick = (from: number): WaveInvoice =>
+    snapshots[from + Math.floor(rnd() * (snapshots.length - from))] as WaveInvoice;
 
   const deliveries: Delivery[] = [];
   snapshots.forEach((invoice, i) => {
@@ -69,7 +70,7 @@ describe('payments → worklogs under any delivery order', () => {
     const h = new InvoiceHarness();
     for (const delivery of deliveries) {
       if (delivery.kind === 'state') h.state(delivery.invoice);
-      else h.payment(delivery.payment, h.store.link ? delivery.fetched ?? undefined : delivery.current);
+      else h.payment(delivery.payment, h.store.link ? (delivery.fetched ?? undefined) : delivery.current);
       const balance = ledgerBalance(h.link.ledger);
       expect(balance.creditedMinor).toBe(balance.expectedMinor);
       expect(h.logged()).toBe(h.link.ledger.loggedMinor);

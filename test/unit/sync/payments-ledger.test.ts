@@ -1,4 +1,9 @@
-import { emptyLedger, ledgerBalance, recordAmountPaid, recordPaymentEvent } from '../../../src/domain/sync/payments-ledger';
+import {
+  emptyLedger,
+  ledgerBalance,
+  recordAmountPaid,
+  recordPaymentEvent,
+} from '../../../src/domain/sync/payments-ledger';
 import type { PaymentLedger } from '../../../src/domain/sync/types';
 
 interface Step {
@@ -19,7 +24,9 @@ function paid(ledger: PaymentLedger, amountPaid: number): Step {
 
 function event(ledger: PaymentLedger, id: string, amount: number): Step {
   const move = recordPaymentEvent(ledger, id, amount);
-  return move === null ? { ledger, newMoney: null, refund: 0 } : { ledger: credited(move.ledger, move.newMoneyMinor), newMoney: move.newMoneyMinor, refund: 0 };
+  return move === null
+    ? { ledger, newMoney: null, refund: 0 }
+    : { ledger: credited(move.ledger, move.newMoneyMinor), newMoney: move.newMoneyMinor, refund: 0 };
 }
 
 function expectBalanced(ledger: PaymentLedger): void {

@@ -13,7 +13,11 @@ function harness() {
   const store = emptyStore<CustomerLink>();
   const deliver = (c: ReturnType<typeof customer>) => {
     const before = jira.calls.length;
-    const plan = execute(jira, planCustomerState({ customer: c, link: store.link, project: accounts, businessId: BUSINESS }), store);
+    const plan = execute(
+      jira,
+      planCustomerState({ customer: c, link: store.link, project: accounts, businessId: BUSINESS }),
+      store,
+    );
     return { plan, calls: jira.calls.slice(before) };
   };
   return { jira, store, deliver };
@@ -31,14 +35,26 @@ describe('customer upsert', () => {
     expect(issue.properties['wave-link']).toEqual({ waveId: CUSTOMER_ID, kind: 'customer', businessId: BUSINESS });
     expect(issue.fields).toEqual({ 'wave-customer': 'Acme Consulting Ltd', 'wave-id': CUSTOMER_ID });
     expect(adfProblems(issue.description)).toEqual([]);
-    expect(store.link).toMatchObject({ kind: 'customer', waveId: CUSTOMER_ID, projectKey: 'ACC', modifiedAt: '2026-01-05T08:00:00.000Z' });
+    expect(store.link).toMatchObject({
+      kind: 'customer',
+      waveId: CUSTOMER_ID,
+      projectKey: 'ACC',
+      modifiedAt: '2026-01-05T08:00:00.000Z',
+    });
   });
 
   it('answers the same or an older state with stale', () => {
     const { deliver } = harness();
     deliver(customer({ modifiedAt: '2026-01-05T08:00:00Z' }));
-    expect(deliver(customer({ modifiedAt: '2026-01-05T08:00:00Z' })).plan).toMatchObject({ outcome: 'stale', steps: [], next: null });
-    expect(deliver(customer({ modifiedAt: '2026-01-04T08:00:00Z', name: 'Old' })).plan).toMatchObject({ outcome: 'stale', steps: [] });
+    expect(deliver(customer({ modifiedAt: '2026-01-05T08:00:00Z' })).plan).toMatchObject({
+      outcome: 'stale',
+      steps: [],
+      next: null,
+    });
+    expect(deliver(customer({ modifiedAt: '2026-01-04T08:00:00Z', name: 'Old' })).plan).toMatchObject({
+      outcome: 'stale',
+      steps: [],
+    });
   });
 
   it('writes only what changed', () => {
@@ -57,7 +73,12 @@ describe('customer upsert', () => {
     deliver(customer());
     const gone = store.link as CustomerLink;
     jira.issues.delete(gone.issue.id);
-    const plan = planCustomerRecreate({ customer: customer({ modifiedAt: '2026-01-09T00:00:00Z' }), link: gone, project: accounts, businessId: BUSINESS });
+    const plan = planCustomerRecreate({
+      customer: customer({ modifiedAt: '2026-01-09T00:00:00Z' }),
+      link: gone,
+      project: accounts,
+      businessId: BUSINESS,
+    });
     expect(plan.steps.map((s) => s.kind)).toEqual(['create-issue', 'set-field-values']);
     expect(plan.notes[0]).toContain(gone.issue.key);
   });

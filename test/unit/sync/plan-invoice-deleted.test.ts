@@ -14,7 +14,9 @@ describe('invoice.deleted', () => {
     expect(h.issue.fields['wave-status']).toBe('DELETED');
     expect(h.issue.fields['wave-id']).toBe(INVOICE_ID); // the other fields stay
     expect(h.issue.statusId).toBe('3');
-    expect(adfTexts(h.issue.comments[0]?.body)).toEqual(['Invoice 1042 was deleted in Wave. This issue is kept for the record.']);
+    expect(adfTexts(h.issue.comments[0]?.body)).toEqual([
+      'Invoice 1042 was deleted in Wave. This issue is kept for the record.',
+    ]);
     expect(h.link.deleted).toBe(true);
   });
 
@@ -44,6 +46,10 @@ describe('invoice.deleted', () => {
   });
 
   it('ignores the deletion of an invoice that was never synced', () => {
-    expect(planInvoiceDeleted({ link: null, project: project() })).toMatchObject({ outcome: 'ignored', steps: [], next: null });
+    expect(planInvoiceDeleted({ link: null, project: project() })).toMatchObject({
+      outcome: 'ignored',
+      steps: [],
+      next: null,
+    });
   });
 });

@@ -13,7 +13,11 @@ describe('invoice lifecycle without payment events', () => {
     expect(h.state(invoiceAt(0, 'DRAFT', 0)).outcome).toBe('processed');
     expect(h.lastCalls).toEqual(['create', 'fields']);
     expect(h.issue.summary).toBe('Invoice 1042 · Acme Consulting Ltd');
-    expect(h.issue.properties['wave-link']).toEqual({ waveId: INVOICE_ID, kind: 'invoice', businessId: 'QnVzaW5lc3M6MQ==' });
+    expect(h.issue.properties['wave-link']).toEqual({
+      waveId: INVOICE_ID,
+      kind: 'invoice',
+      businessId: 'QnVzaW5lc3M6MQ==',
+    });
     expect(h.issue.statusId).toBe('1');
     expect(h.issue.fields['wave-status']).toBe('DRAFT');
     expect(adfProblems(h.issue.description)).toEqual([]);
@@ -27,14 +31,21 @@ describe('invoice lifecycle without payment events', () => {
 
     h.state(invoiceAt(3, 'PARTIAL', 50000));
     expect(h.lastCalls).toEqual(['edit', 'fields', 'worklog']);
-    expect(h.issue.worklogs).toEqual([{ key: 'wave-payment-1', started: '2026-01-10T09:03:00.000+0000', timeSpentSeconds: 60, amountMinor: 50000 }]);
+    expect(h.issue.worklogs).toEqual([
+      { key: 'wave-payment-1', started: '2026-01-10T09:03:00.000+0000', timeSpentSeconds: 60, amountMinor: 50000 },
+    ]);
 
     h.state(invoiceAt(4, 'PAID', 125000));
     expect(h.lastCalls).toEqual(['edit', 'fields', 'transition', 'worklog']);
     expect(h.issue.statusId).toBe('5');
     expect(h.logged()).toBe(125000);
     expect(h.issue.fields['wave-status']).toBe('PAID');
-    expect(h.link).toMatchObject({ waveStatus: 'PAID', jiraStatusId: '5', modifiedAt: '2026-01-10T09:04:00.000Z', deleted: false });
+    expect(h.link).toMatchObject({
+      waveStatus: 'PAID',
+      jiraStatusId: '5',
+      modifiedAt: '2026-01-10T09:04:00.000Z',
+      deleted: false,
+    });
   });
 
   it('writes a payment comment in ADF', () => {
@@ -266,25 +277,34 @@ describe('statuses and transitions', () => {
     expect(h.state(invoiceAt(3, 'DISPUTED', 0, { title: 'x' })).notes).toEqual([]);
   });
 
-  it.each(['screen-only', 'unavailable', 'no-transition'] as const)('comments and notes instead of moving when %s', (reason) => {
-    const h = new InvoiceHarness();
-    h.jira.blocked['5'] = reason;
-    h.state(invoiceAt(1, 'SENT', 0));
-    const plan = h.state(invoiceAt(2, 'PAID', 125000));
-    expect(h.lastCalls).toEqual(['edit', 'fields', 'comment', 'worklog']);
-    expect(h.issue.statusId).toBe('3');
-    expect(h.link.jiraStatusId).toBe('3');
-    expect(h.logged()).toBe(125000);
-    const comment = h.issue.comments[0];
-    expect(comment && adfTexts(comment.body)[0]).toContain('"Done"');
-    expect(plan.notes.join(' ')).toContain('PAID');
-  });
+  it.each(['screen-only', 'unavailable', 'no-transition'] as const)(
+    'comments and notes instead of moving when %s',
+    (reason) => {
+      const h = new InvoiceHarness();
+      h.jira.blocked['5'] = reason;
+      h.state(invoiceAt(1, 'SENT', 0));
+      const plan = h.state(invoiceAt(2, 'PAID', 125000));
+      expect(h.lastCalls).toEqual(['edit', 'fields', 'comment', 'worklog']);
+      expect(h.issue.statusId).toBe('3');
+      expect(h.link.jiraStatusId).toBe('3');
+      expect(h.logged()).toBe(125000);
+      const comment = h.issue.comments[0];
+      expect(comment && adfTexts(comment.body)[0]).toContain('"Done"');
+      expect(plan.notes.join(' ')).toContain('PAID');
+    },
+  );
 });
 
 describe('customer link', () => {
   const customerLink = {
-    v: 1 as const, kind: 'customer' as const, waveId: 'c1', businessId: 'b', issue: { id: '900', key: 'ACC-900' },
-    projectKey: 'ACC', modifiedAt: '2026-01-01T00:00:00Z', fingerprints: { summary: 's', description: 'd', fields: 'f' },
+    v: 1 as const,
+    kind: 'customer' as const,
+    waveId: 'c1',
+    businessId: 'b',
+    issue: { id: '900', key: 'ACC-900' },
+    projectKey: 'ACC',
+    modifiedAt: '2026-01-01T00:00:00Z',
+    fingerprints: { summary: 's', description: 'd', fields: 'f' },
   };
 
   it('links the invoice issue to its customer issue once', () => {
@@ -334,6 +354,17 @@ describe('plans are plain data', () => {
   });
 });
 
-function paymentOf(id: string, minor: number, overrides: Partial<import('../../../src/domain/wave-webhook/types').WavePayment> = {}) {
-  return { id, invoiceId: INVOICE_ID, amount: money(minor), paymentDate: '2026-01-17', paymentMethod: 'BANK_TRANSFER', ...overrides };
+function paymentOf(
+  id: string,
+  minor: number,
+  overrides: Partial<import('../../../src/domain/wave-webhook/types').WavePayment> = {},
+) {
+  return {
+    id,
+    invoiceId: INVOICE_ID,
+    amount: money(minor),
+    paymentDate: '2026-01-17',
+    paymentMethod: 'BANK_TRANSFER',
+    ...overrides,
+  };
 }

@@ -1,7 +1,13 @@
 import { resolveTargetStatus, type TargetStatusInput } from '../../../src/domain/sync/status-mapping';
 import { STATUSES } from './support/fixtures';
 
-const base: TargetStatusInput = { waveStatus: 'SENT', mapping: {}, projectStatuses: STATUSES, initialStatusId: '2', currentStatusId: '2' };
+const base: TargetStatusInput = {
+  waveStatus: 'SENT',
+  mapping: {},
+  projectStatuses: STATUSES,
+  initialStatusId: '2',
+  currentStatusId: '2',
+};
 
 function target(overrides: Partial<TargetStatusInput>): string {
   const result = resolveTargetStatus({ ...base, ...overrides });
@@ -9,9 +15,12 @@ function target(overrides: Partial<TargetStatusInput>): string {
 }
 
 describe('resolveTargetStatus', () => {
-  it.each(['SENT', 'VIEWED', 'PARTIAL', 'UNPAID', 'OVERDUE'])('%s defaults to the first in-progress status', (waveStatus) => {
-    expect(target({ waveStatus, currentStatusId: '2' })).toBe('move In Progress');
-  });
+  it.each(['SENT', 'VIEWED', 'PARTIAL', 'UNPAID', 'OVERDUE'])(
+    '%s defaults to the first in-progress status',
+    (waveStatus) => {
+      expect(target({ waveStatus, currentStatusId: '2' })).toBe('move In Progress');
+    },
+  );
 
   it.each(['PAID', 'OVERPAID'])('%s defaults to the first done status', (waveStatus) => {
     expect(target({ waveStatus, currentStatusId: '3' })).toBe('move Done');

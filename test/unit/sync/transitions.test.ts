@@ -1,7 +1,13 @@
 import { chooseTransition, type JiraTransition } from '../../../src/domain/sync/transitions';
 
 const to = (id: string, statusId: string, extra: Partial<JiraTransition> = {}): JiraTransition => ({
-  id, name: `t${id}`, to: { id: statusId }, isAvailable: true, hasScreen: false, isConditional: false, ...extra,
+  id,
+  name: `t${id}`,
+  to: { id: statusId },
+  isAvailable: true,
+  hasScreen: false,
+  isConditional: false,
+  ...extra,
 });
 
 describe('chooseTransition', () => {
@@ -20,11 +26,17 @@ describe('chooseTransition', () => {
   });
 
   it('reports screen-only', () => {
-    expect(chooseTransition([to('21', '5', { hasScreen: true }), to('22', '5', { isAvailable: false })], '5')).toEqual({ ok: false, reason: 'screen-only' });
+    expect(chooseTransition([to('21', '5', { hasScreen: true }), to('22', '5', { isAvailable: false })], '5')).toEqual({
+      ok: false,
+      reason: 'screen-only',
+    });
   });
 
   it('reports unavailable', () => {
-    expect(chooseTransition([to('21', '5', { isAvailable: false })], '5')).toEqual({ ok: false, reason: 'unavailable' });
+    expect(chooseTransition([to('21', '5', { isAvailable: false })], '5')).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
   });
 
   it('reports no transition', () => {

@@ -39,10 +39,23 @@ const CUSTOMER = {
   createdAt: '2026-01-01T00:00:00Z',
   modifiedAt: '2026-01-17T12:34:00+01:00',
 };
-const PAYMENT = { id: 'pay_1', invoiceId: INVOICE.id, amount: money('500.00', 50000), paymentDate: '2026-01-18', paymentMethod: 'BANK_TRANSFER' };
+const PAYMENT = {
+  id: 'pay_1',
+  invoiceId: INVOICE.id,
+  amount: money('500.00', 50000),
+  paymentDate: '2026-01-18',
+  paymentMethod: 'BANK_TRANSFER',
+};
 
 function envelope(type: string, data: unknown, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ id: 'evt_1', type, occurredAt: '2026-01-17T12:34:00Z', businessId: 'QnVzaW5lc3M6MQ==', data, ...extra });
+  return JSON.stringify({
+    id: 'evt_1',
+    type,
+    occurredAt: '2026-01-17T12:34:00Z',
+    businessId: 'QnVzaW5lc3M6MQ==',
+    data,
+    ...extra,
+  });
 }
 
 function parseError(rawBody: string): WaveEnvelopeError {
@@ -55,24 +68,42 @@ function parseError(rawBody: string): WaveEnvelopeError {
   throw new Error('expected parseWaveEnvelope to throw');
 }
 
-function expectError(rawBody: string, kind: WaveEnvelopeErrorKind, status: 400 | 422, path?: string): WaveEnvelopeError {
+function expectError(
+  rawBody: string,
+  kind: WaveEnvelopeErrorKind,
+  status: 400 | 422,
+  path?: string,
+): WaveEnvelopeError {
   const error = parseError(rawBody);
   expect({ kind: error.kind, status: error.httpStatus, path: error.path }).toEqual({ kind, status, path });
   if (path) expect(error.message.startsWith(`${path}: `)).toBe(true);
   return error;
 }
 
-const withInvoice = (patch: Record<string, unknown>) => envelope('invoice.updated', { invoice: { ...INVOICE, ...patch } });
+const withInvoice = (patch: Record<string, unknown>) =>
+  envelope('invoice.updated', { invoice: { ...INVOICE, ...patch } });
 
 describe('parseWaveEnvelope: good events', () => {
-  it.each(['invoice.created', 'invoice.updated', 'invoice.approved', 'invoice.sent', 'invoice.viewed', 'invoice.paid', 'invoice.overdue', 'invoice.deleted'])(
-    'parses a full %s',
-    (type) => {
-      const event = parseWaveEnvelope(envelope(type, { invoice: INVOICE }));
-      expect(isInvoiceEvent(event)).toBe(true);
-      expect(event).toEqual({ id: 'evt_1', type, occurredAt: '2026-01-17T12:34:00Z', businessId: 'QnVzaW5lc3M6MQ==', invoice: INVOICE });
-    },
-  );
+  it.each([
+    'invoice.created',
+    'invoice.updated',
+    'invoice.approved',
+    'invoice.sent',
+    'invoice.viewed',
+    'invoice.paid',
+    'invoice.overdue',
+    'invoice.deleted',
+  ])('parses a full %s', (type) => {
+    const event = parseWaveEnvelope(envelope(type, { invoice: INVOICE }));
+    expect(isInvoiceEvent(event)).toBe(true);
+    expect(event).toEqual({
+      id: 'evt_1',
+      type,
+      occurredAt: '2026-01-17T12:34:00Z',
+      businessId: 'QnVzaW5lc3M6MQ==',
+      invoice: INVOICE,
+    });
+  });
 
   it('parses a thin invoice event as {id, thin: true}', () => {
     const event = parseWaveEnvelope(envelope('invoice.paid', { invoice: { id: INVOICE.id } }));
@@ -105,27 +136,54 @@ describe('parseWaveEnvelope: good events', () => {
     for (const type of ['estimate.created', 'invoice.archived', 'payment.refunded', 'INVOICE.CREATED']) {
       const event = parseWaveEnvelope(envelope(type, { anything: [1, 2, 3] }));
       expect(isUnknownEvent(event)).toBe(true);
-      expect(event).toEqual({ id: 'evt_1', type, occurredAt: '2026-01-17T12:34:00Z', businessId: 'QnVzaW5lc3M6MQ==', unknown: true });
+      expect(event).toEqual({
+        id: 'evt_1',
+        type,
+        occurredAt: '2026-01-17T12:34:00Z',
+        businessId: 'QnVzaW5lc3M6MQ==',
+        unknown: true,
+      });
     }
   });
 
   it('keeps hostile text intact: quotes, markup, RTL marks, non-Latin, whitespace', () => {
     const title = '  "Q1" <script>alert(1)</script> \u202Eevil\u202C — Ōkami 株式会社 شركة\u200f\n';
-    const name = "O'Brien & \"Sons\" <b>Ltd</b>";
+    const name = 'O\'Brien & "Sons" <b>Ltd</b>';
     const event = parseWaveEnvelope(withInvoice({ title, customer: { id: 'c', name, email: null } }));
     expect(event).toMatchObject({ invoice: { title, customer: { id: 'c', name, email: null } } });
   });
 
   it('accepts optional fields as absent or null', () => {
-    const minimal = { id: 'i', invoiceNumber: '1', status: 'DRAFT', modifiedAt: '2026-01-17T12:34:00Z', total: money('0.00', 0), amountPaid: money('0.00', 0) };
+    const minimal = {
+      id: 'i',
+      invoiceNumber: '1',
+      status: 'DRAFT',
+      modifiedAt: '2026-01-17T12:34:00Z',
+      total: money('0.00', 0),
+      amountPaid: money('0.00', 0),
+    };
     expect(parseWaveEnvelope(envelope('invoice.created', { invoice: minimal }))).toMatchObject({ invoice: minimal });
-    const nulls = { ...minimal, title: null, invoiceDate: null, dueDate: null, amountDue: null, taxTotal: null, customer: null, viewUrl: null };
+    const nulls = {
+      ...minimal,
+      title: null,
+      invoiceDate: null,
+      dueDate: null,
+      amountDue: null,
+      taxTotal: null,
+      customer: null,
+      viewUrl: null,
+    };
     expect(parseWaveEnvelope(envelope('invoice.created', { invoice: nulls }))).toMatchObject({ invoice: nulls });
   });
 
   it('omits businessId when the envelope has none, and drops unknown envelope keys', () => {
     const body = JSON.stringify({ id: 'e', type: 'x.y', occurredAt: '2026-01-17T12:34:00Z', data: {}, extra: 1 });
-    expect(parseWaveEnvelope(body)).toEqual({ id: 'e', type: 'x.y', occurredAt: '2026-01-17T12:34:00Z', unknown: true });
+    expect(parseWaveEnvelope(body)).toEqual({
+      id: 'e',
+      type: 'x.y',
+      occurredAt: '2026-01-17T12:34:00Z',
+      unknown: true,
+    });
   });
 
   it('accepts negative and zero-decimal amounts (credits, JPY)', () => {
@@ -170,16 +228,24 @@ describe('parseWaveEnvelope: 400, not an envelope', () => {
   });
 });
 
-describe('parseWaveEnvelope: 422, data that cannot be Wave\'s', () => {
+describe("parseWaveEnvelope: 422, data that cannot be Wave's", () => {
   it.each([
     ['non-numeric value', { total: { ...money('1250.00', 125000), value: '12,50' } }, 'data.invoice.total.value'],
-    ['value with currency sign', { total: { ...money('1250.00', 125000), value: '$1250' } }, 'data.invoice.total.value'],
+    [
+      'value with currency sign',
+      { total: { ...money('1250.00', 125000), value: '$1250' } },
+      'data.invoice.total.value',
+    ],
     ['value as a number', { amountPaid: { ...money('0.00', 0), value: 0 } }, 'data.invoice.amountPaid.value'],
     ['fractional raw', { total: { ...money('1250.00', 125000), raw: 1250.5 } }, 'data.invoice.total.raw'],
     ['raw as a string', { total: { ...money('1250.00', 125000), raw: '125000' } }, 'data.invoice.total.raw'],
     ['unsafe raw', { total: { ...money('1250.00', 125000), raw: 2 ** 60 } }, 'data.invoice.total.raw'],
     ['currency as a string', { total: { value: '1.00', raw: 100, currency: 'USD' } }, 'data.invoice.total.currency'],
-    ['lower-case currency code', { total: { value: '1.00', raw: 100, currency: { code: 'usd' } } }, 'data.invoice.total.currency.code'],
+    [
+      'lower-case currency code',
+      { total: { value: '1.00', raw: 100, currency: { code: 'usd' } } },
+      'data.invoice.total.currency.code',
+    ],
     ['missing total', { total: undefined }, 'data.invoice.total'],
     ['missing amountPaid', { amountPaid: undefined }, 'data.invoice.amountPaid'],
     ['bad taxTotal', { taxTotal: { value: 'x' } }, 'data.invoice.taxTotal.value'],
@@ -199,7 +265,12 @@ describe('parseWaveEnvelope: 422, data that cannot be Wave\'s', () => {
   });
 
   it('an invoice with an id and anything else is not thin and must be complete', () => {
-    expectError(envelope('invoice.created', { invoice: { id: 'i', status: 'PAID' } }), 'invalid_data', 422, 'data.invoice.invoiceNumber');
+    expectError(
+      envelope('invoice.created', { invoice: { id: 'i', status: 'PAID' } }),
+      'invalid_data',
+      422,
+      'data.invoice.invoiceNumber',
+    );
     expectError(envelope('invoice.created', { invoice: { id: 7 } }), 'invalid_data', 422, 'data.invoice.id');
   });
 

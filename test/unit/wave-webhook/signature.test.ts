@@ -13,7 +13,12 @@ const PREVIOUS = 'whsec_previous_91bc';
 const T = 1_768_653_240; // 2026-01-17T12:34:00Z
 const NOW_MS = T * 1000;
 const OCCURRED_AT = new Date(NOW_MS).toISOString();
-const BODY = JSON.stringify({ id: 'evt_1', type: 'invoice.paid', occurredAt: OCCURRED_AT, data: { invoice: { id: 'SW52b2ljZTox' } } });
+const BODY = JSON.stringify({
+  id: 'evt_1',
+  type: 'invoice.paid',
+  occurredAt: OCCURRED_AT,
+  data: { invoice: { id: 'SW52b2ljZTox' } },
+});
 
 function hmac(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(payload).digest();
@@ -41,7 +46,10 @@ function failure(overrides: Partial<VerifyWaveSignatureInput>): WaveSignatureErr
   throw new Error('expected verifyWaveSignature to throw');
 }
 
-function expectReason(overrides: Partial<VerifyWaveSignatureInput>, reason: WaveSignatureFailureReason): WaveSignatureError {
+function expectReason(
+  overrides: Partial<VerifyWaveSignatureInput>,
+  reason: WaveSignatureFailureReason,
+): WaveSignatureError {
   const error = failure(overrides);
   expect(error.reason).toBe(reason);
   return error;
@@ -56,7 +64,11 @@ describe('verifyWaveSignature: timestamped scheme', () => {
 
   it('accepts the previous secret during a rotation and reports which one matched', () => {
     const header = signWaveWebhook({ rawBody: BODY, secret: PREVIOUS, timestamp: T });
-    expect(verify({ header, secrets: [SECRET, PREVIOUS] })).toEqual({ scheme: 'timestamped', secretIndex: 1, timestamp: T });
+    expect(verify({ header, secrets: [SECRET, PREVIOUS] })).toEqual({
+      scheme: 'timestamped',
+      secretIndex: 1,
+      timestamp: T,
+    });
   });
 
   it('rejects the previous secret once it is no longer passed', () => {
@@ -64,7 +76,7 @@ describe('verifyWaveSignature: timestamped scheme', () => {
     expectReason({ header, secrets: [SECRET] }, 'signature_mismatch');
   });
 
-  it('skips empty secret slots but keeps the caller\'s indexes', () => {
+  it("skips empty secret slots but keeps the caller's indexes", () => {
     const header = signWaveWebhook({ rawBody: BODY, secret: PREVIOUS, timestamp: T });
     expect(verify({ header, secrets: ['', undefined, null, PREVIOUS] }).secretIndex).toBe(3);
   });
@@ -222,13 +234,25 @@ describe('verifyWaveSignature: bare scheme', () => {
   });
 
   it('needs occurredAt in the body', () => {
-    for (const body of [JSON.stringify({ id: 'e' }), JSON.stringify({ occurredAt: null }), '[1,2]', 'not json', '"str"']) {
+    for (const body of [
+      JSON.stringify({ id: 'e' }),
+      JSON.stringify({ occurredAt: null }),
+      '[1,2]',
+      'not json',
+      '"str"',
+    ]) {
       expectReason({ rawBody: body, header: hmac(SECRET, body).toString('hex') }, 'body_timestamp_missing');
     }
   });
 
   it('needs occurredAt to be an ISO-8601 date-time with a zone', () => {
-    for (const occurredAt of ['yesterday', '2026-01-17', '2026-01-17T12:34:00', 1_768_653_240, '2026-13-40T99:00:00Z']) {
+    for (const occurredAt of [
+      'yesterday',
+      '2026-01-17',
+      '2026-01-17T12:34:00',
+      1_768_653_240,
+      '2026-13-40T99:00:00Z',
+    ]) {
       const body = JSON.stringify({ occurredAt });
       expectReason({ rawBody: body, header: hmac(SECRET, body).toString('hex') }, 'body_timestamp_invalid');
     }
@@ -296,7 +320,11 @@ describe('signWaveWebhook', () => {
 
   it('produces the sha256= prefix only when asked', () => {
     expect(signWaveWebhook({ rawBody: BODY, secret: SECRET, scheme: 'bare' })).toMatch(/^[0-9a-f]{64}$/);
-    expect(signWaveWebhook({ rawBody: BODY, secret: SECRET, scheme: 'bare', prefix: true })).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(signWaveWebhook({ rawBody: BODY, secret: SECRET, scheme: 'bare', encoding: 'base64' })).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(signWaveWebhook({ rawBody: BODY, secret: SECRET, scheme: 'bare', prefix: true })).toMatch(
+      /^sha256=[0-9a-f]{64}$/,
+    );
+    expect(signWaveWebhook({ rawBody: BODY, secret: SECRET, scheme: 'bare', encoding: 'base64' })).toMatch(
+      /^[A-Za-z0-9+/]{43}=$/,
+    );
   });
 });

@@ -10,15 +10,28 @@ import { activityChart } from './activity-chart';
 const listInput = z.strictObject({
   outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
   cursor: z.string().min(1).max(2000, 'is not a cursor this page handed out').optional(),
-  limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').optional(),
+  limit: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .optional(),
 });
 
 const chartInput = z.strictObject({
-  days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days (older deliveries are not kept)').optional(),
+  days: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(30, 'must be at most 30 days (older deliveries are not kept)')
+    .optional(),
 });
 
 const replayInput = z.strictObject({
-  eventId: z.string({ error: 'say which delivery to replay' }).min(1, 'say which delivery to replay').max(200, 'is not a Wave event id'),
+  eventId: z
+    .string({ error: 'say which delivery to replay' })
+    .min(1, 'say which delivery to replay')
+    .max(200, 'is not a Wave event id'),
 });
 
 const entryView = (entry: DeliveryRecord): ActivityEntryView => ({
@@ -55,7 +68,9 @@ export function defineActivity(resolver: Resolver): void {
       const passed = answer.statusCode >= 200 && answer.statusCode < 300;
       return {
         outcome: answer.outcome,
-        message: passed ? `Replayed: ${answer.outcome}.` : `The replay failed again (${answer.statusCode})${answer.detail ? `: ${answer.detail}` : ''}. It is listed under Activity.`,
+        message: passed
+          ? `Replayed: ${answer.outcome}.`
+          : `The replay failed again (${answer.statusCode})${answer.detail ? `: ${answer.detail}` : ''}. It is listed under Activity.`,
       };
     },
   });

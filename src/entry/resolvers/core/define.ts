@@ -26,11 +26,16 @@ export interface Definition<N extends ResolverName, S extends z.ZodType> {
 
 /** The project a call is about: the project settings page's own project wins over the payload. */
 function projectOf(call: CallContext, payload: unknown): string {
-  const fromPayload = typeof payload === 'object' && payload !== null ? (payload as { projectKey?: unknown }).projectKey : undefined;
+  const fromPayload =
+    typeof payload === 'object' && payload !== null ? (payload as { projectKey?: unknown }).projectKey : undefined;
   const candidate = call.projectKey ?? fromPayload;
-  if (candidate === undefined) throw refuse('INVALID_INPUT', 'Say which project: open the project settings page or pass projectKey.', { projectKey: 'required' });
+  if (candidate === undefined)
+    throw refuse('INVALID_INPUT', 'Say which project: open the project settings page or pass projectKey.', {
+      projectKey: 'required',
+    });
   const parsed = projectKeySchema.safeParse(candidate);
-  if (!parsed.success) throw invalidInput(new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['projectKey'] }))));
+  if (!parsed.success)
+    throw invalidInput(new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['projectKey'] }))));
   return parsed.data;
 }
 
@@ -46,20 +51,28 @@ export function definedResolverNames(): ResolverName[] {
  * Jira before anything else, so a refusal never depends on the input), then the input schema,
  * then the handler. Every outcome is a ResolverResult; nothing is thrown to the bridge.
  */
-export function define<N extends ResolverName, S extends z.ZodType>(resolver: Resolver, name: N, definition: Definition<N, S>): void {
+export function define<N extends ResolverName, S extends z.ZodType>(
+  resolver: Resolver,
+  name: N,
+  definition: Definition<N, S>,
+): void {
   registered.add(name);
-  resolver.define(name, async (request: { payload?: unknown; context?: unknown }): Promise<ResolverResult<ResolverApi[N]['result']>> => {
-    try {
-      const budget = createTimeBudget({ limitMs: RESOLVER_BUDGET_MS, reserveMs: 1_000 });
-      const call = callContextOf(request.context);
-      const projectKey = definition.access === 'project-admin' ? projectOf(call, request.payload) : '';
-      const access: Access = definition.access === 'jira-admin' ? { kind: 'jira-admin' } : { kind: 'project-admin', projectKey };
-      await checkAccess(call, access, budget);
-      const parsed = definition.input.safeParse(request.payload ?? {});
-      if (!parsed.success) throw invalidInput(parsed.error);
-      return ok(await definition.handle(parsed.data, { call, budget, projectKey }));
-    } catch (error) {
-      return toFailure(error, name);
-    }
-  });
+  resolver.define(
+    name,
+    async (request: { payload?: unknown; context?: unknown }): Promise<ResolverResult<ResolverApi[N]['result']>> => {
+      try {
+        const budget = createTimeBudget({ limitMs: RESOLVER_BUDGET_MS, reserveMs: 1_000 });
+        const call = callContextOf(request.context);
+        const projectKey = definition.access === 'project-admin' ? projectOf(call, request.payload) : '';
+        const access: Access =
+          definition.access === 'jira-admin' ? { kind: 'jira-admin' } : { kind: 'project-admin', projectKey };
+        await checkAccess(call, access, budget);
+        const parsed = definition.input.safeParse(request.payload ?? {});
+        if (!parsed.success) throw invalidInput(parsed.error);
+        return ok(await definition.handle(parsed.data, { call, budget, projectKey }));
+      } catch (error) {
+        return toFailure(error, name);
+      }
+    },
+  );
 }

@@ -14,7 +14,12 @@ export function readDeliveryAnswer(response: WebTriggerResponse): DeliveryAnswer
   try {
     const parsed = JSON.parse(response.body ?? '') as { status?: unknown; error?: unknown };
     if (typeof parsed.status === 'string') return { statusCode, outcome: parsed.status };
-    if (typeof parsed.error === 'string') return { statusCode, outcome: statusCode >= 500 || statusCode === 409 ? 'failed' : 'rejected', detail: parsed.error };
+    if (typeof parsed.error === 'string')
+      return {
+        statusCode,
+        outcome: statusCode >= 500 || statusCode === 409 ? 'failed' : 'rejected',
+        detail: parsed.error,
+      };
   } catch {
     // not JSON: judged by the status alone
   }

@@ -68,6 +68,9 @@ export function toFailure(error: unknown, functionKey: string): ResolverResult<n
   console.error(`resolver ${functionKey} failed unexpectedly (${name})`);
   return {
     ok: false,
-    error: { code: 'INTERNAL', message: 'Something went wrong on the server. Try again; if it keeps happening, check the app\'s logs.' },
+    error: {
+      code: 'INTERNAL',
+      message: "Something went wrong on the server. Try again; if it keeps happening, check the app's logs.",
+    },
   };
 }

@@ -16,7 +16,10 @@ export async function checkAccess(call: CallContext, access: Access, budget: Tim
   if (access.kind === 'jira-admin') {
     const permissions = await getAdminPermissions(userJira);
     if (!permissions.administerJira) {
-      throw refuse('FORBIDDEN', 'Only Jira administrators can view or change the Wave Accounting sync settings. Ask a Jira administrator for access.');
+      throw refuse(
+        'FORBIDDEN',
+        'Only Jira administrators can view or change the Wave Accounting sync settings. Ask a Jira administrator for access.',
+      );
     }
     return;
   }
@@ -25,10 +28,14 @@ export async function checkAccess(call: CallContext, access: Access, budget: Tim
     permissions = await getAdminPermissions(userJira, access.projectKey);
   } catch (error) {
     // Jira answers 404 both for a missing project and one the user cannot see.
-    if (error instanceof JiraNotFoundError) throw refuse('NOT_FOUND', `Project ${access.projectKey} does not exist or you cannot see it.`);
+    if (error instanceof JiraNotFoundError)
+      throw refuse('NOT_FOUND', `Project ${access.projectKey} does not exist or you cannot see it.`);
     throw error;
   }
   if (!permissions.administerProject && !permissions.administerJira) {
-    throw refuse('FORBIDDEN', `Only administrators of project ${access.projectKey} can view or change its Wave status mapping. Ask a project administrator for access.`);
+    throw refuse(
+      'FORBIDDEN',
+      `Only administrators of project ${access.projectKey} can view or change its Wave status mapping. Ask a project administrator for access.`,
+    );
   }
 }

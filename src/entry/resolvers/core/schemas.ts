@@ -4,9 +4,14 @@ import { z } from 'zod';
 export const projectKeySchema = z
   .string({ error: 'choose a Jira project' })
   .trim()
-  .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)');
+  .regex(
+    /^[A-Z][A-Z0-9_]{0,9}$/,
+    'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)',
+  );
 
-export const jiraIdSchema = z.string({ error: 'choose a value' }).regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list');
+export const jiraIdSchema = z
+  .string({ error: 'choose a value' })
+  .regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list');
 
 export const waveStatusSchema = z.string().regex(/^[A-Z_]{1,32}$/, 'must be a Wave invoice status such as PAID');
 

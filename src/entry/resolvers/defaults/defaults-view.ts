@@ -3,7 +3,9 @@ import type { DefaultsView, NamedOption, WaveBusinessView } from '../api';
 import type { ProjectWithIssueTypes } from './jira-projects';
 
 export const issueTypeName = (ref: IssueTypeRef, projects: ProjectWithIssueTypes[]): string =>
-  'name' in ref ? ref.name : (projects.flatMap((project) => project.issueTypes).find((type) => type.id === ref.id)?.name ?? ref.id);
+  'name' in ref
+    ? ref.name
+    : (projects.flatMap((project) => project.issueTypes).find((type) => type.id === ref.id)?.name ?? ref.id);
 
 /** Issue types by name: the configuration refers to them by name so one choice fits every project. */
 export function issueTypeOptions(projects: ProjectWithIssueTypes[]): NamedOption[] {
@@ -12,7 +14,11 @@ export function issueTypeOptions(projects: ProjectWithIssueTypes[]): NamedOption
   return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ id: name, name }));
 }
 
-export function defaultsView(config: AppConfig, projects: ProjectWithIssueTypes[], businesses: WaveBusinessView[]): DefaultsView {
+export function defaultsView(
+  config: AppConfig,
+  projects: ProjectWithIssueTypes[],
+  businesses: WaveBusinessView[],
+): DefaultsView {
   return {
     ...(config.defaultProjectKey ? { defaultProjectKey: config.defaultProjectKey } : {}),
     businessProjects: config.businessProjects,

@@ -12,7 +12,12 @@ import { listConnectedBusinesses } from '../wave/businesses';
 import { defaultsView } from './defaults-view';
 import { listProjects, type ProjectWithIssueTypes } from './jira-projects';
 
-const issueTypeName = (what: string) => z.string({ error: `choose the issue type for ${what}` }).trim().min(1, `choose the issue type for ${what}`).max(255);
+const issueTypeName = (what: string) =>
+  z
+    .string({ error: `choose the issue type for ${what}` })
+    .trim()
+    .min(1, `choose the issue type for ${what}`)
+    .max(255);
 
 const defaultsInput = z.strictObject({
   defaultProjectKey: projectKeySchema,
@@ -27,7 +32,7 @@ const defaultsInput = z.strictObject({
   worklogMinutes: z
     .number({ error: 'enter a number of minutes' })
     .int('must be whole minutes')
-    .min(1, 'must be at least 1 minute (Jira\'s minimum)')
+    .min(1, "must be at least 1 minute (Jira's minimum)")
     .max(1440, 'must be at most 1440 minutes (one day)'),
 });
 
@@ -46,28 +51,42 @@ async function businessesIfConnected(budget: TimeBudget): Promise<WaveBusinessVi
 function checkAgainstJira(input: DefaultsInput, projects: ProjectWithIssueTypes[]): void {
   const fields: Record<string, string> = {};
   const byKey = new Map(projects.map((project) => [project.key, project]));
-  const hasType = (project: ProjectWithIssueTypes, name: string) => project.issueTypes.some((type) => type.name === name);
+  const hasType = (project: ProjectWithIssueTypes, name: string) =>
+    project.issueTypes.some((type) => type.name === name);
   const targets = [input.defaultProjectKey, ...Object.values(input.businessProjects)];
   const defaultProject = byKey.get(input.defaultProjectKey);
-  if (!defaultProject) fields.defaultProjectKey = `project ${input.defaultProjectKey} does not exist or the app cannot see it`;
+  if (!defaultProject)
+    fields.defaultProjectKey = `project ${input.defaultProjectKey} does not exist or the app cannot see it`;
   for (const [businessId, key] of Object.entries(input.businessProjects)) {
-    if (!byKey.has(key)) fields[`businessProjects.${businessId}`] = `project ${key} does not exist or the app cannot see it`;
+    if (!byKey.has(key))
+      fields[`businessProjects.${businessId}`] = `project ${key} does not exist or the app cannot see it`;
   }
   for (const key of new Set(targets)) {
     const project = byKey.get(key);
     if (!project) continue;
-    if (!hasType(project, input.invoiceIssueType)) fields.invoiceIssueType ??= `project ${key} has no issue type "${input.invoiceIssueType}"`;
+    if (!hasType(project, input.invoiceIssueType))
+      fields.invoiceIssueType ??= `project ${key} has no issue type "${input.invoiceIssueType}"`;
     if (input.features.customerIssues && !hasType(project, input.customerIssueType)) {
       fields.customerIssueType ??= `project ${key} has no issue type "${input.customerIssueType}"`;
     }
   }
   if (Object.keys(fields).length > 0) {
-    throw refuse('INVALID_INPUT', `Please correct the input. ${Object.entries(fields).map(([path, message]) => `${path}: ${message}`).join('; ')}`, fields);
+    throw refuse(
+      'INVALID_INPUT',
+      `Please correct the input. ${Object.entries(fields)
+        .map(([path, message]) => `${path}: ${message}`)
+        .join('; ')}`,
+      fields,
+    );
   }
 }
 
 async function currentDefaults(budget: TimeBudget): Promise<DefaultsView> {
-  const [config, projects, businesses] = await Promise.all([getAppConfig(), listProjects(JiraClient.asApp(budget)), businessesIfConnected(budget)]);
+  const [config, projects, businesses] = await Promise.all([
+    getAppConfig(),
+    listProjects(JiraClient.asApp(budget)),
+    businessesIfConnected(budget),
+  ]);
   return defaultsView(config, projects, businesses);
 }
 

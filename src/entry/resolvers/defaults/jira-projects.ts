@@ -10,7 +10,12 @@ export interface ProjectWithIssueTypes {
 
 interface ProjectSearchPage {
   isLast?: boolean;
-  values?: Array<{ id?: string; key?: string; name?: string; issueTypes?: Array<{ id?: string; name?: string; subtask?: boolean }> }>;
+  values?: Array<{
+    id?: string;
+    key?: string;
+    name?: string;
+    issueTypes?: Array<{ id?: string; name?: string; subtask?: boolean }>;
+  }>;
 }
 
 const PAGE_SIZE = 50;
@@ -21,11 +26,16 @@ export async function listProjects(jira: JiraClient): Promise<ProjectWithIssueTy
   const projects: ProjectWithIssueTypes[] = [];
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const startAt = page * PAGE_SIZE;
-    const answer = await jira.request<ProjectSearchPage>('GET', route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${PAGE_SIZE}&expand=issueTypes&orderBy=key`);
+    const answer = await jira.request<ProjectSearchPage>(
+      'GET',
+      route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${PAGE_SIZE}&expand=issueTypes&orderBy=key`,
+    );
     const values = answer.values ?? [];
     for (const project of values) {
       if (!project.id || !project.key || !project.name) continue;
-      const issueTypes = (project.issueTypes ?? []).flatMap((type) => (type.id && type.name ? [{ id: type.id, name: type.name, subtask: type.subtask ?? false }] : []));
+      const issueTypes = (project.issueTypes ?? []).flatMap((type) =>
+        type.id && type.name ? [{ id: type.id, name: type.name, subtask: type.subtask ?? false }] : [],
+      );
       projects.push({ id: project.id, key: project.key, name: project.name, issueTypes });
     }
     if (answer.isLast !== false || values.length === 0) break;

@@ -22,47 +22,101 @@ function view({ details, ...check }: Check): HealthCheckView {
   return shown.length > 0 ? { ...check, details: shown } : check;
 }
 
-const checkedLine = (at: number | undefined, now: number) => (at !== undefined ? `Last checked by the hourly keeper ${relativeTo(at, now)}.` : 'Not checked by the hourly keeper yet.');
+const checkedLine = (at: number | undefined, now: number) =>
+  at !== undefined
+    ? `Last checked by the hourly keeper ${relativeTo(at, now)}.`
+    : 'Not checked by the hourly keeper yet.';
 
 export function waveTokenCheck({ waveToken: token }: KeeperHealth, now: number): HealthCheckView {
   const base = { key: 'wave-token', label: 'Wave token' } as const;
-  const problem = token.lastProblem ? `Last problem ${relativeTo(token.lastProblem.at, now)}: ${token.lastProblem.message}` : undefined;
+  const problem = token.lastProblem
+    ? `Last problem ${relativeTo(token.lastProblem.at, now)}: ${token.lastProblem.message}`
+    : undefined;
   if (token.connection === 'reconnect-needed') {
-    return view({ ...base, level: 'red', summary: token.reconnectReason ?? 'Wave no longer accepts the app\'s authorisation.', details: [problem], action: 'Connect Wave again under Wave connection; the sweep and thin events wait until then.' });
+    return view({
+      ...base,
+      level: 'red',
+      summary: token.reconnectReason ?? "Wave no longer accepts the app's authorisation.",
+      details: [problem],
+      action: 'Connect Wave again under Wave connection; the sweep and thin events wait until then.',
+    });
   }
   if (token.accessTokenExpiresAt === undefined) {
-    return view({ ...base, level: 'red', summary: 'Wave is not connected: thin events cannot be read from Wave.', action: 'Connect Wave under Wave connection.' });
+    return view({
+      ...base,
+      level: 'red',
+      summary: 'Wave is not connected: thin events cannot be read from Wave.',
+      action: 'Connect Wave under Wave connection.',
+    });
   }
   const left = token.accessTokenExpiresAt - now;
-  const expiry = left > 0 ? `Access token expires ${relativeTo(token.accessTokenExpiresAt, now)}.` : `Access token expired ${relativeTo(token.accessTokenExpiresAt, now)}.`;
+  const expiry =
+    left > 0
+      ? `Access token expires ${relativeTo(token.accessTokenExpiresAt, now)}.`
+      : `Access token expired ${relativeTo(token.accessTokenExpiresAt, now)}.`;
   if (!token.renewable) {
-    return view({ ...base, level: 'amber', summary: 'Connected with a pasted development token, which is not renewed.', details: [expiry], action: 'For production, connect through OAuth so access is renewed and can be revoked.' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: 'Connected with a pasted development token, which is not renewed.',
+      details: [expiry],
+      action: 'For production, connect through OAuth so access is renewed and can be revoked.',
+    });
   }
   const details = [
     expiry,
-    token.lastRefreshAt !== undefined ? `Last renewed ${relativeTo(token.lastRefreshAt, now)}.` : 'Not renewed by the keeper yet.',
+    token.lastRefreshAt !== undefined
+      ? `Last renewed ${relativeTo(token.lastRefreshAt, now)}.`
+      : 'Not renewed by the keeper yet.',
     checkedLine(token.lastCheckAt, now),
     problem,
   ];
   if (token.lastProblem) {
     const level = left > 0 ? 'amber' : 'red';
-    return view({ ...base, level, summary: `Renewing the access token failed: ${token.lastProblem.message}`, details, action: 'The hourly keeper tries again; if it keeps failing, connect Wave again under Wave connection.' });
+    return view({
+      ...base,
+      level,
+      summary: `Renewing the access token failed: ${token.lastProblem.message}`,
+      details,
+      action: 'The hourly keeper tries again; if it keeps failing, connect Wave again under Wave connection.',
+    });
   }
   if (left <= 0) {
-    return view({ ...base, level: 'amber', summary: 'The access token expired before the keeper renewed it; it is renewed on the next call to Wave.', details, action: 'The hourly keeper renews it ahead of expiry: check that the app\'s scheduled trigger runs (its logs).' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: 'The access token expired before the keeper renewed it; it is renewed on the next call to Wave.',
+      details,
+      action: "The hourly keeper renews it ahead of expiry: check that the app's scheduled trigger runs (its logs).",
+    });
   }
-  return view({ ...base, level: 'green', summary: `Access token valid for ${roughDuration(left)}; the hourly keeper renews it ahead of expiry.`, details });
+  return view({
+    ...base,
+    level: 'green',
+    summary: `Access token valid for ${roughDuration(left)}; the hourly keeper renews it ahead of expiry.`,
+    details,
+  });
 }
 
 export async function signingSecretCheck(now: number): Promise<HealthCheckView> {
   const base = { key: 'signing-secret', label: 'Webhook signing secret' } as const;
   const status = await secretsStatus();
   if (!status.webhookSigningSecretSet) {
-    return { ...base, level: 'red', summary: 'No signing secret: every delivery is refused.', action: 'Set a signing secret under Webhooks and the same one in Wave.' };
+    return {
+      ...base,
+      level: 'red',
+      summary: 'No signing secret: every delivery is refused.',
+      action: 'Set a signing secret under Webhooks and the same one in Wave.',
+    };
   }
   const until = status.previousSigningSecretValidUntil;
   if (until !== undefined && until > now) {
-    return { ...base, level: 'amber', summary: `Rotating: the previous secret is still accepted for ${roughDuration(until - now)}.`, action: 'Put the new secret in Wave\'s webhook settings before then.' };
+    return {
+      ...base,
+      level: 'amber',
+      summary: `Rotating: the previous secret is still accepted for ${roughDuration(until - now)}.`,
+      action: "Put the new secret in Wave's webhook settings before then.",
+    };
   }
   return { ...base, level: 'green', summary: 'Set.' };
 }
@@ -70,47 +124,101 @@ export async function signingSecretCheck(now: number): Promise<HealthCheckView> 
 export function lastDeliveryCheck(recent: DeliveryRecord[], now: number): HealthCheckView {
   const base = { key: 'last-delivery', label: 'Last delivery' } as const;
   const last = recent[0];
-  if (!last) return { ...base, level: 'amber', summary: 'No delivery received yet.', action: 'Register the webhook URL in Wave, then use "Send test event".' };
+  if (!last)
+    return {
+      ...base,
+      level: 'amber',
+      summary: 'No delivery received yet.',
+      action: 'Register the webhook URL in Wave, then use "Send test event".',
+    };
   const ago = `${roughDuration(now - last.receivedAt)} ago`;
   if (last.outcome === 'failed') {
-    return { ...base, level: 'red', summary: `Failed ${ago}: ${last.reason ?? 'no reason recorded'}`, action: 'Fix the cause, then replay it under Activity (Wave also retries).' };
+    return {
+      ...base,
+      level: 'red',
+      summary: `Failed ${ago}: ${last.reason ?? 'no reason recorded'}`,
+      action: 'Fix the cause, then replay it under Activity (Wave also retries).',
+    };
   }
   if (last.outcome === 'rejected') {
-    return { ...base, level: 'amber', summary: `Refused ${ago}: ${last.reason ?? 'no reason recorded'}`, action: 'Check that Wave signs with the secret set under Webhooks.' };
+    return {
+      ...base,
+      level: 'amber',
+      summary: `Refused ${ago}: ${last.reason ?? 'no reason recorded'}`,
+      action: 'Check that Wave signs with the secret set under Webhooks.',
+    };
   }
-  return { ...base, level: 'green', summary: `${last.outcome[0]?.toUpperCase()}${last.outcome.slice(1)} ${ago}${last.invoiceNumber ? ` (invoice ${last.invoiceNumber})` : ''}.` };
+  return {
+    ...base,
+    level: 'green',
+    summary: `${last.outcome[0]?.toUpperCase()}${last.outcome.slice(1)} ${ago}${last.invoiceNumber ? ` (invoice ${last.invoiceNumber})` : ''}.`,
+  };
 }
 
 export function rateLimitCheck(recent: DeliveryRecord[], now: number): HealthCheckView {
   const base = { key: 'rate-limit', label: 'Rate-limit pressure' } as const;
-  const limited = recent.filter((entry) => now - entry.receivedAt < HOUR_MS && entry.outcome === 'failed' && RATE_LIMIT_PATTERN.test(entry.reason ?? ''));
-  if (limited.length === 0) return { ...base, level: 'green', summary: 'No delivery was slowed down by Jira or Wave rate limits in the last hour.' };
+  const limited = recent.filter(
+    (entry) =>
+      now - entry.receivedAt < HOUR_MS && entry.outcome === 'failed' && RATE_LIMIT_PATTERN.test(entry.reason ?? ''),
+  );
+  if (limited.length === 0)
+    return {
+      ...base,
+      level: 'green',
+      summary: 'No delivery was slowed down by Jira or Wave rate limits in the last hour.',
+    };
   const summary = `${limited.length} ${limited.length === 1 ? 'delivery' : 'deliveries'} hit a rate limit in the last hour; Wave retries them.`;
   const level = limited.length >= 5 ? 'red' : 'amber';
-  return { ...base, level, summary, action: 'Other apps or scripts may be using Jira\'s rate limit; if this persists, spread their load or contact Atlassian support about the quota.' };
+  return {
+    ...base,
+    level,
+    summary,
+    action:
+      "Other apps or scripts may be using Jira's rate limit; if this persists, spread their load or contact Atlassian support about the quota.",
+  };
 }
 
 /** Where Jira's issue events come from: the Forge trigger, and the dynamic webhooks the keeper registers and refreshes weekly. */
 export function jiraEventsCheck({ jiraEvents: events, waveToken }: KeeperHealth, now: number): HealthCheckView {
   const base = { key: 'jira-events', label: 'Jira events' } as const;
   const checked = checkedLine(events.lastCheckAt, now);
-  const problem = events.lastProblem ? `Last problem ${relativeTo(events.lastProblem.at, now)}: ${events.lastProblem.message}` : undefined;
+  const problem = events.lastProblem
+    ? `Last problem ${relativeTo(events.lastProblem.at, now)}: ${events.lastProblem.message}`
+    : undefined;
   if (events.source === 'forge-trigger') {
     return view({
       ...base,
       level: 'green',
-      summary: 'Issue events arrive through the app\'s Forge trigger, which does not expire.',
+      summary: "Issue events arrive through the app's Forge trigger, which does not expire.",
       details: ['Jira does not give this app dynamic webhooks; the keeper asks again weekly.', checked],
     });
   }
   const connected = waveToken.accessTokenExpiresAt !== undefined;
   if (events.webhooks.length === 0) {
-    if (!connected) return view({ ...base, level: 'green', summary: 'No Jira webhook: the keeper registers one once Wave is connected.', details: [checked] });
-    const summary = events.source === 'unknown' ? 'Not set up yet: the hourly keeper registers Jira\'s webhook.' : 'No Jira webhook is registered; the Forge trigger still brings issue events.';
-    return view({ ...base, level: 'amber', summary, details: [checked, problem], action: 'The hourly keeper registers it at its next run; if this stays amber, check the keeper\'s logs.' });
+    if (!connected)
+      return view({
+        ...base,
+        level: 'green',
+        summary: 'No Jira webhook: the keeper registers one once Wave is connected.',
+        details: [checked],
+      });
+    const summary =
+      events.source === 'unknown'
+        ? "Not set up yet: the hourly keeper registers Jira's webhook."
+        : 'No Jira webhook is registered; the Forge trigger still brings issue events.';
+    return view({
+      ...base,
+      level: 'amber',
+      summary,
+      details: [checked, problem],
+      action: "The hourly keeper registers it at its next run; if this stays amber, check the keeper's logs.",
+    });
   }
   const details = [
-    ...events.webhooks.map((webhook) => `Webhook ${webhook.id}${webhook.expiresAt !== undefined ? ` expires ${relativeTo(webhook.expiresAt, now)}` : ''}.`),
+    ...events.webhooks.map(
+      (webhook) =>
+        `Webhook ${webhook.id}${webhook.expiresAt !== undefined ? ` expires ${relativeTo(webhook.expiresAt, now)}` : ''}.`,
+    ),
     events.nextRefreshAt !== undefined ? `Next refresh ${relativeTo(events.nextRefreshAt, now)} (weekly).` : undefined,
     events.lastRefreshAt !== undefined ? `Last refreshed ${relativeTo(events.lastRefreshAt, now)}.` : undefined,
     events.lastRegisteredAt !== undefined ? `Registered ${relativeTo(events.lastRegisteredAt, now)}.` : undefined,
@@ -119,16 +227,40 @@ export function jiraEventsCheck({ jiraEvents: events, waveToken }: KeeperHealth,
   ];
   const count = events.webhooks.length === 1 ? 'A dynamic webhook' : `${events.webhooks.length} dynamic webhooks`;
   if (events.expiresAt !== undefined && events.expiresAt <= now) {
-    return view({ ...base, level: 'red', summary: 'A Jira webhook has expired: its events no longer arrive.', details, action: 'Check that the hourly keeper runs (the app\'s logs); it re-registers expired webhooks.' });
+    return view({
+      ...base,
+      level: 'red',
+      summary: 'A Jira webhook has expired: its events no longer arrive.',
+      details,
+      action: "Check that the hourly keeper runs (the app's logs); it re-registers expired webhooks.",
+    });
   }
   if (events.nextRefreshAt !== undefined && now - events.nextRefreshAt > KEEPER_LATE_MS) {
-    return view({ ...base, level: 'amber', summary: `The weekly refresh is overdue; the webhook expires ${relativeTo(events.expiresAt ?? now, now)}.`, details, action: 'The hourly keeper refreshes it; check that it runs and what its last problem was.' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: `The weekly refresh is overdue; the webhook expires ${relativeTo(events.expiresAt ?? now, now)}.`,
+      details,
+      action: 'The hourly keeper refreshes it; check that it runs and what its last problem was.',
+    });
   }
   if (events.lastProblem) {
-    return view({ ...base, level: 'amber', summary: `${count} brings issue events, but the keeper's last check failed: ${events.lastProblem.message}`, details, action: 'The hourly keeper tries again; if this stays amber, check the app\'s Jira permissions.' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: `${count} brings issue events, but the keeper's last check failed: ${events.lastProblem.message}`,
+      details,
+      action: "The hourly keeper tries again; if this stays amber, check the app's Jira permissions.",
+    });
   }
-  const expiry = events.expiresAt !== undefined ? `; it expires ${relativeTo(events.expiresAt, now)} and is refreshed weekly` : '';
-  return view({ ...base, level: 'green', summary: `${count} and the Forge trigger bring issue events${expiry}.`, details });
+  const expiry =
+    events.expiresAt !== undefined ? `; it expires ${relativeTo(events.expiresAt, now)} and is refreshed weekly` : '';
+  return view({
+    ...base,
+    level: 'green',
+    summary: `${count} and the Forge trigger bring issue events${expiry}.`,
+    details,
+  });
 }
 
 /** The hourly sweep that repairs what webhooks missed. */
@@ -141,24 +273,51 @@ export function reconciliationCheck({ sweep }: KeeperHealth, now: number): Healt
     (sweep.lastCompletedAt !== undefined || sweep.totalRepairs > 0) && `Repairs so far: ${sweep.totalRepairs}.`,
     applied.length > 0 ? `Wave changes applied up to: ${applied.join(', ')}.` : undefined,
     sweep.usesFallback && 'Wave refuses to filter by modification time here; the sweep reads newest first instead.',
-    sweep.lastProblem ? `Last problem ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}` : undefined,
+    sweep.lastProblem
+      ? `Last problem ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`
+      : undefined,
   ];
   const completed = sweep.lastCompletedAt;
   const since = completed !== undefined ? now - completed : undefined;
   if (sweep.lastProblem) {
     const level = since === undefined || since > KEEPER_STALE_MS ? 'red' : 'amber';
-    return view({ ...base, level, summary: `The sweep stopped ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`, details, action: 'Fix the cause shown; the next hourly run resumes where it stopped.' });
+    return view({
+      ...base,
+      level,
+      summary: `The sweep stopped ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`,
+      details,
+      action: 'Fix the cause shown; the next hourly run resumes where it stopped.',
+    });
   }
   if (completed === undefined || since === undefined) {
-    const summary = sweep.lastStartedAt !== undefined ? 'The first sweep is running.' : 'No reconciliation sweep has run yet.';
-    return view({ ...base, level: 'amber', summary, details, action: 'It runs hourly once Wave is connected; check back later.' });
+    const summary =
+      sweep.lastStartedAt !== undefined ? 'The first sweep is running.' : 'No reconciliation sweep has run yet.';
+    return view({
+      ...base,
+      level: 'amber',
+      summary,
+      details,
+      action: 'It runs hourly once Wave is connected; check back later.',
+    });
   }
   const repairs = `${sweep.lastRepairs ?? 0} ${sweep.lastRepairs === 1 ? 'repair' : 'repairs'}`;
   if (since > KEEPER_STALE_MS) {
-    return view({ ...base, level: 'red', summary: `Last completed ${relativeTo(completed, now)}.`, details, action: 'The hourly scheduled trigger is not running: check the app\'s installation and logs.' });
+    return view({
+      ...base,
+      level: 'red',
+      summary: `Last completed ${relativeTo(completed, now)}.`,
+      details,
+      action: "The hourly scheduled trigger is not running: check the app's installation and logs.",
+    });
   }
   if (since > KEEPER_LATE_MS) {
-    return view({ ...base, level: 'amber', summary: `Last completed ${relativeTo(completed, now)} (${repairs}).`, details, action: 'It should run hourly; check the app\'s logs if this persists.' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: `Last completed ${relativeTo(completed, now)} (${repairs}).`,
+      details,
+      action: "It should run hourly; check the app's logs if this persists.",
+    });
   }
   return view({ ...base, level: 'green', summary: `Completed ${relativeTo(completed, now)}: ${repairs}.`, details });
 }
@@ -166,24 +325,46 @@ export function reconciliationCheck({ sweep }: KeeperHealth, now: number): Healt
 /** The import of older invoices, if one was started. */
 export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCheckView {
   const base = { key: 'backfill', label: 'Backfill' } as const;
-  if (!backfill) return { ...base, level: 'green', summary: `No backfill has run; import older Wave invoices ${BACKFILL_WHERE}.` };
+  if (!backfill)
+    return { ...base, level: 'green', summary: `No backfill has run; import older Wave invoices ${BACKFILL_WHERE}.` };
   const progress = `${backfill.done} / ${backfill.total}`;
   const details = [
     `From ${backfill.fromDate}, started ${relativeTo(backfill.startedAt, now)}.`,
     `${backfill.created} new ${backfill.created === 1 ? 'issue' : 'issues'}, ${backfill.skipped} skipped.`,
-    backfill.finishedAt !== undefined ? `Finished ${relativeTo(backfill.finishedAt, now)}.` : `Last progress ${relativeTo(backfill.updatedAt, now)}.`,
+    backfill.finishedAt !== undefined
+      ? `Finished ${relativeTo(backfill.finishedAt, now)}.`
+      : `Last progress ${relativeTo(backfill.updatedAt, now)}.`,
   ];
   if (backfill.state === 'failed') {
-    return view({ ...base, level: 'red', summary: `Stopped at ${progress}: ${backfill.lastError ?? 'no reason recorded'}`, details, action: `Fix the cause, then resume it ${BACKFILL_WHERE}.` });
+    return view({
+      ...base,
+      level: 'red',
+      summary: `Stopped at ${progress}: ${backfill.lastError ?? 'no reason recorded'}`,
+      details,
+      action: `Fix the cause, then resume it ${BACKFILL_WHERE}.`,
+    });
   }
   if (backfill.state === 'running') {
     if (now - backfill.updatedAt > BACKFILL_STALL_MS) {
-      return view({ ...base, level: 'amber', summary: `Running, ${progress}, but no progress for ${roughDuration(now - backfill.updatedAt)}.`, details, action: 'The hourly keeper resumes a stalled backfill; if it stays stalled, check the app\'s logs.' });
+      return view({
+        ...base,
+        level: 'amber',
+        summary: `Running, ${progress}, but no progress for ${roughDuration(now - backfill.updatedAt)}.`,
+        details,
+        action: "The hourly keeper resumes a stalled backfill; if it stays stalled, check the app's logs.",
+      });
     }
     return view({ ...base, level: 'green', summary: `Running: ${progress} invoices.`, details });
   }
   if (backfill.skipped > 0) {
-    return view({ ...base, level: 'amber', summary: `Finished with ${backfill.skipped} ${backfill.skipped === 1 ? 'invoice' : 'invoices'} skipped.`, details, action: 'Activity lists each skipped invoice and why; fix the cause and run the backfill again (it creates only what is missing).' });
+    return view({
+      ...base,
+      level: 'amber',
+      summary: `Finished with ${backfill.skipped} ${backfill.skipped === 1 ? 'invoice' : 'invoices'} skipped.`,
+      details,
+      action:
+        'Activity lists each skipped invoice and why; fix the cause and run the backfill again (it creates only what is missing).',
+    });
   }
   return view({ ...base, level: 'green', summary: `Finished: ${progress} invoices.`, details });
 }
@@ -191,7 +372,11 @@ export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCh
 /** All checks; the keeper's are read from what it recorded (no call to Jira or Wave). */
 export async function healthChecks(budget: TimeBudget): Promise<HealthCheckView[]> {
   const now = budget.now();
-  const [keeper, recent, signing] = await Promise.all([getKeeperHealth(), latestDeliveries({ limit: 100 }), signingSecretCheck(now)]);
+  const [keeper, recent, signing] = await Promise.all([
+    getKeeperHealth(),
+    latestDeliveries({ limit: 100 }),
+    signingSecretCheck(now),
+  ]);
   return [
     waveTokenCheck(keeper, now),
     signing,

@@ -14,13 +14,17 @@ const mappingInput = z.strictObject({
   projectKey: projectKeySchema.optional(),
   mapping: z.record(
     waveStatusSchema,
-    z.string().regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list').max(20),
+    z
+      .string()
+      .regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list')
+      .max(20),
     { error: 'must map Wave statuses to Jira status ids' },
   ),
 });
 
 /** Empty choices mean "use the default" and are not stored. */
-const explicitOnly = (mapping: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(mapping).filter(([, statusId]) => statusId !== ''));
+const explicitOnly = (mapping: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(mapping).filter(([, statusId]) => statusId !== ''));
 
 /** Every chosen status must be one of this project's workflow statuses. */
 function checkStatuses(workflow: ProjectWorkflow, mapping: Record<string, string>): void {
@@ -28,10 +32,17 @@ function checkStatuses(workflow: ProjectWorkflow, mapping: Record<string, string
   const where = `${workflow.project.key}'s workflow${workflow.issueType ? ` for ${workflow.issueType.issueTypeName}` : ''}`;
   const fields: Record<string, string> = {};
   for (const [waveStatus, statusId] of Object.entries(mapping)) {
-    if (!known.has(statusId)) fields[`mapping.${waveStatus}`] = `status ${statusId} is not in ${where}; pick one from the list`;
+    if (!known.has(statusId))
+      fields[`mapping.${waveStatus}`] = `status ${statusId} is not in ${where}; pick one from the list`;
   }
   if (Object.keys(fields).length > 0) {
-    throw refuse('INVALID_INPUT', `Please correct the mapping. ${Object.entries(fields).map(([path, message]) => `${path}: ${message}`).join('; ')}`, fields);
+    throw refuse(
+      'INVALID_INPUT',
+      `Please correct the mapping. ${Object.entries(fields)
+        .map(([path, message]) => `${path}: ${message}`)
+        .join('; ')}`,
+      fields,
+    );
   }
 }
 
@@ -41,7 +52,11 @@ async function load(projectKey: string, budget: TimeBudget): Promise<{ config: A
 }
 
 /** The project's workflow and the mapping asked for, its explicit choices checked against that workflow. */
-async function loadChecked(projectKey: string, requested: Record<string, string>, budget: TimeBudget): Promise<{ workflow: ProjectWorkflow; mapping: Record<string, string> }> {
+async function loadChecked(
+  projectKey: string,
+  requested: Record<string, string>,
+  budget: TimeBudget,
+): Promise<{ workflow: ProjectWorkflow; mapping: Record<string, string> }> {
   const { workflow } = await load(projectKey, budget);
   const mapping = explicitOnly(requested);
   checkStatuses(workflow, mapping);

@@ -6,7 +6,12 @@ import type { ProjectStatus, StatusCategoryKey } from '../../../domain/sync';
 import { isAppError } from '../../../shared/errors';
 import type { ProjectMappingView } from '../api';
 import { previewMapping, WAVE_INVOICE_STATUSES } from './transition-preview';
-import { workflowNameFor, workflowTransitions, workflowTransitionsForIssueType, type WorkflowTransition } from './workflow-transitions';
+import {
+  workflowNameFor,
+  workflowTransitions,
+  workflowTransitionsForIssueType,
+  type WorkflowTransition,
+} from './workflow-transitions';
 
 /** What the mapping of one project is checked and previewed against. */
 export interface ProjectWorkflow {
@@ -17,10 +22,15 @@ export interface ProjectWorkflow {
   transitionsUnavailable?: string;
 }
 
-const categoryOf = (key: string | undefined): StatusCategoryKey => (key === 'done' ? 'done' : key === 'indeterminate' ? 'indeterminate' : 'new');
+const categoryOf = (key: string | undefined): StatusCategoryKey =>
+  key === 'done' ? 'done' : key === 'indeterminate' ? 'indeterminate' : 'new';
 
 /** The issue type's workflow: named by the project's workflow scheme, else (no scheme, e.g. team-managed) asked for by project and issue type. */
-async function transitionsFor(jira: JiraClient, projectId: string, issueType: IssueTypeStatuses): Promise<WorkflowTransition[]> {
+async function transitionsFor(
+  jira: JiraClient,
+  projectId: string,
+  issueType: IssueTypeStatuses,
+): Promise<WorkflowTransition[]> {
   let name: string;
   try {
     name = await workflowNameFor(jira, projectId, issueType.issueTypeId);
@@ -31,47 +41,89 @@ async function transitionsFor(jira: JiraClient, projectId: string, issueType: Is
 }
 
 /** Reads the project, the statuses of the invoice issue type and its workflow's transitions (as the app). */
-export async function loadProjectWorkflow(jira: JiraClient, projectKey: string, config: AppConfig): Promise<ProjectWorkflow> {
+export async function loadProjectWorkflow(
+  jira: JiraClient,
+  projectKey: string,
+  config: AppConfig,
+): Promise<ProjectWorkflow> {
   const [project, types] = await Promise.all([
     jira.request<{ id: string; key: string; name: string }>('GET', route`/rest/api/3/project/${projectKey}`),
     getProjectStatuses(jira, projectKey),
   ]);
   const wanted = config.invoiceIssueType;
-  const configured = types.find((type) => ('id' in wanted ? type.issueTypeId === wanted.id : type.issueTypeName === wanted.name));
+  const configured = types.find((type) =>
+    'id' in wanted ? type.issueTypeId === wanted.id : type.issueTypeName === wanted.name,
+  );
   const fallback = types.find((type) => !type.subtask);
   const issueType = configured ?? fallback;
   const wantedName = 'id' in wanted ? `with id ${wanted.id}` : `"${wanted.name}"`;
   const issueTypeProblem = configured
     ? undefined
     : `Project ${project.key} has no issue type ${wantedName}, which a Jira admin chose for invoices: invoices cannot be created here until it is added or the choice changes${issueType ? `. Showing the workflow of ${issueType.issueTypeName} meanwhile` : ''}.`;
-  const workflow: ProjectWorkflow = { project: { id: project.id, key: project.key, name: project.name }, issueType, ...(issueTypeProblem ? { issueTypeProblem } : {}) };
+  const workflow: ProjectWorkflow = {
+    project: { id: project.id, key: project.key, name: project.name },
+    issueType,
+    ...(issueTypeProblem ? { issueTypeProblem } : {}),
+  };
   if (!issueType) return workflow;
   try {
     return { ...workflow, transitions: await transitionsFor(jira, project.id, issueType) };
   } catch (error) {
     const why = isAppError(error) ? error.message : 'Jira did not answer';
-    return { ...workflow, transitionsUnavailable: `The workflow's transitions could not be read, so moves cannot be previewed (${why}).` };
+    return {
+      ...workflow,
+      transitionsUnavailable: `The workflow's transitions could not be read, so moves cannot be previewed (${why}).`,
+    };
   }
 }
 
 export function projectStatusesOf(workflow: ProjectWorkflow): ProjectStatus[] {
-  return (workflow.issueType?.statuses ?? []).map((status) => ({ id: status.id, name: status.name, categoryKey: categoryOf(status.categoryKey) }));
+  return (workflow.issueType?.statuses ?? []).map((status) => ({
+    id: status.id,
+    name: status.name,
+    categoryKey: categoryOf(status.categoryKey),
+  }));
 }
 
 /** The mapping page: the statuses to choose from, where each Wave status leads, and the moves that cannot happen. */
 export function mappingView(workflow: ProjectWorkflow, mapping: Record<string, string>): ProjectMappingView {
   const statuses = projectStatusesOf(workflow);
   const initial = workflow.issueType ? initialStatus(workflow.issueType.statuses) : undefined;
-  const waveStatuses = [...WAVE_INVOICE_STATUSES, ...Object.keys(mapping).filter((status) => !(WAVE_INVOICE_STATUSES as readonly string[]).includes(status))];
+  const waveStatuses = [
+    ...WAVE_INVOICE_STATUSES,
+    ...Object.keys(mapping).filter((status) => !(WAVE_INVOICE_STATUSES as readonly string[]).includes(status)),
+  ];
   const preview = initial
-    ? previewMapping({ waveStatuses, mapping, statuses, initialStatusId: initial.id, ...(workflow.transitions ? { transitions: workflow.transitions } : {}) })
-    : { rows: waveStatuses.map((waveStatus) => ({ waveStatus, ...(mapping[waveStatus] ? { mappedStatusId: mapping[waveStatus] } : {}) })), warnings: [] };
+    ? previewMapping({
+        waveStatuses,
+        mapping,
+        statuses,
+        initialStatusId: initial.id,
+        ...(workflow.transitions ? { transitions: workflow.transitions } : {}),
+      })
+    : {
+        rows: waveStatuses.map((waveStatus) => ({
+          waveStatus,
+          ...(mapping[waveStatus] ? { mappedStatusId: mapping[waveStatus] } : {}),
+        })),
+        warnings: [],
+      };
   return {
     project: { key: workflow.project.key, name: workflow.project.name },
-    issueType: workflow.issueType ? { id: workflow.issueType.issueTypeId, name: workflow.issueType.issueTypeName } : null,
+    issueType: workflow.issueType
+      ? { id: workflow.issueType.issueTypeId, name: workflow.issueType.issueTypeName }
+      : null,
     ...(workflow.issueTypeProblem ? { issueTypeProblem: workflow.issueTypeProblem } : {}),
     statuses: statuses.map((status) => ({ id: status.id, name: status.name, categoryKey: status.categoryKey })),
-    ...(initial ? { initialStatus: { id: initial.id, name: initial.name, ...(initial.categoryKey ? { categoryKey: initial.categoryKey } : {}) } } : {}),
+    ...(initial
+      ? {
+          initialStatus: {
+            id: initial.id,
+            name: initial.name,
+            ...(initial.categoryKey ? { categoryKey: initial.categoryKey } : {}),
+          },
+        }
+      : {}),
     waveStatuses,
     rows: preview.rows,
     warnings: preview.warnings,

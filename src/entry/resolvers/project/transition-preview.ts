@@ -12,7 +12,17 @@ import type { MappingRowView, TransitionWarningView } from '../api';
 import type { WorkflowTransition } from './workflow-transitions';
 
 /** Wave's invoice statuses in lifecycle order. */
-export const WAVE_INVOICE_STATUSES = ['DRAFT', 'SAVED', 'SENT', 'VIEWED', 'UNPAID', 'OVERDUE', 'PARTIAL', 'PAID', 'OVERPAID'] as const;
+export const WAVE_INVOICE_STATUSES = [
+  'DRAFT',
+  'SAVED',
+  'SENT',
+  'VIEWED',
+  'UNPAID',
+  'OVERDUE',
+  'PARTIAL',
+  'PAID',
+  'OVERPAID',
+] as const;
 
 /** The Wave statuses an invoice can be in just before each one; the sync never moves back to an older state. */
 const PREDECESSORS: Readonly<Record<string, readonly string[]>> = {
@@ -45,18 +55,34 @@ export interface Preview {
 function transitionsFrom(transitions: readonly WorkflowTransition[], statusId: string): JiraTransition[] {
   return transitions
     .filter((transition) => transition.from.length === 0 || transition.from.includes(statusId))
-    .map((transition) => ({ id: transition.id, name: transition.name, to: { id: transition.to }, hasScreen: transition.hasScreen, isAvailable: transition.isAvailable ?? true }));
+    .map((transition) => ({
+      id: transition.id,
+      name: transition.name,
+      to: { id: transition.to },
+      hasScreen: transition.hasScreen,
+      isAvailable: transition.isAvailable ?? true,
+    }));
 }
 
 type Walk = { ok: true; path: string[] } | { ok: false; reason: TransitionBlockReason };
 
 /** The walk the sync makes from one status to another (`nextTransitionHop`, as `moveIssue` does), on the workflow definition. */
-export function walkWorkflow(transitions: readonly WorkflowTransition[], statuses: readonly ProjectStatus[], fromId: string, toId: string): Walk {
+export function walkWorkflow(
+  transitions: readonly WorkflowTransition[],
+  statuses: readonly ProjectStatus[],
+  fromId: string,
+  toId: string,
+): Walk {
   const path: string[] = [];
   const visited = new Set([fromId]);
   let current = fromId;
   for (let hop = 0; hop < MAX_TRANSITION_HOPS && current !== toId; hop += 1) {
-    const next = nextTransitionHop({ transitions: transitionsFrom(transitions, current), targetStatusId: toId, statuses, visited });
+    const next = nextTransitionHop({
+      transitions: transitionsFrom(transitions, current),
+      targetStatusId: toId,
+      statuses,
+      visited,
+    });
     if (next.kind === 'blocked') return { ok: false, reason: next.reason };
     path.push(transitions.find((transition) => transition.id === next.transitionId)?.name ?? next.transitionId);
     current = next.kind === 'direct' ? toId : next.toStatusId;
@@ -73,7 +99,13 @@ export function walkWorkflow(transitions: readonly WorkflowTransition[], statuse
 export function previewMapping(input: PreviewInput): Preview {
   const byId = new Map(input.statuses.map((status) => [status.id, status]));
   const target = (waveStatus: string, currentStatusId?: string) =>
-    resolveTargetStatus({ waveStatus, mapping: input.mapping, projectStatuses: input.statuses, initialStatusId: input.initialStatusId, currentStatusId: currentStatusId ?? null });
+    resolveTargetStatus({
+      waveStatus,
+      mapping: input.mapping,
+      projectStatuses: input.statuses,
+      initialStatusId: input.initialStatusId,
+      currentStatusId: currentStatusId ?? null,
+    });
   const warnings: TransitionWarningView[] = [];
   const warned = new Set<string>();
   const check = (fromId: string, toId: string, waveStatus: string): MappingRowView['fromInitial'] => {
@@ -83,7 +115,12 @@ export function previewMapping(input: PreviewInput): Preview {
     const key = `${fromId}>${toId}`;
     if (!warned.has(key)) {
       warned.add(key);
-      warnings.push({ fromStatus: byId.get(fromId)?.name ?? fromId, toStatus: byId.get(toId)?.name ?? toId, waveStatus, reason: describeBlockReason(walk.reason) });
+      warnings.push({
+        fromStatus: byId.get(fromId)?.name ?? fromId,
+        toStatus: byId.get(toId)?.name ?? toId,
+        waveStatus,
+        reason: describeBlockReason(walk.reason),
+      });
     }
     return { blocked: describeBlockReason(walk.reason) };
   };
@@ -92,10 +129,12 @@ export function previewMapping(input: PreviewInput): Preview {
     const mappedStatusId = input.mapping[waveStatus];
     const resolved = target(waveStatus);
     const row: MappingRowView = { waveStatus, ...(mappedStatusId ? { mappedStatusId } : {}) };
-    if (resolved.kind !== 'move') return { ...row, ...(resolved.kind === 'none' && resolved.note ? { note: resolved.note } : {}) };
+    if (resolved.kind !== 'move')
+      return { ...row, ...(resolved.kind === 'none' && resolved.note ? { note: resolved.note } : {}) };
     const status = resolved.status;
     row.effective = { statusId: status.id, statusName: status.name, byDefault: mappedStatusId === undefined };
-    const fromInitial = status.id === input.initialStatusId ? undefined : check(input.initialStatusId, status.id, waveStatus);
+    const fromInitial =
+      status.id === input.initialStatusId ? undefined : check(input.initialStatusId, status.id, waveStatus);
     return fromInitial ? { ...row, fromInitial } : row;
   });
 

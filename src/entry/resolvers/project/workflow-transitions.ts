@@ -15,7 +15,10 @@ export interface WorkflowTransition {
 }
 
 interface SchemeAssociations {
-  values?: Array<{ projectIds?: string[]; workflowScheme?: { defaultWorkflow?: string; issueTypeMappings?: Record<string, string> } }>;
+  values?: Array<{
+    projectIds?: string[];
+    workflowScheme?: { defaultWorkflow?: string; issueTypeMappings?: Record<string, string> };
+  }>;
 }
 
 /** A rule of Jira's workflow definition (`WorkflowRuleConfiguration`). */
@@ -52,7 +55,10 @@ const JIRA_DEFAULT_WORKFLOW = 'jira';
 
 /** The name of the workflow an issue type uses in a project (through the project's workflow scheme). */
 export async function workflowNameFor(jira: JiraClient, projectId: string, issueTypeId: string): Promise<string> {
-  const answer = await jira.request<SchemeAssociations>('GET', route`/rest/api/3/workflowscheme/project?projectId=${projectId}`);
+  const answer = await jira.request<SchemeAssociations>(
+    'GET',
+    route`/rest/api/3/workflowscheme/project?projectId=${projectId}`,
+  );
   // Jira leaves out team-managed projects: no scheme then.
   const scheme = (answer.values ?? []).find((value) => value.projectIds?.includes(projectId))?.workflowScheme;
   if (!scheme) throw new NotFoundError(`Jira did not say which workflow scheme project ${projectId} uses`);
@@ -66,7 +72,11 @@ export async function workflowNameFor(jira: JiraClient, projectId: string, issue
  */
 function appPasses(rule: RuleConfiguration): boolean | undefined {
   const parameters = rule.parameters ?? {};
-  const listed = (name: string) => (parameters[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const listed = (name: string) =>
+    (parameters[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   switch (rule.ruleKey) {
     case 'system:restrict-from-all-users':
       return parameters.restrictMode !== 'usersAndAPI';
@@ -80,16 +90,27 @@ function appPasses(rule: RuleConfiguration): boolean | undefined {
 
 /** A condition group the app cannot pass (`false`); unknown conditions are taken to pass, as Jira decides per issue. */
 function groupBlocksApp(group: ConditionGroup): boolean {
-  const results = [...(group.conditions ?? []).map((rule) => appPasses(rule) !== false), ...(group.conditionGroups ?? []).map((nested) => !groupBlocksApp(nested))];
+  const results = [
+    ...(group.conditions ?? []).map((rule) => appPasses(rule) !== false),
+    ...(group.conditionGroups ?? []).map((nested) => !groupBlocksApp(nested)),
+  ];
   if (results.length === 0) return false;
   return group.operation === 'ANY' ? !results.some(Boolean) : !results.every(Boolean);
 }
 
-function transitionsOf(values: readonly JiraWorkflowTransitionValue[], statusIdByReference: ReadonlyMap<string, string>): WorkflowTransition[] {
+function transitionsOf(
+  values: readonly JiraWorkflowTransitionValue[],
+  statusIdByReference: ReadonlyMap<string, string>,
+): WorkflowTransition[] {
   const statusId = (reference: string) => statusIdByReference.get(reference) ?? reference;
   return values.flatMap((transition) => {
     if (!transition.id || !transition.toStatusReference || transition.type === 'INITIAL') return [];
-    const from = transition.type === 'GLOBAL' ? [] : (transition.links ?? []).flatMap((link) => (link?.fromStatusReference ? [statusId(link.fromStatusReference)] : []));
+    const from =
+      transition.type === 'GLOBAL'
+        ? []
+        : (transition.links ?? []).flatMap((link) =>
+            link?.fromStatusReference ? [statusId(link.fromStatusReference)] : [],
+          );
     return [
       {
         id: transition.id,
@@ -104,11 +125,22 @@ function transitionsOf(values: readonly JiraWorkflowTransitionValue[], statusIdB
 }
 
 /** Jira's bulk get workflows (`POST /rest/api/3/workflows`, a read): transitions with screens and conditions. */
-async function readWorkflow(jira: JiraClient, request: { workflowNames: string[] } | { projectAndIssueTypes: Array<{ projectId: string; issueTypeId: string }> }, pick: (name: string | undefined) => boolean): Promise<WorkflowTransition[]> {
-  const answer = await jira.request<WorkflowReadResponse>('POST', route`/rest/api/3/workflows`, { body: request, idempotent: true });
+async function readWorkflow(
+  jira: JiraClient,
+  request: { workflowNames: string[] } | { projectAndIssueTypes: Array<{ projectId: string; issueTypeId: string }> },
+  pick: (name: string | undefined) => boolean,
+): Promise<WorkflowTransition[]> {
+  const answer = await jira.request<WorkflowReadResponse>('POST', route`/rest/api/3/workflows`, {
+    body: request,
+    idempotent: true,
+  });
   const workflow = (answer.workflows ?? []).find((value) => pick(value.name));
   if (!workflow) throw new NotFoundError('Jira did not return the workflow');
-  const references = new Map((answer.statuses ?? []).flatMap((status) => (status.statusReference && status.id ? [[status.statusReference, status.id] as const] : [])));
+  const references = new Map(
+    (answer.statuses ?? []).flatMap((status) =>
+      status.statusReference && status.id ? [[status.statusReference, status.id] as const] : [],
+    ),
+  );
   return transitionsOf(workflow.transitions ?? [], references);
 }
 
@@ -118,6 +150,10 @@ export async function workflowTransitions(jira: JiraClient, workflowName: string
 }
 
 /** The transitions of the workflow an issue type uses in a project, asked of Jira directly (also for team-managed projects). */
-export async function workflowTransitionsForIssueType(jira: JiraClient, projectId: string, issueTypeId: string): Promise<WorkflowTransition[]> {
+export async function workflowTransitionsForIssueType(
+  jira: JiraClient,
+  projectId: string,
+  issueTypeId: string,
+): Promise<WorkflowTransition[]> {
   return readWorkflow(jira, { projectAndIssueTypes: [{ projectId, issueTypeId }] }, () => true);
 }

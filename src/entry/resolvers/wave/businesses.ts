@@ -23,7 +23,9 @@ export async function listBusinessesWithToken(accessToken: string, budget: TimeB
   const tokens: WaveAccessTokens = {
     accessToken: async () => accessToken,
     refreshAfterRejection: async () => {
-      throw new BadRequestError('Wave rejected this token; check that it is a full-access token of the right Wave user');
+      throw new BadRequestError(
+        'Wave rejected this token; check that it is a full-access token of the right Wave user',
+      );
     },
   };
   const page = await new WaveGraphqlClient({ tokens, budget }).listBusinesses({ pageSize: 100 });

@@ -30,7 +30,11 @@ export async function connectionView(budget: TimeBudget): Promise<ConnectionView
     getAppConfig(),
     triggerUrl(WAVE_OAUTH_CALLBACK_TRIGGER_KEY),
   ]);
-  const state = tokens ? connection.state : connection.state === 'reconnect-needed' ? 'reconnect-needed' : 'not-connected';
+  const state = tokens
+    ? connection.state
+    : connection.state === 'reconnect-needed'
+      ? 'reconnect-needed'
+      : 'not-connected';
   let businesses: WaveBusinessView[] = [];
   let businessesError: string | undefined;
   if (tokens && state === 'connected') {

@@ -12,8 +12,16 @@ import { createOAuthState } from './oauth-state';
 import { connectWithPastedToken } from './pasted-token';
 
 const clientInput = z.strictObject({
-  clientId: z.string({ error: 'enter the client id' }).trim().min(1, 'enter the client id from Wave\'s developer portal').max(200, 'is too long for a Wave client id'),
-  clientSecret: z.string({ error: 'enter the client secret' }).trim().min(1, 'enter the client secret from Wave\'s developer portal').max(500, 'is too long for a Wave client secret'),
+  clientId: z
+    .string({ error: 'enter the client id' })
+    .trim()
+    .min(1, "enter the client id from Wave's developer portal")
+    .max(200, 'is too long for a Wave client id'),
+  clientSecret: z
+    .string({ error: 'enter the client secret' })
+    .trim()
+    .min(1, "enter the client secret from Wave's developer portal")
+    .max(500, 'is too long for a Wave client secret'),
 });
 
 const pastedTokenInput = z.strictObject({

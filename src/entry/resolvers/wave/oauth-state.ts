@@ -15,7 +15,10 @@ export interface OAuthStateRecord {
 const stateKey = (state: string): string => `oauth-state:${state}`;
 
 /** A fresh `state` nonce for Wave's authorize URL, remembered for the callback. */
-export async function createOAuthState(record: Omit<OAuthStateRecord, 'createdAt'>, now: number = Date.now()): Promise<string> {
+export async function createOAuthState(
+  record: Omit<OAuthStateRecord, 'createdAt'>,
+  now: number = Date.now(),
+): Promise<string> {
   const state = randomBytes(32).toString('hex');
   await kvs.set<OAuthStateRecord>(stateKey(state), { ...record, createdAt: now }, { ttl: STATE_TTL });
   return state;

@@ -23,5 +23,6 @@ export async function connectWithPastedToken(accessToken: string, budget: TimeBu
   });
   await markWaveConnected(budget.now());
   const config = await getAppConfig();
-  if (onlyBusiness && !config.connectedBusinessId) await saveAppConfig({ ...config, connectedBusinessId: onlyBusiness.id });
+  if (onlyBusiness && !config.connectedBusinessId)
+    await saveAppConfig({ ...config, connectedBusinessId: onlyBusiness.id });
 }

@@ -7,7 +7,8 @@ const HINT_LENGTH = 4;
 export async function signingSecretView(now: number = Date.now()): Promise<SigningSecretView> {
   const [status, secrets] = await Promise.all([secretsStatus(), getWebhookVerificationSecrets(now)]);
   const current = secrets[0];
-  const previousStillValid = status.previousSigningSecretValidUntil !== undefined && status.previousSigningSecretValidUntil > now;
+  const previousStillValid =
+    status.previousSigningSecretValidUntil !== undefined && status.previousSigningSecretValidUntil > now;
   return {
     set: status.webhookSigningSecretSet,
     ...(current ? { hint: current.slice(-HINT_LENGTH) } : {}),

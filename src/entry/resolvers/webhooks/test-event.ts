@@ -16,8 +16,17 @@ export const TEST_EVENT_TYPE = 'test.ping';
  */
 export async function sendTestEvent(now: number = Date.now()): Promise<TestEventResult> {
   const [secret] = await getWebhookVerificationSecrets(now);
-  if (!secret) throw refuse('NOT_CONFIGURED', 'Set a signing secret first: the test event is signed with it, as Wave would sign it.');
-  const rawBody = JSON.stringify({ id: `test_${randomUUID()}`, type: TEST_EVENT_TYPE, occurredAt: new Date(now).toISOString(), data: {} });
+  if (!secret)
+    throw refuse(
+      'NOT_CONFIGURED',
+      'Set a signing secret first: the test event is signed with it, as Wave would sign it.',
+    );
+  const rawBody = JSON.stringify({
+    id: `test_${randomUUID()}`,
+    type: TEST_EVENT_TYPE,
+    occurredAt: new Date(now).toISOString(),
+    data: {},
+  });
   const signature = signWaveWebhook({ rawBody, secret, timestamp: Math.floor(now / 1000) });
   const response = await processWaveDelivery({
     method: 'POST',

@@ -24,10 +24,14 @@ export function AdminPage() {
         <Heading size="large" as="h1">
           Wave Accounting sync
         </Heading>
-        <Text color="color.text.subtle">Wave invoices, customers and payments in Jira, in real time and exactly once.</Text>
+        <Text color="color.text.subtle">
+          Wave invoices, customers and payments in Jira, in real time and exactly once.
+        </Text>
       </Stack>
       {gate.status === 'loading' ? <LoadingBlock label="Loading the app's settings" minHeight="20rem" /> : null}
-      {gate.status === 'error' && !gate.data ? <ErrorMessage error={gate.error} onRetry={() => void reload()} testId="page-error" /> : null}
+      {gate.status === 'error' && !gate.data ? (
+        <ErrorMessage error={gate.error} onRetry={() => void reload()} testId="page-error" />
+      ) : null}
       {gate.data ? (
         <Tabs id="admin-sections" selected={selected} onChange={(index) => setSelected(index)}>
           <TabList>

@@ -12,17 +12,25 @@ export type Loadable<T> =
  * on screen (`refreshing`), so sections keep their size.
  */
 export function useResolver<N extends ResolverName>(name: N, payload?: Payload<N>, initial?: Result<N>) {
-  const [state, setState] = useState<Loadable<Result<N>>>(initial ? { status: 'ready', data: initial, refreshing: false } : { status: 'loading' });
+  const [state, setState] = useState<Loadable<Result<N>>>(
+    initial ? { status: 'ready', data: initial, refreshing: false } : { status: 'loading' },
+  );
   const payloadKey = JSON.stringify(payload ?? {});
   const latest = useRef(0);
   const skipFirst = useRef(initial !== undefined);
 
   const reload = useCallback(async () => {
     const request = ++latest.current;
-    setState((previous) => (previous.data !== undefined ? { status: 'ready', data: previous.data, refreshing: true } : { status: 'loading' }));
+    setState((previous) =>
+      previous.data !== undefined ? { status: 'ready', data: previous.data, refreshing: true } : { status: 'loading' },
+    );
     const answer = await callResolver(name, JSON.parse(payloadKey) as Payload<N>);
     if (request !== latest.current) return;
-    setState((previous) => (answer.ok ? { status: 'ready', data: answer.data, refreshing: false } : { status: 'error', error: answer.error, ...(previous.data !== undefined ? { data: previous.data } : {}) }));
+    setState((previous) =>
+      answer.ok
+        ? { status: 'ready', data: answer.data, refreshing: false }
+        : { status: 'error', error: answer.error, ...(previous.data !== undefined ? { data: previous.data } : {}) },
+    );
   }, [name, payloadKey]);
 
   useEffect(() => {

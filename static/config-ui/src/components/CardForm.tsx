@@ -13,7 +13,17 @@ export interface SubmitButton {
 }
 
 /** A card's form: its fields, then the one button that submits it (Enter submits too; the browser's own validation is off). */
-export function CardForm({ onSubmit, submit, width = 'narrow', children }: { onSubmit: () => unknown; submit: SubmitButton; width?: keyof typeof WIDTHS; children: ReactNode }) {
+export function CardForm({
+  onSubmit,
+  submit,
+  width = 'narrow',
+  children,
+}: {
+  onSubmit: () => unknown;
+  submit: SubmitButton;
+  width?: keyof typeof WIDTHS;
+  children: ReactNode;
+}) {
   const handle = (event: FormEvent) => {
     event.preventDefault();
     void onSubmit();
@@ -23,7 +33,13 @@ export function CardForm({ onSubmit, submit, width = 'narrow', children }: { onS
       <Stack space="space.100">
         {children}
         <Box>
-          <Button type="submit" appearance={submit.appearance ?? 'primary'} isLoading={submit.pending} isDisabled={submit.isDisabled ?? false} testId={submit.testId}>
+          <Button
+            type="submit"
+            appearance={submit.appearance ?? 'primary'}
+            isLoading={submit.pending}
+            isDisabled={submit.isDisabled ?? false}
+            testId={submit.testId}
+          >
             {submit.label}
           </Button>
         </Box>

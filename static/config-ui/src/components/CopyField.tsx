@@ -33,9 +33,21 @@ export function CopyField({ id, value, label, testId }: { id: string; value: str
   return (
     <Inline space="space.100" alignBlock="center">
       <Box xcss={grow}>
-        <Textfield id={id} ref={input} value={value} isReadOnly isMonospaced aria-label={label} testId={testId} onFocus={(event) => event.currentTarget.select()} />
+        <Textfield
+          id={id}
+          ref={input}
+          value={value}
+          isReadOnly
+          isMonospaced
+          aria-label={label}
+          testId={testId}
+          onFocus={(event) => event.currentTarget.select()}
+        />
       </Box>
-      <Button onClick={async () => setCopied((await copyText(value, input.current)) ? 'copied' : 'failed')} aria-label={`${copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'} ${label}`}>
+      <Button
+        onClick={async () => setCopied((await copyText(value, input.current)) ? 'copied' : 'failed')}
+        aria-label={`${copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'} ${label}`}
+      >
         {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'}
       </Button>
     </Inline>

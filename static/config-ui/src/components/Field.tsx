@@ -39,7 +39,12 @@ export function Field({ id, label, hint, error, isRequired, children }: FieldPro
           </span>
         ) : null}
       </Box>
-      {children({ id, isInvalid: Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {children({
+        id,
+        isInvalid: Boolean(error),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
       {hint ? (
         <Text id={hintId} size="small" color="color.text.subtlest">
           {hint}

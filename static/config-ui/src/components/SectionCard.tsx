@@ -12,7 +12,19 @@ const cardStyles = xcss({
 });
 
 /** One titled block of a page section. */
-export function SectionCard({ title, description, actions, children, testId }: { title: string; description?: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string }) {
+export function SectionCard({
+  title,
+  description,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <Box as="section" xcss={cardStyles} testId={testId} aria-label={title}>
       <Stack space="space.200">

@@ -6,7 +6,8 @@ export function useNotify() {
   const { showFlag } = useFlags();
   return useMemo(
     () => ({
-      success: (title: string, description?: string) => showFlag({ appearance: 'success', title, description, isAutoDismiss: true }),
+      success: (title: string, description?: string) =>
+        showFlag({ appearance: 'success', title, description, isAutoDismiss: true }),
       error: (title: string, description?: string) => showFlag({ appearance: 'error', title, description }),
       warning: (title: string, description?: string) => showFlag({ appearance: 'warning', title, description }),
     }),

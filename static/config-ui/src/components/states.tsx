@@ -30,14 +30,30 @@ const TITLES: Record<ResolverError['code'], string> = {
 export const errorTitle = (error: ResolverError): string => TITLES[error.code];
 
 /** A resolver's refusal as a section message, with a retry where retrying can help. */
-export function ErrorMessage({ error, onRetry, testId }: { error: ResolverError; onRetry?: () => void; testId?: string }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  testId,
+}: {
+  error: ResolverError;
+  onRetry?: () => void;
+  testId?: string;
+}) {
   const canRetry = onRetry && error.code !== 'FORBIDDEN' && error.code !== 'INVALID_INPUT';
   return (
     <SectionMessage
       appearance={error.code === 'FORBIDDEN' ? 'warning' : 'error'}
       title={errorTitle(error)}
       testId={testId ?? 'error-message'}
-      actions={canRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}
+      actions={
+        canRetry
+          ? [
+              <SectionMessageAction key="retry" onClick={onRetry}>
+                Try again
+              </SectionMessageAction>,
+            ]
+          : []
+      }
     >
       <Text as="p">{error.message}</Text>
     </SectionMessage>
@@ -54,7 +70,17 @@ const emptyStyles = xcss({
 });
 
 /** Nothing to show yet, and what would make something appear. */
-export function EmptyState({ title, children, action, testId }: { title: string; children?: ReactNode; action?: { label: string; onClick: () => void }; testId?: string }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  testId,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: { label: string; onClick: () => void };
+  testId?: string;
+}) {
   return (
     <Box xcss={emptyStyles} testId={testId}>
       <Stack space="space.100" alignInline="center">

@@ -26,7 +26,10 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
   const [view, setView] = useState(initial);
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<string | undefined>();
-  const save = useSubmit('saveProjectMapping', { title: 'Mapping saved', description: `The next Wave event for ${projectKey} follows it.` });
+  const save = useSubmit('saveProjectMapping', {
+    title: 'Mapping saved',
+    description: `The next Wave event for ${projectKey} follows it.`,
+  });
   const request = useRef(0);
   const dirty = !same(mapping, saved);
 
@@ -85,7 +88,13 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
       </SectionCard>
       <TransitionWarnings view={view} />
       <Inline space="space.100" alignBlock="center">
-        <Button appearance="primary" onClick={() => void onSave()} isLoading={save.pending} isDisabled={!dirty} testId="save-mapping">
+        <Button
+          appearance="primary"
+          onClick={() => void onSave()}
+          isLoading={save.pending}
+          isDisabled={!dirty}
+          testId="save-mapping"
+        >
           Save mapping
         </Button>
         <Button appearance="subtle" onClick={() => setMapping(saved)} isDisabled={!dirty}>

@@ -24,14 +24,23 @@ function resultCell(row: MappingRowView) {
   return (
     <Stack space="space.025">
       <Text>{row.effective.statusName}</Text>
-      {row.effective.byDefault ? <Text size="small" color="color.text.subtlest">by default</Text> : null}
+      {row.effective.byDefault ? (
+        <Text size="small" color="color.text.subtlest">
+          by default
+        </Text>
+      ) : null}
     </Stack>
   );
 }
 
 function newIssueCell(row: MappingRowView, initialName: string | undefined) {
   if (!row.effective) return <Text color="color.text.subtlest">—</Text>;
-  if (!row.fromInitial) return <Text color="color.text.subtle">{initialName && row.effective.statusName === initialName ? 'Starts there' : '—'}</Text>;
+  if (!row.fromInitial)
+    return (
+      <Text color="color.text.subtle">
+        {initialName && row.effective.statusName === initialName ? 'Starts there' : '—'}
+      </Text>
+    );
   if (row.fromInitial.path) return <Text>{row.fromInitial.path.map((name) => `“${name}”`).join(' → ')}</Text>;
   return (
     <Text color="color.text.warning" testId={`blocked-${row.waveStatus}`}>
@@ -41,12 +50,25 @@ function newIssueCell(row: MappingRowView, initialName: string | undefined) {
 }
 
 /** One row per Wave status: its Jira status (a dropdown of this project's statuses), the result and the transition a new issue takes. */
-export function MappingTable({ view, mapping, errors, onChange }: { view: ProjectMappingView; mapping: Record<string, string>; errors: Record<string, string>; onChange: (mapping: Record<string, string>) => void }) {
+export function MappingTable({
+  view,
+  mapping,
+  errors,
+  onChange,
+}: {
+  view: ProjectMappingView;
+  mapping: Record<string, string>;
+  errors: Record<string, string>;
+  onChange: (mapping: Record<string, string>) => void;
+}) {
   const byWave = new Map(view.rows.map((row) => [row.waveStatus, row]));
   const rows = view.waveStatuses.map((waveStatus) => {
     const row = byWave.get(waveStatus) ?? { waveStatus };
     const defaultLabel = row.effective?.byDefault ? `Default (${row.effective.statusName})` : 'Default';
-    const options: Option[] = [{ label: defaultLabel, value: '' }, ...view.statuses.map((status) => ({ label: status.name, value: status.id }))];
+    const options: Option[] = [
+      { label: defaultLabel, value: '' },
+      ...view.statuses.map((status) => ({ label: status.name, value: status.id })),
+    ];
     const selected = options.find((option) => option.value === (mapping[waveStatus] ?? '')) ?? options[0];
     const error = errors[`mapping.${waveStatus}`];
     const id = `mapping-${waveStatus}`;
@@ -58,7 +80,10 @@ export function MappingTable({ view, mapping, errors, onChange }: { view: Projec
           key: 'jira',
           content: (
             <Box xcss={selectBox}>
-              <label htmlFor={id} style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              <label
+                htmlFor={id}
+                style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+              >
                 Jira status for Wave status {waveStatus}
               </label>
               <Select

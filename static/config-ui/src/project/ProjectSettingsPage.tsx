@@ -15,10 +15,14 @@ export function ProjectSettingsPage() {
         <Heading size="large" as="h1">
           Wave Accounting sync{state.data ? `: ${state.data.project.name}` : ''}
         </Heading>
-        <Text color="color.text.subtle">Choose the status an invoice's issue moves to when its status changes in Wave.</Text>
+        <Text color="color.text.subtle">
+          Choose the status an invoice's issue moves to when its status changes in Wave.
+        </Text>
       </Stack>
       {state.status === 'loading' ? <LoadingBlock label="Loading the project's workflow" minHeight="28rem" /> : null}
-      {state.status === 'error' && !state.data ? <ErrorMessage error={state.error} onRetry={() => void reload()} testId="page-error" /> : null}
+      {state.status === 'error' && !state.data ? (
+        <ErrorMessage error={state.error} onRetry={() => void reload()} testId="page-error" />
+      ) : null}
       {state.data ? <MappingEditor key={state.data.project.key} initial={state.data} /> : null}
     </Stack>
   );

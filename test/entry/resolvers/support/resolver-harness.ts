@@ -23,7 +23,11 @@ export interface Caller {
 export interface ResolverHarness {
   forge: ForgeHarness;
   jira: RunningJiraSandbox;
-  call<N extends ResolverName>(name: N, payload: unknown, caller?: Caller): Promise<ResolverResult<ResolverApi[N]['result']>>;
+  call<N extends ResolverName>(
+    name: N,
+    payload: unknown,
+    caller?: Caller,
+  ): Promise<ResolverResult<ResolverApi[N]['result']>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,9 @@ function answerWebTriggerUrls(): void {
     if (target.type === 'fpp' && target.remote === 'stargate' && path === '/graphql') {
       const body = JSON.parse(String(init?.body ?? '{}')) as { variables?: { input?: { triggerKey?: string } } };
       const url = `${TRIGGER_BASE}/${body.variables?.input?.triggerKey ?? ''}`;
-      return new Response(JSON.stringify({ data: { createWebTriggerUrl: { url } } }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ data: { createWebTriggerUrl: { url } } }), {
+        headers: { 'content-type': 'application/json' },
+      });
     }
     if (!inner) throw new Error('no forge fetch');
     return inner(target, path, init);
@@ -71,10 +77,15 @@ export async function startResolverHarness(): Promise<ResolverHarness> {
     call: async (name, payload, caller = { accountId: LOCAL_ADMIN_ACCOUNT_ID }) => {
       const context = {
         moduleKey: caller.moduleKey ?? (caller.projectKey ? 'project-settings-page' : 'admin-page'),
-        extension: caller.projectKey ? { type: 'jira:projectSettingsPage', project: { key: caller.projectKey } } : { type: 'jira:adminPage' },
+        extension: caller.projectKey
+          ? { type: 'jira:projectSettingsPage', project: { key: caller.projectKey } }
+          : { type: 'jira:adminPage' },
       };
       const backend = caller.accountId ? { principal: { accountId: caller.accountId } } : {};
-      return (await resolver({ call: { functionKey: name, payload: payload as never }, context: context as never }, backend)) as never;
+      return (await resolver(
+        { call: { functionKey: name, payload: payload as never }, context: context as never },
+        backend,
+      )) as never;
     },
     close: async () => {
       await jira.stop();

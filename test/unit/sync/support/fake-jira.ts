@@ -3,8 +3,19 @@
 import type { AdfDoc } from '../../../../src/domain/sync/adf';
 import { withIssue } from '../../../../src/domain/sync/link';
 import { onTransitionBlocked } from '../../../../src/domain/sync/plan';
-import { chooseTransition, type JiraTransition, type TransitionBlockReason } from '../../../../src/domain/sync/transitions';
-import type { FieldValues, InvoicePlan, IssueRef, PlanStep, ProjectStatus, SyncPlan } from '../../../../src/domain/sync/types';
+import {
+  chooseTransition,
+  type JiraTransition,
+  type TransitionBlockReason,
+} from '../../../../src/domain/sync/transitions';
+import type {
+  FieldValues,
+  InvoicePlan,
+  IssueRef,
+  PlanStep,
+  ProjectStatus,
+  SyncPlan,
+} from '../../../../src/domain/sync/types';
 import { STATUSES } from './fixtures';
 
 export interface FakeIssue {
@@ -34,7 +45,10 @@ export class FakeJira {
   crashBeforeWorklogKey: string | null = null;
   private nextId = 10000;
 
-  constructor(private readonly statuses: readonly ProjectStatus[] = STATUSES, private readonly initialStatusId = '1') {}
+  constructor(
+    private readonly statuses: readonly ProjectStatus[] = STATUSES,
+    private readonly initialStatusId = '1',
+  ) {}
 
   issue(id: string): FakeIssue {
     const issue = this.issues.get(id);
@@ -60,9 +74,17 @@ export class FakeJira {
       const id = String(this.nextId++);
       const ref = { id, key: `${step.projectKey}-${id}` };
       this.issues.set(id, {
-        ref, projectKey: step.projectKey, summary: step.summary, description: step.description, labels: [],
-        statusId: this.initialStatusId, fields: {}, properties: Object.fromEntries(step.properties.map((p) => [p.key, p.value])),
-        worklogs: [], comments: [], links: [],
+        ref,
+        projectKey: step.projectKey,
+        summary: step.summary,
+        description: step.description,
+        labels: [],
+        statusId: this.initialStatusId,
+        fields: {},
+        properties: Object.fromEntries(step.properties.map((p) => [p.key, p.value])),
+        worklogs: [],
+        comments: [],
+        links: [],
       });
       return ref;
     }
@@ -93,7 +115,12 @@ export class FakeJira {
         }
         if (issue.worklogs.some((worklog) => worklog.key === step.key)) break;
         this.calls.push('worklog');
-        issue.worklogs.push({ key: step.key, started: step.started, timeSpentSeconds: step.timeSpentSeconds, amountMinor: step.amountMinor });
+        issue.worklogs.push({
+          key: step.key,
+          started: step.started,
+          timeSpentSeconds: step.timeSpentSeconds,
+          amountMinor: step.amountMinor,
+        });
         break;
       case 'transition':
         throw new Error('transitions go through transition()');

@@ -28,7 +28,12 @@ export function invoice(overrides: Partial<WaveInvoice> = {}): WaveInvoice {
 }
 
 /** The same invoice later: status, paid amount and time move together. */
-export function invoiceAt(minute: number, status: string, paidMinor: number, overrides: Partial<WaveInvoice> = {}): WaveInvoice {
+export function invoiceAt(
+  minute: number,
+  status: string,
+  paidMinor: number,
+  overrides: Partial<WaveInvoice> = {},
+): WaveInvoice {
   return invoice({
     status,
     modifiedAt: `2026-01-10T09:${String(minute).padStart(2, '0')}:00.000Z`,
@@ -39,7 +44,14 @@ export function invoiceAt(minute: number, status: string, paidMinor: number, ove
 }
 
 export function payment(id: string, minor: number, overrides: Partial<WavePayment> = {}): WavePayment {
-  return { id, invoiceId: INVOICE_ID, amount: money(minor), paymentDate: '2026-01-17', paymentMethod: 'BANK_TRANSFER', ...overrides };
+  return {
+    id,
+    invoiceId: INVOICE_ID,
+    amount: money(minor),
+    paymentDate: '2026-01-17',
+    paymentMethod: 'BANK_TRANSFER',
+    ...overrides,
+  };
 }
 
 export function customer(overrides: Partial<WaveCustomer> = {}): WaveCustomer {
@@ -65,7 +77,14 @@ export const STATUSES: ProjectStatus[] = [
 ];
 
 export function project(overrides: Partial<ProjectTarget> = {}): ProjectTarget {
-  return { projectKey: 'BILL', issueTypeId: '10001', statusMapping: {}, statuses: STATUSES, initialStatusId: '1', ...overrides };
+  return {
+    projectKey: 'BILL',
+    issueTypeId: '10001',
+    statusMapping: {},
+    statuses: STATUSES,
+    initialStatusId: '1',
+    ...overrides,
+  };
 }
 
 export function context(overrides: Partial<InvoiceContext> = {}): InvoiceContext {

@@ -18,7 +18,14 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
   const summary = `${all} deliveries in the last ${chart.days.length} days; ${OUTCOMES.map((outcome) => `${chart.days.reduce((sum, day) => sum + day.counts[outcome], 0)} ${OUTCOME_LABEL[outcome].toLowerCase()}`).join(', ')}.`;
   return (
     <Box testId="activity-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} width="100%" height="180" role="img" aria-label={summary} preserveAspectRatio="none">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`}
+        width="100%"
+        height="180"
+        role="img"
+        aria-label={summary}
+        preserveAspectRatio="none"
+      >
         <title>{summary}</title>
         <line x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} stroke={token('color.border')} strokeWidth={1} />
         {chart.days.map((day, index) => {
@@ -38,7 +45,13 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
                 );
               })}
               {index % Math.ceil(chart.days.length / 7) === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT + 14} textAnchor="middle" fontSize="10" fill={token('color.text.subtlest')}>
+                <text
+                  x={x + barWidth / 2}
+                  y={HEIGHT + 14}
+                  textAnchor="middle"
+                  fontSize="10"
+                  fill={token('color.text.subtlest')}
+                >
                   {day.date.slice(5)}
                 </text>
               ) : null}
@@ -54,7 +67,11 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
           </Inline>
         ))}
       </Inline>
-      {chart.truncated ? <Text size="small" color="color.text.subtlest">Only the latest 1,000 deliveries are counted.</Text> : null}
+      {chart.truncated ? (
+        <Text size="small" color="color.text.subtlest">
+          Only the latest 1,000 deliveries are counted.
+        </Text>
+      ) : null}
     </Box>
   );
 }

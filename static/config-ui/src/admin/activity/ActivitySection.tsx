@@ -12,7 +12,9 @@ export function ActivitySection() {
     <Stack space="space.300">
       <SectionCard title="Events per day" description="The last 14 days (UTC), by outcome.">
         {chart.state.status === 'loading' ? <LoadingBlock label="Loading the chart" minHeight="12rem" /> : null}
-        {chart.state.status === 'error' ? <ErrorMessage error={chart.state.error} onRetry={() => void chart.reload()} /> : null}
+        {chart.state.status === 'error' ? (
+          <ErrorMessage error={chart.state.error} onRetry={() => void chart.reload()} />
+        ) : null}
         {chart.state.data ? <ActivityChart chart={chart.state.data} /> : null}
       </SectionCard>
       <DeliveriesTable onChanged={() => void chart.reload()} />

@@ -20,7 +20,10 @@ interface FilterOption {
   value: DeliveryOutcome | '';
 }
 
-const FILTERS: FilterOption[] = [{ label: 'All outcomes', value: '' }, ...OUTCOMES.map((outcome) => ({ label: OUTCOME_LABEL[outcome], value: outcome }))];
+const FILTERS: FilterOption[] = [
+  { label: 'All outcomes', value: '' },
+  ...OUTCOMES.map((outcome) => ({ label: OUTCOME_LABEL[outcome], value: outcome })),
+];
 const HEAD = {
   cells: [
     { key: 'time', content: 'Time', width: 18 },
@@ -38,7 +41,15 @@ function IssueLink({ issueKey }: { issueKey: string }) {
   const { siteUrl } = usePageContext();
   const url = `${siteUrl}/browse/${encodeURIComponent(issueKey)}`;
   return (
-    <a href={url} target="_blank" rel="noreferrer" onClick={(event) => { event.preventDefault(); void router.open(url).catch(() => window.open(url, '_blank', 'noopener')); }}>
+    <a
+      href={url}
+      target="_blank"
+      rel="noreferrer"
+      onClick={(event) => {
+        event.preventDefault();
+        void router.open(url).catch(() => window.open(url, '_blank', 'noopener'));
+      }}
+    >
       {issueKey}
     </a>
   );
@@ -51,7 +62,11 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
   const [outcome, setOutcome] = useState<DeliveryOutcome | ''>('');
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
-  const page = useResolver('listActivity', { limit: 20, ...(outcome ? { outcome } : {}), ...(cursor ? { cursor } : {}) });
+  const page = useResolver('listActivity', {
+    limit: 20,
+    ...(outcome ? { outcome } : {}),
+    ...(cursor ? { cursor } : {}),
+  });
   const [replaying, setReplaying] = useState<string | undefined>();
 
   const replay = async (entry: ActivityEntryView) => {
@@ -60,7 +75,10 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
     const answer = await callResolver('replayDelivery', { eventId: entry.eventId });
     setReplaying(undefined);
     if (answer.ok) {
-      (answer.data.outcome === 'failed' || answer.data.outcome === 'rejected' ? notify.error : notify.success)('Replay finished', answer.data.message);
+      (answer.data.outcome === 'failed' || answer.data.outcome === 'rejected' ? notify.error : notify.success)(
+        'Replay finished',
+        answer.data.message,
+      );
       setCursors([]);
       void page.reload();
       onChanged();
@@ -73,7 +91,10 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
     cells: [
       { key: 'time', content: formatDateTime(entry.receivedAt, timezone) },
       { key: 'type', content: <Text>{entry.eventType ?? '—'}</Text> },
-      { key: 'outcome', content: <Lozenge appearance={OUTCOME_LOZENGE[entry.outcome]}>{OUTCOME_LABEL[entry.outcome]}</Lozenge> },
+      {
+        key: 'outcome',
+        content: <Lozenge appearance={OUTCOME_LOZENGE[entry.outcome]}>{OUTCOME_LABEL[entry.outcome]}</Lozenge>,
+      },
       { key: 'invoice', content: entry.invoiceNumber ?? '—' },
       { key: 'issue', content: entry.issueKey ? <IssueLink issueKey={entry.issueKey} /> : '—' },
       {
@@ -84,7 +105,13 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
               <Text size="small">{entry.reason ?? ''}</Text>
             </Box>
             {entry.replayable ? (
-              <Button appearance="default" spacing="compact" isLoading={replaying === entry.eventId} onClick={() => void replay(entry)} testId="replay-delivery">
+              <Button
+                appearance="default"
+                spacing="compact"
+                isLoading={replaying === entry.eventId}
+                onClick={() => void replay(entry)}
+                testId="replay-delivery"
+              >
                 Replay
               </Button>
             ) : null}
@@ -106,28 +133,60 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
               aria-label="Filter by outcome"
               options={FILTERS}
               value={FILTERS.find((option) => option.value === outcome) ?? FILTERS[0]}
-              onChange={(option) => { setOutcome(option?.value ?? ''); setCursors([]); }}
+              onChange={(option) => {
+                setOutcome(option?.value ?? '');
+                setCursors([]);
+              }}
             />
           </Box>
-          <Button onClick={() => { setCursors([]); void page.reload(); onChanged(); }} isLoading={page.state.status === 'ready' && page.state.refreshing}>
+          <Button
+            onClick={() => {
+              setCursors([]);
+              void page.reload();
+              onChanged();
+            }}
+            isLoading={page.state.status === 'ready' && page.state.refreshing}
+          >
             Refresh
           </Button>
         </Inline>
       }
     >
       <Stack space="space.200">
-        {page.state.status === 'error' ? <ErrorMessage error={page.state.error} onRetry={() => void page.reload()} /> : null}
+        {page.state.status === 'error' ? (
+          <ErrorMessage error={page.state.error} onRetry={() => void page.reload()} />
+        ) : null}
         {page.state.status !== 'error' && page.state.status !== 'loading' && entries.length === 0 ? (
-          <EmptyState title={outcome ? `No ${OUTCOME_LABEL[outcome].toLowerCase()} deliveries` : 'No deliveries yet'} testId="no-deliveries">
-            {outcome ? 'Choose another outcome to see more.' : 'Deliveries appear here as Wave sends them. Try "Send test event" under Webhooks.'}
+          <EmptyState
+            title={outcome ? `No ${OUTCOME_LABEL[outcome].toLowerCase()} deliveries` : 'No deliveries yet'}
+            testId="no-deliveries"
+          >
+            {outcome
+              ? 'Choose another outcome to see more.'
+              : 'Deliveries appear here as Wave sends them. Try "Send test event" under Webhooks.'}
           </EmptyState>
         ) : (
-          <DynamicTable head={HEAD} rows={rows} isLoading={page.state.status === 'loading'} emptyView={<Text>Loading…</Text>} testId="deliveries-table" />
+          <DynamicTable
+            head={HEAD}
+            rows={rows}
+            isLoading={page.state.status === 'loading'}
+            emptyView={<Text>Loading…</Text>}
+            testId="deliveries-table"
+          />
         )}
         <Inline space="space.100">
-          {cursors.length > 0 ? <Button onClick={() => setCursors((previous) => previous.slice(0, -1))}>Newer</Button> : null}
+          {cursors.length > 0 ? (
+            <Button onClick={() => setCursors((previous) => previous.slice(0, -1))}>Newer</Button>
+          ) : null}
           {page.state.data?.nextCursor ? (
-            <Button onClick={() => { const next = page.state.data?.nextCursor; if (next) setCursors((previous) => [...previous, next]); }}>Older</Button>
+            <Button
+              onClick={() => {
+                const next = page.state.data?.nextCursor;
+                if (next) setCursors((previous) => [...previous, next]);
+              }}
+            >
+              Older
+            </Button>
           ) : null}
         </Inline>
       </Stack>

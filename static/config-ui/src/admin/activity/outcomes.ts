@@ -12,7 +12,10 @@ export const OUTCOME_LABEL: Record<DeliveryOutcome, string> = {
   failed: 'Failed',
 };
 
-export const OUTCOME_LOZENGE: Record<DeliveryOutcome, 'success' | 'default' | 'inprogress' | 'moved' | 'removed' | 'new'> = {
+export const OUTCOME_LOZENGE: Record<
+  DeliveryOutcome,
+  'success' | 'default' | 'inprogress' | 'moved' | 'removed' | 'new'
+> = {
   processed: 'success',
   ignored: 'default',
   duplicate: 'inprogress',

@@ -13,7 +13,12 @@ export function ConnectionSection({ initial }: { initial: ConnectionView }) {
   return (
     <Stack space="space.300">
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}
-      <ConnectionStatusCard connection={connection} refreshing={state.status === 'ready' && state.refreshing} onChanged={replace} onReload={reload} />
+      <ConnectionStatusCard
+        connection={connection}
+        refreshing={state.status === 'ready' && state.refreshing}
+        onChanged={replace}
+        onReload={reload}
+      />
       <OAuthClientCard connection={connection} onSaved={replace} />
       <PastedTokenCard onConnected={replace} />
     </Stack>

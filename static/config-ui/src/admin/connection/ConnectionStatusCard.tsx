@@ -16,11 +16,12 @@ import { TokenHealth } from './TokenHealth';
 const POLL_MS = 3_000;
 const POLL_LIMIT_MS = 10 * 60_000;
 
-const STATE_LOZENGE: Record<ConnectionView['state'], { text: string; appearance: 'success' | 'default' | 'removed' }> = {
-  connected: { text: 'Connected', appearance: 'success' },
-  'not-connected': { text: 'Not connected', appearance: 'default' },
-  'reconnect-needed': { text: 'Reconnect needed', appearance: 'removed' },
-};
+const STATE_LOZENGE: Record<ConnectionView['state'], { text: string; appearance: 'success' | 'default' | 'removed' }> =
+  {
+    connected: { text: 'Connected', appearance: 'success' },
+    'not-connected': { text: 'Not connected', appearance: 'default' },
+    'reconnect-needed': { text: 'Reconnect needed', appearance: 'removed' },
+  };
 
 interface Props {
   connection: ConnectionView;
@@ -34,7 +35,10 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
   const { timezone } = usePageContext();
   const notify = useNotify();
   const start = useSubmit('startWaveConnect');
-  const disconnect = useSubmit('disconnectWave', { title: 'Wave disconnected', description: 'The app no longer reads from Wave.' });
+  const disconnect = useSubmit('disconnectWave', {
+    title: 'Wave disconnected',
+    description: 'The app no longer reads from Wave.',
+  });
   const [waitingSince, setWaitingSince] = useState<number | undefined>();
   const [confirming, setConfirming] = useState(false);
   const wasConnected = useRef(connection.state === 'connected');
@@ -48,10 +52,19 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
         return;
       }
       const answer = await callResolver('getConnection');
-      if (answer.ok && answer.data.state === 'connected' && (!wasConnected.current || answer.data.connectedAt !== connection.connectedAt)) {
+      if (
+        answer.ok &&
+        answer.data.state === 'connected' &&
+        (!wasConnected.current || answer.data.connectedAt !== connection.connectedAt)
+      ) {
         setWaitingSince(undefined);
         onChanged(answer.data);
-        notify.success('Wave connected', answer.data.businesses.length ? `Business: ${answer.data.businesses.map((b) => b.name).join(', ')}` : undefined);
+        notify.success(
+          'Wave connected',
+          answer.data.businesses.length
+            ? `Business: ${answer.data.businesses.map((b) => b.name).join(', ')}`
+            : undefined,
+        );
       }
     }, POLL_MS);
     return () => window.clearInterval(timer);
@@ -65,7 +78,9 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
     const answer = await start.submit({});
     if (!answer.ok) return;
     setWaitingSince(Date.now());
-    await router.open(answer.data.authorizeUrl).catch(() => window.open(answer.data.authorizeUrl, '_blank', 'noopener'));
+    await router
+      .open(answer.data.authorizeUrl)
+      .catch(() => window.open(answer.data.authorizeUrl, '_blank', 'noopener'));
   };
 
   const lozenge = STATE_LOZENGE[connection.state];
@@ -75,7 +90,11 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
       title="Wave connection"
       testId="connection-status"
       description="The app reads invoices and customers from Wave with read-only access to your business."
-      actions={<Lozenge appearance={lozenge.appearance} testId="connection-state">{lozenge.text}</Lozenge>}
+      actions={
+        <Lozenge appearance={lozenge.appearance} testId="connection-state">
+          {lozenge.text}
+        </Lozenge>
+      }
     >
       <Stack space="space.200">
         {connection.state === 'reconnect-needed' ? (
@@ -95,12 +114,16 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
             ) : (
               <Stack space="space.050" testId="connected-businesses">
                 <Text weight="semibold">{connection.businesses.length === 1 ? 'Business' : 'Businesses'}</Text>
-                {connection.businesses.length === 0 ? <Text color="color.text.subtle">No business is visible with this access.</Text> : null}
+                {connection.businesses.length === 0 ? (
+                  <Text color="color.text.subtle">No business is visible with this access.</Text>
+                ) : null}
                 {connection.businesses.map((business) => (
                   <Inline key={business.id} space="space.100" alignBlock="center">
                     <Text>{business.name}</Text>
                     {business.currencyCode ? <Lozenge>{business.currencyCode}</Lozenge> : null}
-                    {business.id === connection.connectedBusinessId ? <Lozenge appearance="inprogress">Events without a business go here</Lozenge> : null}
+                    {business.id === connection.connectedBusinessId ? (
+                      <Lozenge appearance="inprogress">Events without a business go here</Lozenge>
+                    ) : null}
                   </Inline>
                 ))}
               </Stack>
@@ -109,16 +132,26 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
           </Stack>
         ) : (
           <Text color="color.text.subtle">
-            {connection.clientIdSet ? 'Connect to let the app read invoices that webhooks only name by id.' : 'Save the OAuth client id and secret below, then connect.'}
+            {connection.clientIdSet
+              ? 'Connect to let the app read invoices that webhooks only name by id.'
+              : 'Save the OAuth client id and secret below, then connect.'}
           </Text>
         )}
         {waitingSince !== undefined ? (
           <SectionMessage appearance="information" title="Finish in Wave" testId="connect-waiting">
-            <Text as="p">Allow access in the Wave tab that opened. This page updates by itself once Wave is connected.</Text>
+            <Text as="p">
+              Allow access in the Wave tab that opened. This page updates by itself once Wave is connected.
+            </Text>
           </SectionMessage>
         ) : null}
         <Inline space="space.100" alignBlock="center">
-          <Button appearance={connected ? 'default' : 'primary'} onClick={() => void connect()} isLoading={start.pending} isDisabled={!connection.clientIdSet} testId="connect-wave">
+          <Button
+            appearance={connected ? 'default' : 'primary'}
+            onClick={() => void connect()}
+            isLoading={start.pending}
+            isDisabled={!connection.clientIdSet}
+            testId="connect-wave"
+          >
             {connected ? 'Reconnect to Wave' : 'Connect to Wave'}
           </Button>
           {connection.token && !confirming ? (

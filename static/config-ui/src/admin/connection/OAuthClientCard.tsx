@@ -9,10 +9,19 @@ import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 
 /** The OAuth client from Wave's developer portal. The secret is write-only: it is never shown again. */
-export function OAuthClientCard({ connection, onSaved }: { connection: ConnectionView; onSaved: (connection: ConnectionView) => void }) {
+export function OAuthClientCard({
+  connection,
+  onSaved,
+}: {
+  connection: ConnectionView;
+  onSaved: (connection: ConnectionView) => void;
+}) {
   const [clientId, setClientId] = useState(connection.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
-  const save = useSubmit('saveWaveClient', { title: 'OAuth client saved', description: 'You can now connect to Wave.' });
+  const save = useSubmit('saveWaveClient', {
+    title: 'OAuth client saved',
+    description: 'You can now connect to Wave.',
+  });
 
   const onSubmit = async () => {
     const answer = await save.submit({ clientId, clientSecret });
@@ -33,16 +42,33 @@ export function OAuthClientCard({ connection, onSaved }: { connection: Connectio
           <Text weight="semibold">Redirect URI</Text>
           <CopyField id="wave-redirect-uri" value={connection.redirectUri} label="redirect URI" testId="redirect-uri" />
         </Stack>
-        <CardForm onSubmit={onSubmit} submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client' }}>
+        <CardForm
+          onSubmit={onSubmit}
+          submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client' }}
+        >
           <Field id="wave-client-id" label="Client id" isRequired error={save.fieldErrors.clientId}>
-            {(props) => <Textfield {...props} value={clientId} autoComplete="off" onChange={(event) => { setClientId(event.currentTarget.value); save.clearFieldError('clientId'); }} />}
+            {(props) => (
+              <Textfield
+                {...props}
+                value={clientId}
+                autoComplete="off"
+                onChange={(event) => {
+                  setClientId(event.currentTarget.value);
+                  save.clearFieldError('clientId');
+                }}
+              />
+            )}
           </Field>
           <Field
             id="wave-client-secret"
             label="Client secret"
             isRequired
             error={save.fieldErrors.clientSecret}
-            hint={connection.clientIdSet ? 'A secret is stored. It is never shown; enter it again to change the client.' : 'Stored encrypted; never shown again.'}
+            hint={
+              connection.clientIdSet
+                ? 'A secret is stored. It is never shown; enter it again to change the client.'
+                : 'Stored encrypted; never shown again.'
+            }
           >
             {(props) => (
               <Textfield
@@ -51,7 +77,10 @@ export function OAuthClientCard({ connection, onSaved }: { connection: Connectio
                 value={clientSecret}
                 autoComplete="new-password"
                 placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
-                onChange={(event) => { setClientSecret(event.currentTarget.value); save.clearFieldError('clientSecret'); }}
+                onChange={(event) => {
+                  setClientSecret(event.currentTarget.value);
+                  save.clearFieldError('clientSecret');
+                }}
               />
             )}
           </Field>

@@ -18,10 +18,33 @@ export function PastedTokenCard({ onConnected }: { onConnected: (connection: Con
     }
   };
   return (
-    <SectionCard title="Development token" testId="pasted-token" description="For development only: paste a full-access token. It is checked with Wave, stored encrypted and never shown again.">
-      <CardForm onSubmit={onSubmit} submit={{ label: 'Use this token', pending: use.pending, appearance: 'default', isDisabled: token.trim() === '' }}>
+    <SectionCard
+      title="Development token"
+      testId="pasted-token"
+      description="For development only: paste a full-access token. It is checked with Wave, stored encrypted and never shown again."
+    >
+      <CardForm
+        onSubmit={onSubmit}
+        submit={{
+          label: 'Use this token',
+          pending: use.pending,
+          appearance: 'default',
+          isDisabled: token.trim() === '',
+        }}
+      >
         <Field id="wave-pasted-token" label="Full-access token" error={use.fieldErrors.accessToken}>
-          {(props) => <Textfield {...props} type="password" value={token} autoComplete="off" onChange={(event) => { setToken(event.currentTarget.value); use.clearFieldError('accessToken'); }} />}
+          {(props) => (
+            <Textfield
+              {...props}
+              type="password"
+              value={token}
+              autoComplete="off"
+              onChange={(event) => {
+                setToken(event.currentTarget.value);
+                use.clearFieldError('accessToken');
+              }}
+            />
+          )}
         </Field>
       </CardForm>
     </SectionCard>

@@ -11,7 +11,9 @@ export function TokenHealth({ token }: { token: NonNullable<ConnectionView['toke
     return (
       <Inline space="space.100" alignBlock="center" testId="token-health">
         <Lozenge appearance="moved">Development token</Lozenge>
-        <Text color="color.text.subtle">A pasted full-access token: it does not expire on a schedule and cannot be renewed.</Text>
+        <Text color="color.text.subtle">
+          A pasted full-access token: it does not expire on a schedule and cannot be renewed.
+        </Text>
       </Inline>
     );
   }
@@ -25,11 +27,22 @@ export function TokenHealth({ token }: { token: NonNullable<ConnectionView['toke
       </Inline>
       {token.expiresAt !== undefined ? (
         <Text>
-          {expired ? 'Expired' : 'Expires'} {relativeTime(token.expiresAt, now)} ({formatDateTime(token.expiresAt, timezone)}). The app renews it automatically.
+          {expired ? 'Expired' : 'Expires'} {relativeTime(token.expiresAt, now)} (
+          {formatDateTime(token.expiresAt, timezone)}). The app renews it automatically.
         </Text>
       ) : null}
-      <Text color="color.text.subtle">Last renewed: {token.lastRefreshAt !== undefined ? `${relativeTime(token.lastRefreshAt, now)} (${formatDateTime(token.lastRefreshAt, timezone)})` : 'not recorded yet'}.</Text>
-      {token.scope ? <Text size="small" color="color.text.subtlest">Access: {token.scope}</Text> : null}
+      <Text color="color.text.subtle">
+        Last renewed:{' '}
+        {token.lastRefreshAt !== undefined
+          ? `${relativeTime(token.lastRefreshAt, now)} (${formatDateTime(token.lastRefreshAt, timezone)})`
+          : 'not recorded yet'}
+        .
+      </Text>
+      {token.scope ? (
+        <Text size="small" color="color.text.subtlest">
+          Access: {token.scope}
+        </Text>
+      ) : null}
     </Stack>
   );
 }

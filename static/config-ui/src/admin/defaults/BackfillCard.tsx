@@ -21,19 +21,30 @@ const DEFAULT_DAYS_BACK = 90;
 
 const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
 
-const STATE_LOZENGE: Record<BackfillView['state'], { text: string; appearance: 'inprogress' | 'success' | 'removed' }> = {
-  running: { text: 'Running', appearance: 'inprogress' },
-  done: { text: 'Done', appearance: 'success' },
-  failed: { text: 'Stopped', appearance: 'removed' },
-};
+const STATE_LOZENGE: Record<BackfillView['state'], { text: string; appearance: 'inprogress' | 'success' | 'removed' }> =
+  {
+    running: { text: 'Running', appearance: 'inprogress' },
+    done: { text: 'Done', appearance: 'success' },
+    failed: { text: 'Stopped', appearance: 'removed' },
+  };
 
-const track = xcss({ height: '0.5rem', borderRadius: 'radius.small', backgroundColor: 'color.background.neutral', overflow: 'hidden' });
+const track = xcss({
+  height: '0.5rem',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.neutral',
+  overflow: 'hidden',
+});
 const bar = xcss({ height: '100%', backgroundColor: 'color.background.brand.bold' });
 
 function Progress({ backfill }: { backfill: BackfillView }) {
   const { timezone } = usePageContext();
   const lozenge = STATE_LOZENGE[backfill.state];
-  const percent = backfill.total > 0 ? Math.min(100, Math.round((backfill.done / backfill.total) * 100)) : backfill.state === 'done' ? 100 : 0;
+  const percent =
+    backfill.total > 0
+      ? Math.min(100, Math.round((backfill.done / backfill.total) * 100))
+      : backfill.state === 'done'
+        ? 100
+        : 0;
   return (
     <Stack space="space.100" testId="backfill-progress">
       <Inline space="space.100" alignBlock="center">
@@ -41,14 +52,23 @@ function Progress({ backfill }: { backfill: BackfillView }) {
           {lozenge.text}
         </Lozenge>
         <Text weight="semibold">
-          <span data-testid="backfill-count">{`${backfill.done} / ${backfill.total}`}</span> invoices from {backfill.fromDate}
+          <span data-testid="backfill-count">{`${backfill.done} / ${backfill.total}`}</span> invoices from{' '}
+          {backfill.fromDate}
         </Text>
       </Inline>
-      <Box xcss={track} role="progressbar" aria-label="Backfill progress" aria-valuemin={0} aria-valuemax={backfill.total} aria-valuenow={backfill.done}>
+      <Box
+        xcss={track}
+        role="progressbar"
+        aria-label="Backfill progress"
+        aria-valuemin={0}
+        aria-valuemax={backfill.total}
+        aria-valuenow={backfill.done}
+      >
         <Box xcss={bar} style={{ width: `${percent}%` }} />
       </Box>
       <Text color="color.text.subtle">
-        {backfill.created} new {backfill.created === 1 ? 'issue' : 'issues'}; {backfill.skipped} skipped{backfill.skipped > 0 ? ' (listed under Activity)' : ''}. Started {formatDateTime(backfill.startedAt, timezone)}
+        {backfill.created} new {backfill.created === 1 ? 'issue' : 'issues'}; {backfill.skipped} skipped
+        {backfill.skipped > 0 ? ' (listed under Activity)' : ''}. Started {formatDateTime(backfill.startedAt, timezone)}
         {backfill.finishedAt !== undefined ? `, finished ${formatDateTime(backfill.finishedAt, timezone)}` : ''}.
       </Text>
     </Stack>
@@ -58,7 +78,10 @@ function Progress({ backfill }: { backfill: BackfillView }) {
 /** Imports the Wave invoices from a day on (those already in Jira are left alone), with its progress while it runs. */
 export function BackfillCard() {
   const { state, reload, replace } = useResolver('getBackfillProgress');
-  const start = useSubmit('startBackfill', { title: 'Backfill started', description: 'Older invoices are imported in the background; progress shows here.' });
+  const start = useSubmit('startBackfill', {
+    title: 'Backfill started',
+    description: 'Older invoices are imported in the background; progress shows here.',
+  });
   const [fromDate, setFromDate] = useState(() => utcDay(Date.now() - DEFAULT_DAYS_BACK * DAY_MS));
   const backfill = state.data?.backfill ?? null;
   const running = backfill?.state === 'running';
@@ -89,15 +112,35 @@ export function BackfillCard() {
             <Stack space="space.100">
               <Text as="p">{backfill.lastError ?? 'No reason was recorded.'}</Text>
               <Box>
-                <Button appearance="primary" onClick={() => void run(backfill.fromDate)} isLoading={start.pending} testId="resume-backfill">
+                <Button
+                  appearance="primary"
+                  onClick={() => void run(backfill.fromDate)}
+                  isLoading={start.pending}
+                  testId="resume-backfill"
+                >
                   Resume
                 </Button>
               </Box>
             </Stack>
           </SectionMessage>
         ) : null}
-        <CardForm onSubmit={() => run(fromDate)} submit={{ label: 'Start backfill', pending: start.pending, appearance: backfill?.state === 'failed' ? 'default' : 'primary', isDisabled: running, testId: 'start-backfill' }}>
-          <Field id="backfill-from" label="Import invoices from" isRequired error={start.fieldErrors.fromDate} hint="A day (UTC): invoices created or changed on or after it.">
+        <CardForm
+          onSubmit={() => run(fromDate)}
+          submit={{
+            label: 'Start backfill',
+            pending: start.pending,
+            appearance: backfill?.state === 'failed' ? 'default' : 'primary',
+            isDisabled: running,
+            testId: 'start-backfill',
+          }}
+        >
+          <Field
+            id="backfill-from"
+            label="Import invoices from"
+            isRequired
+            error={start.fieldErrors.fromDate}
+            hint="A day (UTC): invoices created or changed on or after it."
+          >
             {(props) => (
               <Textfield
                 {...props}
@@ -106,7 +149,10 @@ export function BackfillCard() {
                 max={utcDay(Date.now())}
                 value={fromDate}
                 isDisabled={running}
-                onChange={(event) => { setFromDate(event.currentTarget.value); start.clearFieldError('fromDate'); }}
+                onChange={(event) => {
+                  setFromDate(event.currentTarget.value);
+                  start.clearFieldError('fromDate');
+                }}
               />
             )}
           </Field>

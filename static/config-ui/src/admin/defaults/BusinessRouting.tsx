@@ -20,7 +20,8 @@ export function BusinessRouting({ businesses, projects, routing, errors, onChang
   if (businesses.length === 0) {
     return (
       <EmptyState title="No Wave businesses to route" testId="no-businesses">
-        Connect Wave to send each business's invoices to its own project. Until then everything goes to the default project.
+        Connect Wave to send each business's invoices to its own project. Until then everything goes to the default
+        project.
       </EmptyState>
     );
   }
@@ -29,7 +30,12 @@ export function BusinessRouting({ businesses, projects, routing, errors, onChang
     <Stack space="space.100">
       <Text weight="semibold">Per business</Text>
       {businesses.map((business) => (
-        <Field key={business.id} id={`business-${business.id}`} label={business.name} error={errors[`businessProjects.${business.id}`]}>
+        <Field
+          key={business.id}
+          id={`business-${business.id}`}
+          label={business.name}
+          error={errors[`businessProjects.${business.id}`]}
+        >
           {(props) => (
             <Select
               inputId={props.id}

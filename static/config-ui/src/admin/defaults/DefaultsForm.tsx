@@ -13,8 +13,8 @@ import { findOption, issueTypeOptions, projectOptions } from './options';
 
 const FEATURES: Array<{ key: keyof FeaturesView; label: string; hint: string }> = [
   { key: 'customerIssues', label: 'Customer issues', hint: 'A Jira issue per Wave customer, for account tracking.' },
-  { key: 'paymentWorklogs', label: 'Payment worklogs', hint: 'A worklog on the invoice\'s issue for every payment.' },
-  { key: 'issueLinks', label: 'Issue links', hint: 'Link each invoice\'s issue to its customer\'s issue.' },
+  { key: 'paymentWorklogs', label: 'Payment worklogs', hint: "A worklog on the invoice's issue for every payment." },
+  { key: 'issueLinks', label: 'Issue links', hint: "Link each invoice's issue to its customer's issue." },
 ];
 
 const columns = xcss({ gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))' });
@@ -31,7 +31,13 @@ function inputOf(defaults: DefaultsView): DefaultsInput {
   };
 }
 
-export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; onSaved: (defaults: DefaultsView) => void }) {
+export function DefaultsForm({
+  defaults,
+  onSaved,
+}: {
+  defaults: DefaultsView;
+  onSaved: (defaults: DefaultsView) => void;
+}) {
   const [input, setInput] = useState<DefaultsInput>(() => inputOf(defaults));
   const [minutes, setMinutes] = useState(String(defaults.worklogMinutes));
   const save = useSubmit('saveDefaults', { title: 'Defaults saved', description: 'The next delivery uses them.' });
@@ -54,7 +60,13 @@ export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; on
       <Stack space="space.300">
         <SectionCard title="Routing" description="The Jira project each Wave business's invoices and customers go to.">
           <Stack space="space.200">
-            <Field id="default-project" label="Default project" isRequired error={save.fieldErrors.defaultProjectKey} hint="Businesses without their own project below go here.">
+            <Field
+              id="default-project"
+              label="Default project"
+              isRequired
+              error={save.fieldErrors.defaultProjectKey}
+              hint="Businesses without their own project below go here."
+            >
               {(props) => (
                 <Select
                   inputId={props.id}
@@ -76,16 +88,43 @@ export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; on
             />
           </Stack>
         </SectionCard>
-        <SectionCard title="Issue types" description="By name, so the same choice works in every project that has the type.">
+        <SectionCard
+          title="Issue types"
+          description="By name, so the same choice works in every project that has the type."
+        >
           <Grid xcss={columns} columnGap="space.200">
-            <Field id="invoice-issue-type" label="Issue type for invoices" isRequired error={save.fieldErrors.invoiceIssueType}>
+            <Field
+              id="invoice-issue-type"
+              label="Issue type for invoices"
+              isRequired
+              error={save.fieldErrors.invoiceIssueType}
+            >
               {(props) => (
-                <Select inputId={props.id} aria-describedby={props['aria-describedby']} isInvalid={props.isInvalid} options={issueTypes} value={findOption(issueTypes, input.invoiceIssueType)} onChange={(option) => change('invoiceIssueType', option?.value ?? '')} />
+                <Select
+                  inputId={props.id}
+                  aria-describedby={props['aria-describedby']}
+                  isInvalid={props.isInvalid}
+                  options={issueTypes}
+                  value={findOption(issueTypes, input.invoiceIssueType)}
+                  onChange={(option) => change('invoiceIssueType', option?.value ?? '')}
+                />
               )}
             </Field>
-            <Field id="customer-issue-type" label="Issue type for customers" isRequired error={save.fieldErrors.customerIssueType}>
+            <Field
+              id="customer-issue-type"
+              label="Issue type for customers"
+              isRequired
+              error={save.fieldErrors.customerIssueType}
+            >
               {(props) => (
-                <Select inputId={props.id} aria-describedby={props['aria-describedby']} isInvalid={props.isInvalid} options={issueTypes} value={findOption(issueTypes, input.customerIssueType)} onChange={(option) => change('customerIssueType', option?.value ?? '')} />
+                <Select
+                  inputId={props.id}
+                  aria-describedby={props['aria-describedby']}
+                  isInvalid={props.isInvalid}
+                  options={issueTypes}
+                  value={findOption(issueTypes, input.customerIssueType)}
+                  onChange={(option) => change('customerIssueType', option?.value ?? '')}
+                />
               )}
             </Field>
           </Grid>
@@ -97,7 +136,9 @@ export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; on
                 <Toggle
                   id={`feature-${feature.key}`}
                   isChecked={input.features[feature.key]}
-                  onChange={() => change('features', { ...input.features, [feature.key]: !input.features[feature.key] })}
+                  onChange={() =>
+                    change('features', { ...input.features, [feature.key]: !input.features[feature.key] })
+                  }
                   descriptionId={`feature-${feature.key}-hint`}
                 />
                 <Stack space="space.025">
@@ -110,9 +151,27 @@ export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; on
                 </Stack>
               </Box>
             ))}
-            <Field id="worklog-minutes" label="Time logged per payment (minutes)" isRequired error={save.fieldErrors.worklogMinutes} hint="Jira needs at least 1 minute; payments are logged as work so they show on the issue's timeline.">
+            <Field
+              id="worklog-minutes"
+              label="Time logged per payment (minutes)"
+              isRequired
+              error={save.fieldErrors.worklogMinutes}
+              hint="Jira needs at least 1 minute; payments are logged as work so they show on the issue's timeline."
+            >
               {(props) => (
-                <Textfield {...props} type="number" min={1} max={1440} width="small" value={minutes} isDisabled={!input.features.paymentWorklogs} onChange={(event) => { setMinutes(event.currentTarget.value); save.clearFieldError('worklogMinutes'); }} />
+                <Textfield
+                  {...props}
+                  type="number"
+                  min={1}
+                  max={1440}
+                  width="small"
+                  value={minutes}
+                  isDisabled={!input.features.paymentWorklogs}
+                  onChange={(event) => {
+                    setMinutes(event.currentTarget.value);
+                    save.clearFieldError('worklogMinutes');
+                  }}
+                />
               )}
             </Field>
           </Stack>
@@ -121,7 +180,13 @@ export function DefaultsForm({ defaults, onSaved }: { defaults: DefaultsView; on
           <Button type="submit" appearance="primary" isLoading={save.pending} testId="save-defaults">
             Save defaults
           </Button>
-          <Button appearance="subtle" onClick={() => { setInput(inputOf(defaults)); setMinutes(String(defaults.worklogMinutes)); }}>
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setInput(inputOf(defaults));
+              setMinutes(String(defaults.worklogMinutes));
+            }}
+          >
             Discard changes
           </Button>
         </Inline>

@@ -9,7 +9,8 @@ export function DefaultsSection() {
   const { state, reload, replace } = useResolver('getDefaults');
   let defaults;
   if (state.status === 'loading') defaults = <LoadingBlock label="Loading the defaults" minHeight="28rem" />;
-  else if (!state.data) defaults = state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null;
+  else if (!state.data)
+    defaults = state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null;
   else defaults = <DefaultsForm key={JSON.stringify(state.data)} defaults={state.data} onSaved={replace} />;
   return (
     <Stack space="space.300">

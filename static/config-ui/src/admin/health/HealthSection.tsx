@@ -14,7 +14,12 @@ const LEVEL: Record<HealthLevel, { text: string; appearance: 'success' | 'moved'
   red: { text: 'Action needed', appearance: 'removed' },
 };
 
-const rowStyles = xcss({ paddingBlock: 'space.150', borderBlockEndColor: 'color.border', borderBlockEndStyle: 'solid', borderBlockEndWidth: 'border.width' });
+const rowStyles = xcss({
+  paddingBlock: 'space.150',
+  borderBlockEndColor: 'color.border',
+  borderBlockEndStyle: 'solid',
+  borderBlockEndWidth: 'border.width',
+});
 const levelColumn = xcss({ width: '8rem', flexShrink: 0 });
 
 function CheckRow({ check }: { check: HealthCheckView }) {
@@ -50,7 +55,10 @@ export function HealthSection() {
       testId="health"
       description={state.data ? `Checked ${formatDateTime(state.data.checkedAt, timezone)}.` : 'Checking…'}
       actions={
-        <Button onClick={() => void reload()} isLoading={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+        <Button
+          onClick={() => void reload()}
+          isLoading={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}
+        >
           Check again
         </Button>
       }

@@ -17,17 +17,25 @@ const DEFAULT_GRACE_HOURS = 24;
 
 function SecretStatus({ signing }: { signing: SigningSecretView }) {
   const { timezone } = usePageContext();
-  if (!signing.set) return <Text testId="signing-status">No secret is set: every delivery is refused until you set one.</Text>;
+  if (!signing.set)
+    return <Text testId="signing-status">No secret is set: every delivery is refused until you set one.</Text>;
   return (
     <Stack space="space.050" testId="signing-status">
       <Inline space="space.100" alignBlock="center">
         <Lozenge appearance="success">Set</Lozenge>
-        {signing.hint ? <Text>Ends with <code>{signing.hint}</code></Text> : null}
+        {signing.hint ? (
+          <Text>
+            Ends with <code>{signing.hint}</code>
+          </Text>
+        ) : null}
       </Inline>
-      {signing.rotatedAt !== undefined ? <Text color="color.text.subtle">Last changed {formatDateTime(signing.rotatedAt, timezone)}.</Text> : null}
+      {signing.rotatedAt !== undefined ? (
+        <Text color="color.text.subtle">Last changed {formatDateTime(signing.rotatedAt, timezone)}.</Text>
+      ) : null}
       {signing.previousValidUntil !== undefined ? (
         <Text testId="previous-secret-grace">
-          The previous secret is still accepted until {formatDateTime(signing.previousValidUntil, timezone)} ({relativeTime(signing.previousValidUntil)}).
+          The previous secret is still accepted until {formatDateTime(signing.previousValidUntil, timezone)} (
+          {relativeTime(signing.previousValidUntil)}).
         </Text>
       ) : null}
     </Stack>
@@ -35,11 +43,20 @@ function SecretStatus({ signing }: { signing: SigningSecretView }) {
 }
 
 /** Set or rotate the signing secret; the previous one keeps working for the grace period chosen. */
-export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecretView; onSaved: (settings: WebhookSettingsView) => void }) {
+export function SigningSecretCard({
+  signing,
+  onSaved,
+}: {
+  signing: SigningSecretView;
+  onSaved: (settings: WebhookSettingsView) => void;
+}) {
   const [secret, setSecret] = useState('');
   const [generated, setGenerated] = useState(false);
   const [graceHours, setGraceHours] = useState(String(DEFAULT_GRACE_HOURS));
-  const rotate = useSubmit('rotateSigningSecret', { title: signing.set ? 'Signing secret rotated' : 'Signing secret set', description: 'Put the same secret in Wave\'s webhook settings.' });
+  const rotate = useSubmit('rotateSigningSecret', {
+    title: signing.set ? 'Signing secret rotated' : 'Signing secret set',
+    description: "Put the same secret in Wave's webhook settings.",
+  });
 
   const onSubmit = async () => {
     const grace = graceHours.trim() === '' ? Number.NaN : Number(graceHours);
@@ -52,10 +69,22 @@ export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecret
   };
 
   return (
-    <SectionCard title="Signing secret" testId="signing-secret" description="Wave signs every delivery with it; the app refuses deliveries it cannot verify. It is never shown back.">
+    <SectionCard
+      title="Signing secret"
+      testId="signing-secret"
+      description="Wave signs every delivery with it; the app refuses deliveries it cannot verify. It is never shown back."
+    >
       <Stack space="space.200">
         <SecretStatus signing={signing} />
-        <CardForm onSubmit={onSubmit} width="wide" submit={{ label: signing.set ? 'Rotate secret' : 'Set secret', pending: rotate.pending, testId: 'save-signing-secret' }}>
+        <CardForm
+          onSubmit={onSubmit}
+          width="wide"
+          submit={{
+            label: signing.set ? 'Rotate secret' : 'Set secret',
+            pending: rotate.pending,
+            testId: 'save-signing-secret',
+          }}
+        >
           <Field
             id="signing-secret-input"
             label={signing.set ? 'New signing secret' : 'Signing secret'}
@@ -72,10 +101,21 @@ export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecret
                     isMonospaced={generated}
                     value={secret}
                     autoComplete="new-password"
-                    onChange={(event) => { setSecret(event.currentTarget.value); setGenerated(false); rotate.clearFieldError('secret'); }}
+                    onChange={(event) => {
+                      setSecret(event.currentTarget.value);
+                      setGenerated(false);
+                      rotate.clearFieldError('secret');
+                    }}
                   />
                 </Box>
-                <Button onClick={() => { setSecret(generateSigningSecret()); setGenerated(true); rotate.clearFieldError('secret'); }} testId="generate-secret">
+                <Button
+                  onClick={() => {
+                    setSecret(generateSigningSecret());
+                    setGenerated(true);
+                    rotate.clearFieldError('secret');
+                  }}
+                  testId="generate-secret"
+                >
                   Generate
                 </Button>
               </Inline>
@@ -87,8 +127,27 @@ export function SigningSecretCard({ signing, onSaved }: { signing: SigningSecret
             </SectionMessage>
           ) : null}
           {signing.set ? (
-            <Field id="grace-hours" label="Keep accepting the previous secret for (hours)" isRequired error={rotate.fieldErrors.graceHours} hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days).">
-              {(props) => <Textfield {...props} type="number" min={0} max={168} width="small" value={graceHours} onChange={(event) => { setGraceHours(event.currentTarget.value); rotate.clearFieldError('graceHours'); }} />}
+            <Field
+              id="grace-hours"
+              label="Keep accepting the previous secret for (hours)"
+              isRequired
+              error={rotate.fieldErrors.graceHours}
+              hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days)."
+            >
+              {(props) => (
+                <Textfield
+                  {...props}
+                  type="number"
+                  min={0}
+                  max={168}
+                  width="small"
+                  value={graceHours}
+                  onChange={(event) => {
+                    setGraceHours(event.currentTarget.value);
+                    rotate.clearFieldError('graceHours');
+                  }}
+                />
+              )}
             </Field>
           ) : null}
         </CardForm>

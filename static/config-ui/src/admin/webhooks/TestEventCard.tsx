@@ -12,9 +12,17 @@ export function TestEventCard({ secretSet }: { secretSet: boolean }) {
   const [result, setResult] = useState<TestEventResult | undefined>();
   const passed = result !== undefined && result.statusCode >= 200 && result.statusCode < 300;
   return (
-    <SectionCard title="Send test event" testId="test-event" description="Signs a test event with the current secret and runs it through the same checks as Wave's deliveries.">
+    <SectionCard
+      title="Send test event"
+      testId="test-event"
+      description="Signs a test event with the current secret and runs it through the same checks as Wave's deliveries."
+    >
       <Stack space="space.200">
-        <Text>{secretSet ? 'The event is ignored by the sync, but it is verified and listed under Activity.' : 'Set a signing secret first.'}</Text>
+        <Text>
+          {secretSet
+            ? 'The event is ignored by the sync, but it is verified and listed under Activity.'
+            : 'Set a signing secret first.'}
+        </Text>
         <Stack space="space.100" alignInline="start">
           <Button
             onClick={async () => {
@@ -29,7 +37,11 @@ export function TestEventCard({ secretSet }: { secretSet: boolean }) {
           </Button>
           <div aria-live="polite">
             {result ? (
-              <SectionMessage appearance={passed ? 'success' : 'error'} title={passed ? 'Delivered' : 'Not accepted'} testId="test-event-result">
+              <SectionMessage
+                appearance={passed ? 'success' : 'error'}
+                title={passed ? 'Delivered' : 'Not accepted'}
+                testId="test-event-result"
+              >
                 <Text as="p">{result.message}</Text>
               </SectionMessage>
             ) : null}

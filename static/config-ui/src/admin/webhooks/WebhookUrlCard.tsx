@@ -5,7 +5,11 @@ import { SectionCard } from '../../components/SectionCard';
 /** The `wave-webhook` URL and how to register it in Wave. */
 export function WebhookUrlCard({ url }: { url: string }) {
   return (
-    <SectionCard title="Webhook URL" testId="webhook-url-card" description="Wave sends invoice, customer and payment events here.">
+    <SectionCard
+      title="Webhook URL"
+      testId="webhook-url-card"
+      description="Wave sends invoice, customer and payment events here."
+    >
       <Stack space="space.200">
         <CopyField id="wave-webhook-url" value={url} label="webhook URL" testId="webhook-url" />
         <Stack space="space.050">
@@ -15,7 +19,9 @@ export function WebhookUrlCard({ url }: { url: string }) {
               <Text>Set a signing secret below and copy it.</Text>
             </li>
             <li>
-              <Text>In Wave (a Pro plan is needed), open the webhook settings of your application and add a webhook.</Text>
+              <Text>
+                In Wave (a Pro plan is needed), open the webhook settings of your application and add a webhook.
+              </Text>
             </li>
             <li>
               <Text>Paste this URL, the signing secret, and select the invoice, customer and payment events.</Text>

@@ -9,7 +9,8 @@ import { WebhookUrlCard } from './WebhookUrlCard';
 export function WebhooksSection() {
   const { state, reload, replace } = useResolver('getWebhookSettings');
   if (state.status === 'loading') return <LoadingBlock label="Loading the webhook settings" minHeight="24rem" />;
-  if (!state.data) return state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null;
+  if (!state.data)
+    return state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null;
   return (
     <Stack space="space.300">
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}

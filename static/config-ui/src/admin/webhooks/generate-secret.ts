@@ -2,6 +2,9 @@
 export function generateSigningSecret(): string {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);
-  const base64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const base64 = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   return `whsec_${base64}`;
 }

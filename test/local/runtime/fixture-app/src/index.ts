@@ -28,7 +28,11 @@ const jobs = new Queue({ key: 'jobs' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const param = (request: WebTriggerRequest, name: string) => request.queryParameters[name]?.[0];
-const json = (statusCode: number, body: unknown): WebTriggerResponse => ({ statusCode, headers: { 'content-type': ['application/json'] }, body: JSON.stringify(body) });
+const json = (statusCode: number, body: unknown): WebTriggerResponse => ({
+  statusCode,
+  headers: { 'content-type': ['application/json'] },
+  body: JSON.stringify(body),
+});
 
 export async function echo(request: WebTriggerRequest, context: unknown): Promise<WebTriggerResponse> {
   const app = getAppContext();
@@ -49,7 +53,11 @@ export async function misbehave(request: WebTriggerRequest): Promise<unknown> {
       await sleep(Number(param(request, 'ms')));
       return json(200, { late: true });
     default:
-      return { statusCode: 418, headers: { 'x-multi': ['a', 'b'], 'content-type': ['text/plain'] }, body: 'short and stout' };
+      return {
+        statusCode: 418,
+        headers: { 'x-multi': ['a', 'b'], 'content-type': ['text/plain'] },
+        body: 'short and stout',
+      };
   }
 }
 
@@ -100,7 +108,10 @@ export async function platform(request: WebTriggerRequest): Promise<WebTriggerRe
       const count = Number(param(request, 'count') ?? 1);
       const retries = Number(param(request, 'retries') ?? 0);
       const delayInSeconds = Number(param(request, 'delay') ?? 0);
-      const events = Array.from({ length: count }, (_, n) => ({ body: { n, retries }, ...(delayInSeconds ? { delayInSeconds } : {}) }));
+      const events = Array.from({ length: count }, (_, n) => ({
+        body: { n, retries },
+        ...(delayInSeconds ? { delayInSeconds } : {}),
+      }));
       return json(200, await jobs.push(events));
     }
     case 'stats':
@@ -126,7 +137,8 @@ export async function consume(event: QueueEvent): Promise<unknown> {
   await sleep(30);
   const attempt = event.retryContext?.retryCount ?? 0;
   journalEntries.push(`consumed:${JSON.stringify(event.body)}:${attempt}`);
-  if ((event.body.retries ?? 0) > attempt) return new InvocationError({ retryAfter: 10, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  if ((event.body.retries ?? 0) > attempt)
+    return new InvocationError({ retryAfter: 10, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   return undefined;
 }
 
