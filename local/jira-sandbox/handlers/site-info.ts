@@ -132,12 +132,10 @@ export const siteInfoHandlers: HandlerTable = {
   getIssueTypesForProject: (ctx) => {
     const project = requireProject(ctx, String(ctx.query.projectId));
     return ok(
-      ctx.site.catalog
-        .issueTypesOf(project)
-        .map((issueType) => ({
-          ...issueTypeView(ctx.site, issueType),
-          scope: { type: 'PROJECT', project: { id: project.id } },
-        })),
+      ctx.site.catalog.issueTypesOf(project).map((issueType) => ({
+        ...issueTypeView(ctx.site, issueType),
+        scope: { type: 'PROJECT', project: { id: project.id } },
+      })),
     );
   },
 
@@ -146,15 +144,13 @@ export const siteInfoHandlers: HandlerTable = {
     const project = requireProject(ctx, param(ctx, 'projectIdOrKey'));
     const statuses = site.catalog.statusesOf(project).map((status) => statusView(site, status));
     return ok(
-      site.catalog
-        .issueTypesOf(project)
-        .map((issueType) => ({
-          self: site.url(`/rest/api/3/issuetype/${issueType.id}`),
-          id: issueType.id,
-          name: issueType.name,
-          subtask: false,
-          statuses,
-        })),
+      site.catalog.issueTypesOf(project).map((issueType) => ({
+        self: site.url(`/rest/api/3/issuetype/${issueType.id}`),
+        id: issueType.id,
+        name: issueType.name,
+        subtask: false,
+        statuses,
+      })),
     );
   },
 

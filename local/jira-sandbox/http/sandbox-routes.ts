@@ -44,12 +44,10 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
   router.post('/faults', (req, res) => {
     const parsed = faultSettings.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({
-          error: 'invalid fault settings',
-          issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
-        });
+      res.status(400).json({
+        error: 'invalid fault settings',
+        issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+      });
       return;
     }
     control.setFaults(parsed.data);
