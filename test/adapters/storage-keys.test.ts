@@ -15,7 +15,7 @@ describe('storage keys', () => {
     expect(decodeKeyPart(part)).toBe(id);
     expect(storageKeys.link('invoice', id)).toMatch(ALLOWED);
     expect(storageKeys.event(id)).toMatch(ALLOWED);
-    expect(storageKeys.invoiceLock(id)).toMatch(ALLOWED);
+    expect(storageKeys.recordLock('invoice', id)).toMatch(ALLOWED);
   });
 
   it('keeps distinct ids distinct and prefixes by kind', () => {
@@ -24,7 +24,7 @@ describe('storage keys', () => {
     expect(encodeKeyPart('a#2Bb')).not.toBe(encodeKeyPart('a+b'));
     expect(storageKeys.link('customer', 'x=')).toBe('link:customer:x#3D');
     expect(storageKeys.event('e+1')).toBe('event:e#2B1');
-    expect(storageKeys.invoiceLock('i/1')).toBe('lock:invoice:i#2F1');
+    expect(storageKeys.recordLock('invoice', 'i/1')).toBe('lock:invoice:i#2F1');
   });
 
   it('refuses ids that cannot make a valid key', () => {

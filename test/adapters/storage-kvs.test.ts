@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { getAppConfig, parseAppConfig, resolveProjectKey, saveAppConfig } from '../../src/adapters/storage/config';
 import { claimEvent, markEventDone, releaseEvent } from '../../src/adapters/storage/event-dedupe';
-import { acquireInvoiceLock, withInvoiceLock } from '../../src/adapters/storage/invoice-lock';
+import { acquireRecordLock, withRecordLock } from '../../src/adapters/storage/record-lock';
 import { storageKeys } from '../../src/adapters/storage/keys';
 import { deleteLink, getLink, listLinks, putLink } from '../../src/adapters/storage/links';
 import {
@@ -49,12 +49,12 @@ describe('event dedupe', () => {
 
 describe('invoice lock', () => {
   it('serialises holders, waits within the budget, and conflicts when it runs out', async () => {
-    const lock = await acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 1_000 }));
+    const lock = await acquireRecordLock('invoice', 'SW52=', createTimeBudget({ limitMs: 1_000 }));
     await expect(
-      acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 300 }), { pollMs: 50 }),
+      acquireRecordLock('invoice', 'SW52=', createTimeBudget({ limitMs: 300 }), { pollMs: 50 }),
     ).rejects.toBeInstanceOf(ConflictError);
 
-    const waiting = acquireInvoiceLock('SW52=', createTimeBudget({ limitMs: 5_000 }), { pollMs: 20 });
+    const waiting = acquireRecordLock('invoice', 'SW52=', createTimeBudget({ limitMs: 5_000 }), { pollMs: 20 });
     setTimeout(() => void lock.release(), 100);
     const second = await waiting;
     expect(second.owner).not.toBe(lock.owner);
@@ -62,20 +62,24 @@ describe('invoice lock', () => {
   });
 
   it('release only removes its own lock', async () => {
-    const first = await acquireInvoiceLock('inv', createTimeBudget({ limitMs: 1_000 }), { ttlSeconds: 1 });
+    const first = await acquireRecordLock('invoice', 'inv', createTimeBudget({ limitMs: 1_000 }), { ttlSeconds: 1 });
     harness.clock.advance(2_000);
-    const second = await acquireInvoiceLock('inv', createTimeBudget({ limitMs: 1_000 }));
+    const second = await acquireRecordLock('invoice', 'inv', createTimeBudget({ limitMs: 1_000 }));
     await first.release();
-    expect(await kvs.get(storageKeys.invoiceLock('inv'))).toBe(second.owner);
+    expect(await kvs.get(storageKeys.recordLock('invoice', 'inv'))).toBe(second.owner);
     await second.release();
-    expect(await kvs.get(storageKeys.invoiceLock('inv'))).toBeUndefined();
+    expect(await kvs.get(storageKeys.recordLock('invoice', 'inv'))).toBeUndefined();
   });
 
-  it('withInvoiceLock releases even when the work fails', async () => {
+  it('withRecordLock releases even when the work fails', async () => {
     await expect(
-      withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => Promise.reject(new Error('boom'))),
+      withRecordLock('invoice', 'inv2', createTimeBudget({ limitMs: 1_000 }), async () =>
+        Promise.reject(new Error('boom')),
+      ),
     ).rejects.toThrow('boom');
-    await expect(withInvoiceLock('inv2', createTimeBudget({ limitMs: 1_000 }), async () => 'ran')).resolves.toBe('ran');
+    await expect(
+      withRecordLock('invoice', 'inv2', createTimeBudget({ limitMs: 1_000 }), async () => 'ran'),
+    ).resolves.toBe('ran');
   });
 });
 

@@ -1,6 +1,6 @@
 import { getWaveConnection, markWaveConnected } from '../../src/adapters/storage/wave-connection';
 import { saveWaveOAuthClient, saveWaveTokens } from '../../src/adapters/storage/secrets';
-import { WaveReconnectNeededError } from '../../src/adapters/wave/wave-errors';
+import { WaveBusinessNotReadableError, WaveReconnectNeededError } from '../../src/adapters/wave/wave-errors';
 import { WaveGraphqlClient } from '../../src/adapters/wave/wave-graphql';
 import { WaveOAuthClient } from '../../src/adapters/wave/wave-oauth';
 import { WaveTokenManager } from '../../src/adapters/wave/wave-tokens';
@@ -61,7 +61,16 @@ const invoice = {
   amountDue: money('100.00'),
   amountPaid: money('0.00'),
   taxTotal: money('0.00'),
-  customer: { id: 'Q3VzOjE=', name: 'Acme', email: null },
+  customer: {
+    id: 'Q3VzOjE=',
+    name: 'Acme',
+    email: null,
+    firstName: null,
+    lastName: null,
+    displayId: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    modifiedAt: '2026-01-01T00:00:00Z',
+  },
 };
 const invoiceAnswer = { status: 200, body: { data: { business: { id: 'QnVz', invoice } } } };
 
@@ -69,9 +78,8 @@ describe('Wave GraphQL client', () => {
   it('fetches an invoice with the stored token and the variables the query declares', async () => {
     wave.graphqlAnswers.push(invoiceAnswer);
     expect(await client().getInvoice('QnVz', 'SW52OjE=')).toMatchObject({
-      id: 'SW52OjE=',
-      invoiceNumber: '7',
-      status: 'SENT',
+      invoice: { id: 'SW52OjE=', invoiceNumber: '7', status: 'SENT', customer: { id: 'Q3VzOjE=', name: 'Acme' } },
+      customer: { id: 'Q3VzOjE=', name: 'Acme', modifiedAt: '2026-01-01T00:00:00Z' },
     });
     expect(wave.graphqlRequests[0]?.authorization).toBe('Bearer access-0');
     expect(wave.graphqlRequests[0]?.body.variables).toEqual({ businessId: 'QnVz', invoiceId: 'SW52OjE=' });
@@ -130,6 +138,8 @@ describe('Wave GraphQL client', () => {
       },
     });
     await expect(client().getInvoice('QnVz', 'x')).rejects.toBeInstanceOf(UpstreamError);
+    wave.graphqlAnswers.push({ status: 200, body: { data: { business: null } } });
+    await expect(client().getInvoice('QnVz', 'x')).rejects.toBeInstanceOf(WaveBusinessNotReadableError);
   });
 
   it('lists invoices modified after a time, oldest first, with paging info', async () => {

@@ -56,7 +56,9 @@ describe('Wave adapters against the Wave sandbox', () => {
 
     const first = page.items[0];
     if (!first) throw new Error('the sandbox has no invoices');
-    expect(await wave.getInvoice(sandbox.control.businessId, first.id)).toEqual(first);
+    const read = await wave.getInvoice(sandbox.control.businessId, first.id);
+    expect(read?.invoice).toEqual(first);
+    expect(read?.customer).toMatchObject({ id: first.customer?.id, name: first.customer?.name });
     const customerId = first.customer?.id;
     if (!customerId) throw new Error('the invoice has no customer');
     expect(await wave.getCustomer(sandbox.control.businessId, customerId)).toMatchObject({

@@ -8,13 +8,31 @@ const RETENTION = { value: 30, unit: 'DAYS' } as const;
 const MAX_TEXT = 500;
 const MAX_PAGE = 100;
 
-export const DELIVERY_OUTCOMES = ['processed', 'duplicate', 'stale', 'ignored', 'rejected', 'failed'] as const;
+export const DELIVERY_OUTCOMES = [
+  'processed',
+  'duplicate',
+  'stale',
+  'unchanged',
+  'ignored',
+  'gone',
+  'rejected',
+  'failed',
+] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/** Who brought the change: Wave's webhook, the five-minute poll, the import, an admin's replay or test event. */
+export const DELIVERY_SOURCES = ['webhook', 'poll', 'import', 'replay', 'test', 'keeper', 'jira'] as const;
+export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 
 /** One webhook delivery as the admin page lists it. Callers put no secrets or payloads in here. */
 export interface DeliveryRecord {
   receivedAt: number;
   outcome: DeliveryOutcome;
+  source?: DeliverySource;
+  /** `wave` (Wave's own delivery) or `full` (the full-object envelope), for webhook deliveries. */
+  format?: string;
+  /** The Wave business (global id) the change belongs to. */
+  businessId?: string;
   reason?: string;
   eventType?: string;
   eventId?: string;

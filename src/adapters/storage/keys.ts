@@ -54,7 +54,7 @@ export const storageKeys = {
   link: (kind: WaveLinkKind, waveId: string) => key('link', kind, id(waveId)),
   linkPrefix: (kind: WaveLinkKind) => `link:${kind}:`,
   event: (eventId: string) => key('event', id(eventId)),
-  invoiceLock: (invoiceId: string) => key('lock', 'invoice', id(invoiceId)),
+  recordLock: (kind: WaveLinkKind, waveId: string) => key('lock', kind, id(waveId)),
   tokenRefreshLock: () => key('lock', 'wave-token-refresh'),
   transitions: (projectKey: string, issueTypeId: string, statusId: string) =>
     key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),
@@ -68,6 +68,9 @@ export const storageKeys = {
   keeperState: (part: 'wave-token' | 'jira-events' | 'sweep') => key('state', 'keeper', part),
   keeperLock: (part: 'jira-webhooks' | 'sweep' | 'backfill') => key('lock', 'keeper', part),
   backfill: () => key('state', 'backfill'),
+  refusalDayPrefix: (day: string) => `refusal:${day}:`,
+  refusalWindow: (day: string, windowStart: number, instance: string) =>
+    key('refusal', day, String(windowStart).padStart(15, '0'), id(instance)),
 } as const;
 
 /** Secret storage keys (kvs.getSecret/setSecret), separate from plain keys. */

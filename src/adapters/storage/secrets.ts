@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { BadRequestError } from '../../shared/errors';
+import { perInstallation } from '../forge/installation';
 import { secretKeys } from './keys';
 
 /**
@@ -8,6 +9,15 @@ import { secretKeys } from './keys';
  */
 
 const DEFAULT_SIGNING_GRACE_MS = 24 * 60 * 60_000;
+/**
+ * Every delivery, signed or not, needs the signing secrets: a warm instance reuses them for a few seconds, so a
+ * flood of unsigned requests cannot spend the installation's KVS read quota. A rotation here updates it at once.
+ */
+const SIGNING_CACHE_MS = 5_000;
+const signingCache = perInstallation<{ readAt: number; stored: WebhookSigningSecrets | undefined }>(() => ({
+  readAt: Number.NEGATIVE_INFINITY,
+  stored: undefined,
+}));
 
 interface WebhookSigningSecrets {
   current: string;
@@ -64,11 +74,15 @@ export async function rotateWebhookSigningSecret(
       }
     : { current: secret, rotatedAt: now };
   await kvs.setSecret(secretKeys.webhookSigning(), next);
+  Object.assign(signingCache(), { readAt: Date.now(), stored: next });
 }
 
 /** The secrets a delivery's signature may be checked against, current first. */
 export async function getWebhookVerificationSecrets(now: number = Date.now()): Promise<string[]> {
-  const stored = await kvs.getSecret<WebhookSigningSecrets>(secretKeys.webhookSigning());
+  const cache = signingCache();
+  const fresh = Date.now() - cache.readAt < SIGNING_CACHE_MS;
+  const stored = fresh ? cache.stored : await kvs.getSecret<WebhookSigningSecrets>(secretKeys.webhookSigning());
+  if (!fresh) Object.assign(cache, { readAt: Date.now(), stored });
   if (!stored) return [];
   const previousValid = stored.previous !== undefined && (stored.previousValidUntil ?? 0) > now;
   return previousValid ? [stored.current, stored.previous as string] : [stored.current];

@@ -5,7 +5,7 @@ import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } 
 import type { TimeBudget } from '../../shared/time-budget';
 import { markWaveReconnectNeeded } from '../storage/wave-connection';
 import { defaultEgressFetch, type EgressFetch } from './egress-fetch';
-import { WaveQueryNotSupportedError, WaveReconnectNeededError } from './wave-errors';
+import { WaveBusinessNotReadableError, WaveQueryNotSupportedError, WaveReconnectNeededError } from './wave-errors';
 import { mapBusiness, mapCustomer, mapInvoice, type WaveBusiness } from './wave-mapping';
 import {
   GET_CUSTOMER,
@@ -19,6 +19,11 @@ import {
 import type { WaveAccessTokens } from './wave-tokens';
 
 export const WAVE_GRAPHQL_ENDPOINT = 'https://gql.waveapps.com/graphql/public';
+
+export interface InvoiceWithCustomer {
+  invoice: WaveInvoice;
+  customer: WaveCustomer | null;
+}
 
 export interface WavePage<T> {
   items: T[];
@@ -55,7 +60,8 @@ interface GraphqlErrorLike {
 type Failure =
   | { kind: 'unauthenticated' }
   | { kind: 'transient'; reason: string; retryAfterMs?: number }
-  | { kind: 'not-found' }
+  /** Wave answered with partial data: what exists is there, what does not is null. */
+  | { kind: 'not-found'; partialData: unknown }
   | { kind: 'fatal'; error: Error };
 
 interface Connection {
@@ -74,7 +80,7 @@ function classify(error: unknown, nowMs: number): Failure {
     const retryAfterMs = parseRetryAfterMs(headers?.get?.('retry-after'), nowMs);
     return { kind: 'transient', reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
-  if (codes.includes('NOT_FOUND')) return { kind: 'not-found' };
+  if (codes.includes('NOT_FOUND')) return { kind: 'not-found', partialData: error.response.data };
   // Wave's messages describe the query, never the token; keep only the first for the admin.
   const detail = errors[0]?.message ?? `HTTP ${status}`;
   const message = `Wave refused the request: ${detail.slice(0, 200)}`;
@@ -112,9 +118,19 @@ export class WaveGraphqlClient {
     return this.requests;
   }
 
-  async getInvoice(businessId: string, invoiceId: string): Promise<WaveInvoice | undefined> {
-    const data = await this.query<{ business?: { invoice?: unknown } | null }>(GET_INVOICE, { businessId, invoiceId });
-    return data?.business?.invoice ? mapInvoice(data.business.invoice) : undefined;
+  /**
+   * The invoice and its customer as Wave has them now; undefined when Wave does not know the invoice (deleted).
+   * Throws WaveBusinessNotReadableError when the connection cannot read the business at all.
+   */
+  async getInvoice(businessId: string, invoiceId: string): Promise<InvoiceWithCustomer | undefined> {
+    const data = await this.query<{ business?: { invoice?: { customer?: unknown } | null } | null }>(GET_INVOICE, {
+      businessId,
+      invoiceId,
+    });
+    if (data?.business === null) throw new WaveBusinessNotReadableError(businessId);
+    const node = data?.business?.invoice;
+    if (!node) return undefined;
+    return { invoice: mapInvoice(node), customer: node.customer ? mapCustomer(node.customer) : null };
   }
 
   async getCustomer(businessId: string, customerId: string): Promise<WaveCustomer | undefined> {
@@ -162,7 +178,7 @@ export class WaveGraphqlClient {
     };
   }
 
-  /** The data, or undefined when Wave says the object does not exist. */
+  /** The data; what Wave says does not exist is null in it (or the whole answer undefined, when Wave sent none). */
   private async query<T>(document: string, variables: Record<string, unknown>): Promise<T | undefined> {
     let refreshed = false;
     let token = await this.options.tokens.accessToken();
@@ -195,7 +211,7 @@ export class WaveGraphqlClient {
               },
             };
           case 'not-found':
-            return { done: undefined };
+            return { done: (failure.partialData ?? undefined) as T | undefined };
           case 'fatal':
             throw failure.error;
         }

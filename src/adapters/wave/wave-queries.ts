@@ -15,10 +15,12 @@ const CUSTOMER = `fragment CustomerFields on Customer { id name email firstName 
 
 const PAGE_INFO = `pageInfo { currentPage totalPages totalCount }`;
 
+/** One invoice with its whole customer: a delivery re-reads both in one request. */
 export const GET_INVOICE = `query GetInvoice($businessId: ID!, $invoiceId: ID!) {
-  business(id: $businessId) { id invoice(id: $invoiceId) { ...InvoiceFields } }
+  business(id: $businessId) { id invoice(id: $invoiceId) { ...InvoiceFields customer { ...CustomerFields } } }
 }
 ${INVOICE}
+${CUSTOMER}
 ${MONEY}`;
 
 export const GET_CUSTOMER = `query GetCustomer($businessId: ID!, $customerId: ID!) {

@@ -22,3 +22,4 @@ export { compareInstants } from './instant';
 export type { AdfDoc } from './adf';
 export { nextTransitionHop, MAX_TRANSITION_HOPS, type TransitionHop, type HopInput } from './transition-path';
 export { invoiceStateOrder } from './invoice-order';
+export { WAVE_INVOICE_STATUSES, statusProgress, defaultCategoryOf, predecessorsOf } from './wave-statuses';

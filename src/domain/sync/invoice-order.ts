@@ -5,27 +5,16 @@
  */
 
 import type { WaveInvoice } from '../wave-webhook/types';
-import { compareInstants } from './instant';
 import { stateOrder, type StateOrder } from './link';
 import { moneyToMinor } from './money';
 import type { InvoiceLink } from './types';
-
-const STATUS_PROGRESS: Record<string, number> = {
-  DRAFT: 0,
-  SAVED: 1,
-  SENT: 2,
-  VIEWED: 3,
-  UNPAID: 3,
-  OVERDUE: 4,
-  PARTIAL: 5,
-  PAID: 6,
-  OVERPAID: 7,
-};
+import { statusProgress } from './wave-statuses';
 
 export function invoiceStateOrder(link: InvoiceLink | null, invoice: WaveInvoice): StateOrder {
   const order = stateOrder(link?.modifiedAt ?? null, invoice.modifiedAt);
-  if (order !== 'stale' || !link || compareInstants(invoice.modifiedAt, link.modifiedAt) !== 0) return order;
+  if (order !== 'same' || !link) return order;
   const paid = moneyToMinor(invoice.amountPaid) ?? link.ledger.wavePaidMinor;
   if (paid !== link.ledger.wavePaidMinor) return paid > link.ledger.wavePaidMinor ? 'newer' : 'stale';
-  return (STATUS_PROGRESS[invoice.status] ?? -1) > (STATUS_PROGRESS[link.waveStatus] ?? -1) ? 'newer' : 'stale';
+  const progress = statusProgress(invoice.status) - statusProgress(link.waveStatus);
+  return progress > 0 ? 'newer' : progress < 0 ? 'stale' : 'same';
 }

@@ -196,7 +196,8 @@ function credit(work: InvoiceWork, move: LedgerMove, details: CreditDetails, set
   if (result.worklog) work.worklogs.push(result.worklog);
 }
 
-function planCustomerLink(work: InvoiceWork, customerLink: CustomerLink | null): void {
+/** Links the invoice issue to its customer's account issue, once (again if the account issue changed). */
+export function planCustomerLink(work: InvoiceWork, customerLink: CustomerLink | null): void {
   if (customerLink === null || work.draft.customerIssueId === customerLink.issue.id) return;
   work.links.push({ kind: 'link-issues', linkType: RELATES_LINK_TYPE, otherIssue: customerLink.issue });
   work.draft = { ...work.draft, customerIssueId: customerLink.issue.id };

@@ -26,6 +26,7 @@ export function planCustomerState(input: CustomerStateInput): CustomerPlan {
   if (order === 'unreadable')
     return emptyPlan(issue, 'ignored', [`Customer ${customer.name}: unreadable modifiedAt "${customer.modifiedAt}".`]);
   if (order === 'stale') return emptyPlan(issue, 'stale', []);
+  if (order === 'same') return emptyPlan(issue, 'unchanged', []);
 
   const content = {
     summary: customerSummary(customer),

@@ -1,7 +1,14 @@
 /** Invoice state events (`invoice.created|updated|sent|viewed|paid|overdue|approved`) → plan. */
 
 import type { WaveInvoice } from '../wave-webhook/types';
-import { applyInvoiceState, finishWork, workForNewIssue, workFromLink, type InvoiceContext } from './invoice-work';
+import {
+  applyInvoiceState,
+  finishWork,
+  planCustomerLink,
+  workForNewIssue,
+  workFromLink,
+  type InvoiceContext,
+} from './invoice-work';
 import { invoiceStateOrder } from './invoice-order';
 import { unchangedInvoicePlan } from './plan';
 import type { InvoiceLink, InvoicePlan } from './types';
@@ -23,7 +30,13 @@ export function planInvoiceState(input: InvoiceStateInput): InvoicePlan {
     return unchangedInvoicePlan(link, 'ignored', [
       `Invoice ${invoice.invoiceNumber}: unreadable modifiedAt "${invoice.modifiedAt}".`,
     ]);
-  if (order === 'stale') return unchangedInvoicePlan(link, 'stale', []);
+  if (link && (order === 'stale' || order === 'same')) {
+    // Nothing new from Wave, but an account issue that appeared since still gets its link.
+    const work = workFromLink(link);
+    planCustomerLink(work, input.customerLink);
+    if (work.links.length > 0) return finishWork(work, 'processed');
+    return unchangedInvoicePlan(link, order === 'same' ? 'unchanged' : 'stale', []);
+  }
 
   const work = link ? workFromLink(link) : workForNewIssue(invoice, input);
   applyInvoiceState(work, invoice, input);

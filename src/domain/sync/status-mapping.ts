@@ -1,21 +1,10 @@
 /** Which Jira status a Wave status puts the issue in, per project. */
 
-import type { ProjectStatus, StatusCategoryKey, StatusMapping } from './types';
+import type { ProjectStatus, StatusMapping } from './types';
+import { defaultCategoryOf } from './wave-statuses';
 
 /** Not a Wave invoice status: the pseudo-status of `invoice.deleted`, moved only when explicitly mapped. */
 export const DELETED_STATUS = 'DELETED';
-
-const DEFAULT_CATEGORY: Readonly<Record<string, StatusCategoryKey>> = {
-  DRAFT: 'new',
-  SAVED: 'new',
-  SENT: 'indeterminate',
-  VIEWED: 'indeterminate',
-  PARTIAL: 'indeterminate',
-  UNPAID: 'indeterminate',
-  OVERDUE: 'indeterminate',
-  PAID: 'done',
-  OVERPAID: 'done',
-};
 
 export interface TargetStatusInput {
   waveStatus: string;
@@ -42,7 +31,7 @@ export function resolveTargetStatus(input: TargetStatusInput): TargetStatus {
   if (mapped !== undefined) return targetFromMapping(input, mapped);
   if (input.waveStatus === DELETED_STATUS) return { kind: 'none', note: null };
 
-  const category = DEFAULT_CATEGORY[input.waveStatus];
+  const category = defaultCategoryOf(input.waveStatus);
   if (category === undefined) {
     return { kind: 'none', note: `Unknown Wave status ${input.waveStatus}: the Jira status was left unchanged.` };
   }

@@ -2,7 +2,11 @@
 
 import type { AdfDoc } from './adf';
 
-export type SyncOutcome = 'processed' | 'duplicate' | 'stale' | 'ignored';
+/**
+ * `unchanged`: Jira already holds this very state. `stale`: Jira holds a newer one. `gone`: Wave no longer knows
+ * the record.
+ */
+export type SyncOutcome = 'processed' | 'duplicate' | 'stale' | 'unchanged' | 'ignored' | 'gone';
 
 export interface IssueRef {
   id: string;

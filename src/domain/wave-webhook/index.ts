@@ -4,5 +4,14 @@ export { WaveSignatureError, WAVE_SIGNATURE_FAILURE_REASONS, type WaveSignatureF
 export { verifyWaveSignature, type VerifyWaveSignatureInput, type VerifiedWaveSignature } from './signature';
 export { signWaveWebhook, type SignWaveWebhookInput } from './sign';
 export { WaveEnvelopeError, type WaveEnvelopeErrorKind } from './envelope-error';
-export { parseWaveEnvelope, isInvoiceEvent, isCustomerEvent, isPaymentEvent, isUnknownEvent } from './envelope';
-export { moneySchema, invoiceSchema, customerSchema, paymentSchema } from './resource-schemas';
+export { isInvoiceEvent, isCustomerEvent, isPaymentEvent, isUnknownEvent } from './event-guards';
+export {
+  parseDelivery,
+  parseWaveEnvelope,
+  detectFormat,
+  readJsonObject,
+  type DeliveryFormat,
+  type ParsedDelivery,
+} from './parse-delivery';
+export { parseBusinessId, invoiceGlobalId, numericIdOf, type WaveBusinessId } from './wave-ids';
+export { moneySchema, invoiceSchema, customerSchema, paymentSchema, idSchema } from './resource-schemas';

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { MAX_ID_LENGTH } from './constants';
 import type { Money, WaveCustomer, WaveInvoice, WavePayment } from './types';
 
 /** Zod schemas for Wave resources as the webhook carries them. Strings are kept as sent (no trimming). */
 
+/** Ids are bounded: one that long is no Wave id, and it could not key a storage record. */
+export const idSchema = z
+  .string()
+  .min(1, 'must be a non-empty string')
+  .max(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`);
 const nonEmpty = z.string().min(1, 'must be a non-empty string');
 const dateTime = z.iso.datetime({
   offset: true,
@@ -23,15 +29,21 @@ export const moneySchema: z.ZodType<Money> = z.object({
   ),
 });
 
+/** Wave reports no negative totals or payments: such a figure is a sender's mistake. */
+const nonNegativeMoneySchema = moneySchema.refine(
+  (money) => !money.value.trim().startsWith('-') && money.raw >= 0,
+  'must not be negative (Wave reports no negative totals or payments)',
+);
+
 const customerRefSchema = z.object({
-  id: nonEmpty,
+  id: idSchema,
   name: z.string().optional(),
   email: optionalText,
   displayId: optionalText,
 });
 
 export const invoiceSchema: z.ZodType<WaveInvoice> = z.object({
-  id: nonEmpty,
+  id: idSchema,
   invoiceNumber: z.string(),
   // Any string: Wave adds statuses (OVERPAID came later).
   status: nonEmpty,
@@ -42,9 +54,9 @@ export const invoiceSchema: z.ZodType<WaveInvoice> = z.object({
   modifiedAt: dateTime,
   viewUrl: optionalText,
   pdfUrl: optionalText,
-  total: moneySchema,
+  total: nonNegativeMoneySchema,
   amountDue: moneySchema.nullable().optional(),
-  amountPaid: moneySchema,
+  amountPaid: nonNegativeMoneySchema,
   taxTotal: moneySchema.nullable().optional(),
   customer: customerRefSchema.nullable().optional(),
   lastSentAt: dateTime.nullable().optional(),
@@ -52,7 +64,7 @@ export const invoiceSchema: z.ZodType<WaveInvoice> = z.object({
 });
 
 export const customerSchema: z.ZodType<WaveCustomer> = z.object({
-  id: nonEmpty,
+  id: idSchema,
   name: z.string(),
   email: optionalText,
   firstName: optionalText,
@@ -63,8 +75,8 @@ export const customerSchema: z.ZodType<WaveCustomer> = z.object({
 });
 
 export const paymentSchema: z.ZodType<WavePayment> = z.object({
-  id: nonEmpty,
-  invoiceId: nonEmpty,
+  id: idSchema,
+  invoiceId: idSchema,
   amount: moneySchema,
   paymentDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
     error: 'must be a date YYYY-MM-DD or an ISO-8601 date-time',

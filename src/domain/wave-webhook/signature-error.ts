@@ -7,6 +7,7 @@ export const WAVE_SIGNATURE_FAILURE_REASONS = [
   'signature_mismatch',
   'body_timestamp_missing',
   'body_timestamp_invalid',
+  'timestamp_header_invalid',
 ] as const;
 
 export type WaveSignatureFailureReason = (typeof WAVE_SIGNATURE_FAILURE_REASONS)[number];

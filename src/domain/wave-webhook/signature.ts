@@ -13,14 +13,20 @@ export interface VerifyWaveSignatureInput {
   /** Now, from the injected clock: a Date or epoch milliseconds. */
   now: Date | number;
   toleranceSeconds?: number;
+  /**
+   * What dates a bare signature (which signs no time): the body's `occurredAt` (the full envelope, default), or
+   * Wave's `x-wave-timestamp` header when present (Wave's own deliveries, which the app only takes as a prompt to
+   * re-read Wave, so a replay can at worst cause a re-read).
+   */
+  bareFreshness?: { source: 'body-occurred-at' } | { source: 'timestamp-header'; header: string | undefined };
 }
 
 export interface VerifiedWaveSignature {
   scheme: 'timestamped' | 'bare';
   /** Which entry of `secrets` matched (so the caller can tell a delivery signed with the previous secret). */
   secretIndex: number;
-  /** Unix seconds: the header's `t`, or the body's `occurredAt` for the bare form. */
-  timestamp: number;
+  /** Unix seconds: the header's `t`, or for the bare form the body's `occurredAt` or `x-wave-timestamp`; null when none dates it. */
+  timestamp: number | null;
 }
 
 /**
@@ -53,9 +59,28 @@ export function verifyWaveSignature(input: VerifyWaveSignatureInput): VerifiedWa
     return { scheme: 'timestamped', secretIndex, timestamp: parsed.timestamp };
   }
   const secretIndex = findMatchingSecret(secrets, [parsed.signature], [input.rawBody]);
+  const freshness = input.bareFreshness ?? { source: 'body-occurred-at' };
+  if (freshness.source === 'timestamp-header') {
+    if (freshness.header === undefined || freshness.header.trim() === '')
+      return { scheme: 'bare', secretIndex, timestamp: null };
+    const seconds = readTimestampHeader(freshness.header);
+    checkFreshness(seconds * 1000, nowMs, toleranceSeconds, 'the x-wave-timestamp header');
+    return { scheme: 'bare', secretIndex, timestamp: seconds };
+  }
   const occurredAtMs = readBodyTimestamp(input.rawBody);
   checkFreshness(occurredAtMs, nowMs, toleranceSeconds, "the body's occurredAt");
   return { scheme: 'bare', secretIndex, timestamp: Math.floor(occurredAtMs / 1000) };
+}
+
+function readTimestampHeader(value: string): number {
+  const trimmed = value.trim();
+  if (!/^\d{1,12}$/.test(trimmed)) {
+    throw new WaveSignatureError(
+      'timestamp_header_invalid',
+      'the x-wave-timestamp header is not a unix time in seconds',
+    );
+  }
+  return Number(trimmed);
 }
 
 function findMatchingSecret(

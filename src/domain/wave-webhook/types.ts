@@ -80,9 +80,14 @@ export const INVOICE_EVENT_TYPES = [
   'invoice.sent',
   'invoice.viewed',
   'invoice.paid',
+  'invoice.partially_paid',
+  'invoice.overpaid',
   'invoice.overdue',
   'invoice.deleted',
 ] as const;
+
+/** Event types that report money arriving: they apply the invoice's current state, worklog included. */
+export const INVOICE_PAYMENT_EVENT_TYPES = ['invoice.paid', 'invoice.partially_paid', 'invoice.overpaid'] as const;
 export const CUSTOMER_EVENT_TYPES = ['customer.created', 'customer.updated'] as const;
 export const PAYMENT_EVENT_TYPES = ['payment.received'] as const;
 
@@ -94,6 +99,7 @@ interface EnvelopeBase {
   /** Wave's event id: the idempotency key. */
   id: string;
   occurredAt: string;
+  /** The business's GraphQL global id. */
   businessId?: string;
 }
 

@@ -21,7 +21,8 @@ export interface ResolverError {
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
 export type HealthLevel = 'green' | 'amber' | 'red';
-export type DeliveryOutcome = 'processed' | 'duplicate' | 'stale' | 'ignored' | 'rejected' | 'failed';
+export type DeliveryOutcome =
+  'processed' | 'duplicate' | 'stale' | 'unchanged' | 'ignored' | 'gone' | 'rejected' | 'failed';
 
 export interface NamedOption {
   id: string;
@@ -68,7 +69,8 @@ export interface WebhookSettingsView {
 }
 
 export interface TestEventResult {
-  statusCode: number;
+  /** Wave would count it as delivered (a 2xx answer). */
+  accepted: boolean;
   outcome: string;
   message: string;
 }
@@ -103,6 +105,9 @@ export interface DefaultsInput {
 export interface ActivityEntryView {
   receivedAt: number;
   outcome: DeliveryOutcome;
+  source?: string;
+  format?: string;
+  businessId?: string;
   eventType?: string;
   eventId?: string;
   invoiceNumber?: string;

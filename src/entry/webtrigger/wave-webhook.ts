@@ -1,10 +1,16 @@
-import { processWaveDelivery } from '../../usecases/intake/process-wave-delivery';
-import { jsonResponse, type WebTriggerRequest, type WebTriggerResponse } from './http';
+import { receiveWaveDelivery } from '../../usecases/intake/receive-wave-delivery';
+import { headerValue, jsonResponse, type WebTriggerRequest, type WebTriggerResponse } from './http';
+import { intakeAnswer } from './intake-answer';
 
 /** Web trigger `wave-webhook`. Forge turns a thrown error into a bare 500; answer one Wave can read instead. */
 export async function waveWebhook(request: WebTriggerRequest): Promise<WebTriggerResponse> {
   try {
-    return await processWaveDelivery(request);
+    const outcome = await receiveWaveDelivery({
+      method: request.method,
+      rawBody: request.body ?? '',
+      header: (name) => headerValue(request, name),
+    });
+    return intakeAnswer(outcome);
   } catch (error) {
     console.error('wave-webhook failed', error instanceof Error ? error.name : 'unknown error');
     return jsonResponse(500, {

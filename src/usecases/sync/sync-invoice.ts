@@ -2,21 +2,22 @@ import { findIssuesByWaveId } from '../../adapters/jira/issue-search';
 import { resolveProjectKey } from '../../adapters/storage/config';
 import { hasCreateIntent, markCreateIntent } from '../../adapters/storage/create-intent';
 import { isEventDone, markEventDone } from '../../adapters/storage/event-dedupe';
-import { withInvoiceLock } from '../../adapters/storage/invoice-lock';
 import { deleteLink, getLink, putLink } from '../../adapters/storage/links';
+import { withRecordLock } from '../../adapters/storage/record-lock';
+import { WaveBusinessNotReadableError } from '../../adapters/wave/wave-errors';
 import {
   planInvoiceDeleted,
   planInvoiceRecreate,
   planInvoiceState,
   onTransitionBlocked,
   planPaymentReceived,
-  type CustomerLink,
   type InvoiceContext,
   type InvoiceLink,
   type InvoicePlan,
 } from '../../domain/sync';
-import type { InvoiceEvent, PaymentEvent, WaveInvoice } from '../../domain/wave-webhook/types';
+import type { InvoiceEvent, PaymentEvent, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import type { SyncContext } from '../sync-context';
+import { customerLinkForInvoice } from './customer-of-invoice';
 import { executePlan, IssueGoneError, type PlanTarget } from './execute-plan';
 import { recordIssueOwnership } from './new-issue-bookkeeping';
 import { loadProjectTarget } from './project-target';
@@ -27,24 +28,22 @@ type InvoiceOrPaymentEvent = InvoiceEvent | PaymentEvent;
 const invoiceIdOf = (event: InvoiceOrPaymentEvent): string =>
   'payment' in event ? event.payment.invoiceId : event.invoice.id;
 
-async function fetchInvoice(ctx: SyncContext, businessId: string, invoiceId: string): Promise<WaveInvoice | undefined> {
-  return ctx.wave().getInvoice(businessId, invoiceId);
+/** What Wave says about the invoice: as the event carries it, or re-read (with its customer) from Wave's API. */
+interface WaveFacts {
+  invoice: WaveInvoice | undefined;
+  /** The whole customer, when the invoice was read from Wave. */
+  customer: WaveCustomer | null;
 }
 
-/** The complete invoice the event is about: as sent, or fetched from Wave for a thin event. */
-async function completeInvoice(
-  ctx: SyncContext,
-  event: InvoiceEvent,
-  businessId: string,
-): Promise<WaveInvoice | undefined> {
-  return 'thin' in event.invoice ? fetchInvoice(ctx, businessId, event.invoice.id) : event.invoice;
-}
-
-async function customerLinkFor(ctx: SyncContext, invoice: WaveInvoice | undefined): Promise<CustomerLink | null> {
-  if (!ctx.config.features.issueLinks || !ctx.config.features.customerIssues) return null;
-  const customerId = invoice?.customer?.id;
-  if (!customerId) return null;
-  return (await getLink<CustomerLink>('customer', customerId)) ?? null;
+/**
+ * Wave's own deliveries (thin) and every payment are prompts: the invoice is read from Wave and that truth is
+ * applied, status, fields and payments together. The full envelope's invoice is applied as sent.
+ */
+async function readWaveFacts(ctx: SyncContext, event: InvoiceOrPaymentEvent, businessId: string): Promise<WaveFacts> {
+  if (!('payment' in event) && !('thin' in event.invoice)) return { invoice: event.invoice, customer: null };
+  if (event.type === 'invoice.deleted') return { invoice: undefined, customer: null };
+  const read = await ctx.wave().getInvoice(businessId, invoiceIdOf(event));
+  return { invoice: read?.invoice, customer: read?.customer ?? null };
 }
 
 /** An issue that carries this invoice's id although no link points at it: a creation whose answer was lost. */
@@ -57,32 +56,47 @@ async function findOrphanIssue(ctx: SyncContext, invoiceId: string): Promise<Pla
 
 /**
  * One invoice event or payment: serialised per invoice, applied once, in order. Answers only when
- * Jira reflects the event (or the event changes nothing).
+ * Jira reflects what Wave says (or the event changes nothing).
  */
 export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPaymentEvent): Promise<SyncResult> {
   const invoiceId = invoiceIdOf(event);
   const businessId = event.businessId ?? (await ctx.connectedBusinessId());
-  return withInvoiceLock(invoiceId, ctx.budget, async () => {
+  return withRecordLock('invoice', invoiceId, ctx.budget, async () => {
     const link = (await getLink<InvoiceLink>('invoice', invoiceId)) ?? null;
     if (await isEventDone(event.id))
       return { outcome: 'duplicate', issueKey: link?.issue.key, invoiceNumber: link?.invoiceNumber, notes: [] };
 
+    let facts: WaveFacts;
+    try {
+      facts = await readWaveFacts(ctx, event, businessId);
+    } catch (error) {
+      if (!(error instanceof WaveBusinessNotReadableError)) throw error;
+      await markEventDone(event.id, { now: ctx.budget.now });
+      return { outcome: 'ignored', notes: [`Wave business ${businessId}: ${error.message}.`] };
+    }
+    const { invoice } = facts;
+    const paymentOnLinkedInvoice = 'payment' in event && link !== null;
+    if (invoice === undefined && event.type !== 'invoice.deleted' && !paymentOnLinkedInvoice) {
+      await markEventDone(event.id, { now: ctx.budget.now });
+      return {
+        outcome: 'gone',
+        issueKey: link?.issue.key,
+        invoiceNumber: link?.invoiceNumber,
+        notes: [`Wave no longer knows invoice ${link?.invoiceNumber ?? invoiceId} (deleted?); nothing to sync.`],
+      };
+    }
+
+    const notes: string[] = [];
     const project = await loadProjectTarget(
       ctx,
       link?.projectKey ?? resolveProjectKey(ctx.config, businessId),
       ctx.config.invoiceIssueType,
     );
-    const invoice = await invoiceFor(ctx, event, businessId, link);
-    const invoiceNeeded = event.type !== 'invoice.deleted' && !('payment' in event && link);
-    if (invoice === undefined && invoiceNeeded) {
-      await markEventDone(event.id, { now: ctx.budget.now });
-      return { outcome: 'ignored', notes: [`Wave has no invoice ${invoiceId} (deleted?); nothing to sync.`] };
-    }
     const context: InvoiceContext = {
       project,
       businessId,
       worklogs: { enabled: ctx.config.features.paymentWorklogs, timeSpentSeconds: ctx.config.worklogSeconds },
-      customerLink: await customerLinkFor(ctx, invoice),
+      customerLink: await customerLinkForInvoice(ctx, invoice, facts.customer, businessId, notes),
     };
     const target: PlanTarget<InvoiceLink> = {
       project,
@@ -92,6 +106,9 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
       onTransitionBlocked,
       ...(link ? {} : { adopted: await findOrphanIssue(ctx, invoiceId) }),
     };
+    if (paymentOnLinkedInvoice && invoice === undefined) {
+      notes.push(`Wave no longer knows invoice ${link?.invoiceNumber}; the payment is logged from the event alone.`);
+    }
 
     let executed;
     try {
@@ -110,21 +127,9 @@ export async function syncInvoiceEvent(ctx: SyncContext, event: InvoiceOrPayment
       outcome: executed.plan.outcome,
       issueKey: executed.issue?.key ?? link?.issue.key,
       invoiceNumber: invoice?.invoiceNumber ?? link?.invoiceNumber,
-      notes: executed.plan.notes,
+      notes: [...notes, ...executed.plan.notes],
     };
   });
-}
-
-/** What the planner needs of the invoice: complete for state events, fetched for a first payment, optional after. */
-async function invoiceFor(
-  ctx: SyncContext,
-  event: InvoiceOrPaymentEvent,
-  businessId: string,
-  link: InvoiceLink | null,
-): Promise<WaveInvoice | undefined> {
-  if ('payment' in event) return link ? undefined : fetchInvoice(ctx, businessId, event.payment.invoiceId);
-  if (event.type === 'invoice.deleted') return 'thin' in event.invoice ? undefined : event.invoice;
-  return completeInvoice(ctx, event, businessId);
 }
 
 function planFor(
@@ -139,6 +144,8 @@ function planFor(
       ? planPaymentReceived({ ...facts, link, invoice: invoice ?? null })
       : planPaymentReceived({ ...facts, link: null, invoice: invoice as WaveInvoice });
   }
-  if (event.type === 'invoice.deleted') return planInvoiceDeleted({ link, project: context.project });
+  if (event.type === 'invoice.deleted') {
+    return planInvoiceDeleted({ link, project: context.project });
+  }
   return planInvoiceState({ ...context, invoice: invoice as WaveInvoice, link });
 }

@@ -1,5 +1,6 @@
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
-import { previewMapping, WAVE_INVOICE_STATUSES } from '../../../src/entry/resolvers/project/transition-preview';
+import { WAVE_INVOICE_STATUSES } from '../../../src/domain/sync';
+import { previewMapping } from '../../../src/entry/resolvers/project/transition-preview';
 import type { WorkflowTransition } from '../../../src/entry/resolvers/project/workflow-transitions';
 import type { ProjectStatus } from '../../../src/domain/sync';
 

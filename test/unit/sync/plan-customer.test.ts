@@ -43,11 +43,11 @@ describe('customer upsert', () => {
     });
   });
 
-  it('answers the same or an older state with stale', () => {
+  it('answers the same state with unchanged and an older one with stale', () => {
     const { deliver } = harness();
     deliver(customer({ modifiedAt: '2026-01-05T08:00:00Z' }));
     expect(deliver(customer({ modifiedAt: '2026-01-05T08:00:00Z' })).plan).toMatchObject({
-      outcome: 'stale',
+      outcome: 'unchanged',
       steps: [],
       next: null,
     });

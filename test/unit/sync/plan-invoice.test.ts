@@ -76,11 +76,17 @@ describe('invoice lifecycle without payment events', () => {
 });
 
 describe('ordering', () => {
-  it('answers a redelivered state with stale and no changes', () => {
+  it('answers a redelivered state with unchanged and no changes', () => {
     const h = new InvoiceHarness();
     h.state(invoiceAt(1, 'SENT', 0));
     const plan = h.state(invoiceAt(1, 'SENT', 0));
-    expect(plan).toMatchObject({ outcome: 'stale', steps: [], next: null });
+    expect(plan).toMatchObject({ outcome: 'unchanged', steps: [], next: null });
+  });
+
+  it('answers an older state with stale and no changes', () => {
+    const h = new InvoiceHarness();
+    h.state(invoiceAt(2, 'SENT', 0));
+    expect(h.state(invoiceAt(1, 'SAVED', 0))).toMatchObject({ outcome: 'stale', steps: [], next: null });
   });
 
   it('with the same modifiedAt (Wave stamps to the second), lets the state that is further along win, in either order', () => {

@@ -186,9 +186,29 @@ describe('parseWaveEnvelope: good events', () => {
     });
   });
 
-  it('accepts negative and zero-decimal amounts (credits, JPY)', () => {
-    const total = { value: '-15', raw: -15, currency: { code: 'JPY' } };
+  it('accepts zero-decimal amounts (JPY)', () => {
+    const total = { value: '15', raw: 15, currency: { code: 'JPY' } };
     expect(parseWaveEnvelope(withInvoice({ total }))).toMatchObject({ invoice: { total } });
+  });
+
+  it.each(['total', 'amountPaid'])('refuses a negative %s with 422: Wave reports none', (field) => {
+    const negative = { value: '-15.00', raw: -1500, currency: { code: 'USD' } };
+    const error = expectError(withInvoice({ [field]: negative }), 'invalid_data', 422, `data.invoice.${field}`);
+    expect(error.message).toContain('must not be negative');
+  });
+
+  it.each([
+    ['id', { id: 'e'.repeat(257) }],
+    ['businessId', { businessId: 'b'.repeat(257) }],
+    ['type', { type: 't'.repeat(257) }],
+  ])('refuses an over-long %s with 422 naming it (a retry could never succeed)', (path, patch) => {
+    const body = JSON.stringify({ ...JSON.parse(envelope('invoice.created', { invoice: INVOICE })), ...patch });
+    expect(expectError(body, 'invalid_data', 422, path).message).toBe(`${path}: must have at most 256 characters`);
+  });
+
+  it('refuses an over-long resource id with 422 naming it', () => {
+    expectError(withInvoice({ id: 'i'.repeat(600) }), 'invalid_data', 422, 'data.invoice.id');
+    expectError(envelope('invoice.paid', { invoice: { id: 'i'.repeat(600) } }), 'invalid_data', 422, 'data.invoice.id');
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DELIVERY_OUTCOMES, latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
 import type { ActivityEntryView } from '../api';
-import { readDeliveryAnswer } from '../core/delivery-answer';
+import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
 import { define } from '../core/define';
 import { activityChart } from './activity-chart';
 
@@ -64,13 +64,12 @@ export function defineActivity(resolver: Resolver): void {
     access: 'jira-admin',
     input: replayInput,
     handle: async (input) => {
-      const answer = readDeliveryAnswer(await replayDelivery(input.eventId));
-      const passed = answer.statusCode >= 200 && answer.statusCode < 300;
+      const outcome = await replayDelivery(input.eventId);
       return {
-        outcome: answer.outcome,
-        message: passed
-          ? `Replayed: ${answer.outcome}.`
-          : `The replay failed again (${answer.statusCode})${answer.detail ? `: ${answer.detail}` : ''}. It is listed under Activity.`,
+        outcome: outcome.kind,
+        message: isAcknowledged(outcome)
+          ? `Replayed: ${describeOutcome(outcome)}.`
+          : `The replay failed again: ${describeOutcome(outcome)}. It is listed under Activity.`,
       };
     },
   });

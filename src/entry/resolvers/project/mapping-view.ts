@@ -5,7 +5,8 @@ import type { AppConfig } from '../../../adapters/storage/config';
 import type { ProjectStatus, StatusCategoryKey } from '../../../domain/sync';
 import { isAppError } from '../../../shared/errors';
 import type { ProjectMappingView } from '../api';
-import { previewMapping, WAVE_INVOICE_STATUSES } from './transition-preview';
+import { WAVE_INVOICE_STATUSES } from '../../../domain/sync';
+import { previewMapping } from './transition-preview';
 import {
   workflowNameFor,
   workflowTransitions,

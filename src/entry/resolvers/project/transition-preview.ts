@@ -2,6 +2,7 @@ import {
   describeBlockReason,
   MAX_TRANSITION_HOPS,
   nextTransitionHop,
+  predecessorsOf,
   resolveTargetStatus,
   type JiraTransition,
   type ProjectStatus,
@@ -10,32 +11,6 @@ import {
 } from '../../../domain/sync';
 import type { MappingRowView, TransitionWarningView } from '../api';
 import type { WorkflowTransition } from './workflow-transitions';
-
-/** Wave's invoice statuses in lifecycle order. */
-export const WAVE_INVOICE_STATUSES = [
-  'DRAFT',
-  'SAVED',
-  'SENT',
-  'VIEWED',
-  'UNPAID',
-  'OVERDUE',
-  'PARTIAL',
-  'PAID',
-  'OVERPAID',
-] as const;
-
-/** The Wave statuses an invoice can be in just before each one; the sync never moves back to an older state. */
-const PREDECESSORS: Readonly<Record<string, readonly string[]>> = {
-  DRAFT: [],
-  SAVED: ['DRAFT'],
-  SENT: ['DRAFT', 'SAVED'],
-  VIEWED: ['SENT'],
-  UNPAID: ['SENT', 'VIEWED'],
-  OVERDUE: ['SENT', 'VIEWED', 'UNPAID', 'PARTIAL'],
-  PARTIAL: ['SENT', 'VIEWED', 'UNPAID', 'OVERDUE'],
-  PAID: ['SENT', 'VIEWED', 'UNPAID', 'OVERDUE', 'PARTIAL'],
-  OVERPAID: ['SENT', 'VIEWED', 'UNPAID', 'OVERDUE', 'PARTIAL', 'PAID'],
-};
 
 export interface PreviewInput {
   waveStatuses: readonly string[];
@@ -139,7 +114,7 @@ export function previewMapping(input: PreviewInput): Preview {
   });
 
   for (const waveStatus of input.waveStatuses) {
-    for (const earlier of PREDECESSORS[waveStatus] ?? []) {
+    for (const earlier of predecessorsOf(waveStatus)) {
       const from = target(earlier);
       if (from.kind !== 'move') continue;
       const to = target(waveStatus, from.status.id);

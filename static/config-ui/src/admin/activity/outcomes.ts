@@ -1,13 +1,24 @@
 import { token } from '@atlaskit/tokens';
 import type { DeliveryOutcome } from '../../../../../src/entry/resolvers/api';
 
-export const OUTCOMES: DeliveryOutcome[] = ['processed', 'ignored', 'duplicate', 'stale', 'rejected', 'failed'];
+export const OUTCOMES: DeliveryOutcome[] = [
+  'processed',
+  'unchanged',
+  'ignored',
+  'duplicate',
+  'stale',
+  'gone',
+  'rejected',
+  'failed',
+];
 
 export const OUTCOME_LABEL: Record<DeliveryOutcome, string> = {
   processed: 'Processed',
   ignored: 'Ignored',
   duplicate: 'Duplicate',
   stale: 'Stale',
+  unchanged: 'Unchanged',
+  gone: 'Gone from Wave',
   rejected: 'Refused',
   failed: 'Failed',
 };
@@ -20,6 +31,8 @@ export const OUTCOME_LOZENGE: Record<
   ignored: 'default',
   duplicate: 'inprogress',
   stale: 'new',
+  unchanged: 'default',
+  gone: 'default',
   rejected: 'moved',
   failed: 'removed',
 };
@@ -30,6 +43,8 @@ export const OUTCOME_COLOUR: Record<DeliveryOutcome, string> = {
   ignored: token('color.chart.neutral'),
   duplicate: token('color.chart.information'),
   stale: token('color.chart.discovery'),
+  unchanged: token('color.chart.neutral'),
+  gone: token('color.chart.gray.bold'),
   rejected: token('color.chart.warning.bold'),
   failed: token('color.chart.danger.bold'),
 };

@@ -10,7 +10,7 @@ import { useSubmit } from '../../components/use-submit';
 export function TestEventCard({ secretSet }: { secretSet: boolean }) {
   const send = useSubmit('sendTestEvent');
   const [result, setResult] = useState<TestEventResult | undefined>();
-  const passed = result !== undefined && result.statusCode >= 200 && result.statusCode < 300;
+  const passed = result?.accepted === true;
   return (
     <SectionCard
       title="Send test event"

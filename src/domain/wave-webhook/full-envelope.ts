@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import { WaveEnvelopeError } from './envelope-error';
-import { customerSchema, invoiceSchema, paymentSchema } from './resource-schemas';
+import { MAX_ID_LENGTH } from './constants';
+import { customerSchema, idSchema, invoiceSchema, paymentSchema } from './resource-schemas';
 import {
   CUSTOMER_EVENT_TYPES,
   INVOICE_EVENT_TYPES,
   PAYMENT_EVENT_TYPES,
   type CustomerEvent,
-  type CustomerEventType,
   type InvoiceEvent,
-  type InvoiceEventType,
   type PaymentEvent,
-  type PaymentEventType,
   type UnknownEvent,
   type WaveEvent,
 } from './types';
+import { isOneOf } from './event-guards';
 
 const envelopeSchema = z.object({
-  id: z.string().min(1, 'must be a non-empty string'),
-  type: z.string().min(1, 'must be a non-empty string'),
-  occurredAt: z.string().min(1, 'must be a non-empty string'),
-  businessId: z.string().min(1, 'must be a non-empty string').optional(),
+  id: idSchema,
+  type: z
+    .string()
+    .min(1, 'must be a non-empty string')
+    .max(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
+  occurredAt: z.string().min(1, 'must be a non-empty string').max(64, 'must be an ISO-8601 date-time'),
+  businessId: idSchema.optional(),
   data: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
 });
 const occurredAtSchema = z.iso.datetime({ offset: true });
@@ -28,19 +30,11 @@ type Envelope = z.infer<typeof envelopeSchema>;
 type EnvelopeBase = Pick<WaveEvent, 'id' | 'occurredAt' | 'businessId'>;
 
 /**
- * Parses a webhook body (contract: docs/wave-webhooks.md) into a WaveEvent.
+ * Parses the product brief's full-object envelope (`{id, type, occurredAt, businessId?, data: {invoice|customer|
+ * payment}}`, docs/wave-webhooks.md), already read as a JSON object, into a WaveEvent.
  * Throws WaveEnvelopeError: 400 kinds for a body that is no envelope, 422 for data that cannot be Wave's.
  */
-export function parseWaveEnvelope(rawBody: string): WaveEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw new WaveEnvelopeError('not_json', 'the body is not JSON');
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new WaveEnvelopeError('not_object', 'the body must be a JSON object');
-  }
+export function parseFullEnvelope(json: Record<string, unknown>): WaveEvent {
   const envelope = parseWith(envelopeSchema, json, '', 'missing_field');
   if (!occurredAtSchema.safeParse(envelope.occurredAt).success) {
     throw new WaveEnvelopeError('invalid_data', 'occurredAt: must be an ISO-8601 date-time with a zone', 'occurredAt');
@@ -78,8 +72,8 @@ function thinOrFull<T>(
 ): T | { id: string; thin: true } {
   const resource = resourceObject(data, key);
   const keys = Object.keys(resource);
-  if (keys.length === 1 && keys[0] === 'id' && typeof resource.id === 'string' && resource.id !== '') {
-    return { id: resource.id, thin: true };
+  if (keys.length === 1 && keys[0] === 'id') {
+    return { id: parseWith(idSchema, resource.id, `data.${key}.id`, 'invalid_data'), thin: true };
   }
   return parseWith(schema, resource, `data.${key}.`, 'invalid_data');
 }
@@ -103,7 +97,8 @@ function parseWith<T>(
   const issue = result.error.issues[0];
   const path = pathPrefix + (issue?.path ?? []).map(String).join('.');
   const where = path.replace(/\.$/, '') || '(body)';
-  throw new WaveEnvelopeError(kind, `${where}: ${describe(issue)}`, where);
+  // A field that is there but too long can never become valid by retrying: always 422.
+  throw new WaveEnvelopeError(issue?.code === 'too_big' ? 'invalid_data' : kind, `${where}: ${describe(issue)}`, where);
 }
 
 function describe(issue: z.core.$ZodIssue | undefined): string {
@@ -113,24 +108,4 @@ function describe(issue: z.core.$ZodIssue | undefined): string {
     return / received undefined$/.test(issue.message) ? 'is missing' : `must be of type ${issue.expected}`;
   }
   return issue.message;
-}
-
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  return (values as readonly string[]).includes(value);
-}
-
-export function isInvoiceEvent(event: WaveEvent): event is InvoiceEvent {
-  return !('unknown' in event) && isOneOf<InvoiceEventType>(INVOICE_EVENT_TYPES, event.type);
-}
-
-export function isCustomerEvent(event: WaveEvent): event is CustomerEvent {
-  return !('unknown' in event) && isOneOf<CustomerEventType>(CUSTOMER_EVENT_TYPES, event.type);
-}
-
-export function isPaymentEvent(event: WaveEvent): event is PaymentEvent {
-  return !('unknown' in event) && isOneOf<PaymentEventType>(PAYMENT_EVENT_TYPES, event.type);
-}
-
-export function isUnknownEvent(event: WaveEvent): event is UnknownEvent {
-  return 'unknown' in event;
 }

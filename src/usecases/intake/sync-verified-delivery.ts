@@ -1,0 +1,67 @@
+import { recordDelivery, type DeliveryRecord, type DeliverySource } from '../../adapters/storage/activity-log';
+import { saveFailedDelivery } from '../../adapters/storage/failed-deliveries';
+import { parseDelivery, WaveEnvelopeError, type ParsedDelivery } from '../../domain/wave-webhook';
+import { createTimeBudget, WEB_TRIGGER_BUDGET_MS } from '../../shared/time-budget';
+import { createSyncContext } from '../sync-context';
+import { syncWaveEvent } from '../sync/sync-event';
+import type { SyncResult } from '../sync/sync-result';
+import type { IntakeOutcome } from './intake-outcome';
+import { outcomeOfError } from './outcome-of-error';
+
+/**
+ * Parses and syncs a delivery whose signature was verified (now, or when it first arrived, for a replay).
+ * Every outcome lands in the activity log; a failure keeps the body so an admin can replay it.
+ */
+export async function syncVerifiedDelivery(
+  rawBody: string,
+  receivedAt: number,
+  source: DeliverySource = 'webhook',
+): Promise<IntakeOutcome> {
+  let parsed: ParsedDelivery;
+  try {
+    parsed = parseDelivery(rawBody, new Date(receivedAt).toISOString());
+  } catch (error) {
+    if (!(error instanceof WaveEnvelopeError)) throw error;
+    await recordDelivery({ receivedAt, source, outcome: 'rejected', reason: error.message });
+    return { kind: 'refused', status: error.httpStatus, reason: error.kind, message: error.message };
+  }
+  const { event, format } = parsed;
+  const facts: Omit<DeliveryRecord, 'outcome'> = {
+    receivedAt,
+    source,
+    format,
+    eventId: event.id,
+    eventType: event.type,
+    ...(event.businessId ? { businessId: event.businessId } : {}),
+    ...('invoice' in event && !('thin' in event.invoice) ? { invoiceNumber: event.invoice.invoiceNumber } : {}),
+  };
+  let result: SyncResult;
+  try {
+    const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
+    result = await syncWaveEvent(ctx, event);
+  } catch (error) {
+    const outcome = outcomeOfError(error);
+    const kept = await saveFailedDelivery(event.id, rawBody).catch(() => false);
+    const reason = 'message' in outcome ? outcome.message : outcome.kind;
+    await recordDelivery({
+      ...facts,
+      outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
+      reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
+    });
+    return outcome;
+  }
+  await recordDelivery({
+    ...facts,
+    outcome: result.outcome,
+    ...(result.invoiceNumber ? { invoiceNumber: result.invoiceNumber } : {}),
+    ...(result.issueKey ? { issueKey: result.issueKey } : {}),
+    reason: result.notes.join(' '),
+  });
+  return outcomeOfSync(result);
+}
+
+function outcomeOfSync(result: SyncResult): IntakeOutcome {
+  const reason = result.notes.join(' ');
+  if (result.outcome === 'ignored' || result.outcome === 'gone') return { kind: result.outcome, reason };
+  return { kind: result.outcome, ...(result.issueKey ? { issueKey: result.issueKey } : {}) };
+}

@@ -1,0 +1,51 @@
+import { getLink } from '../../adapters/storage/links';
+import { withRecordLock } from '../../adapters/storage/record-lock';
+import { stateOrder, type CustomerLink } from '../../domain/sync';
+import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import { isAppError } from '../../shared/errors';
+import type { SyncContext } from '../sync-context';
+import { applyCustomerState } from './apply-customer-state';
+
+/**
+ * Wave sends no customer webhooks, so an invoice brings its customer along: the customer's account issue is
+ * created with its first invoice and kept current from the customer Wave returns with each invoice read. The
+ * full envelope names the customer only: an unknown one is read from Wave once. Answers the link the invoice
+ * issue should be linked to (null when customer issues or links are off, or there is no customer).
+ */
+export async function customerLinkForInvoice(
+  ctx: SyncContext,
+  invoice: WaveInvoice | undefined,
+  customer: WaveCustomer | null,
+  businessId: string,
+  notes: string[],
+): Promise<CustomerLink | null> {
+  const { customerIssues, issueLinks } = ctx.config.features;
+  const customerId = invoice?.customer?.id;
+  if (!customerIssues || !customerId) return null;
+  const existing = (await getLink<CustomerLink>('customer', customerId)) ?? null;
+  const known = customer ?? (existing ? null : await readCustomer(ctx, businessId, customerId, notes));
+  if (known && (existing === null || stateOrder(existing.modifiedAt, known.modifiedAt) === 'newer')) {
+    const applied = await withRecordLock('customer', customerId, ctx.budget, () =>
+      applyCustomerState(ctx, known, businessId),
+    );
+    notes.push(...applied.plan.notes);
+    return issueLinks ? (applied.link ?? null) : null;
+  }
+  return issueLinks ? existing : null;
+}
+
+/** The customer of a full-envelope invoice, read once; a failure only means no account issue yet. */
+async function readCustomer(
+  ctx: SyncContext,
+  businessId: string,
+  customerId: string,
+  notes: string[],
+): Promise<WaveCustomer | null> {
+  try {
+    return (await ctx.wave().getCustomer(businessId, customerId)) ?? null;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    notes.push(`The customer's account issue waits for the next change: ${error.message}.`);
+    return null;
+  }
+}
