@@ -264,6 +264,44 @@ describe('verifyWaveSignature: bare scheme', () => {
   });
 });
 
+describe("verifyWaveSignature: bare scheme for Wave's own deliveries (dated by x-wave-timestamp)", () => {
+  const bare = () => hmac(SECRET, BODY).toString('hex');
+  const byHeader = (header: string | undefined) => ({ source: 'timestamp-header' as const, header });
+
+  it('takes x-wave-timestamp as the time when Wave sends it', () => {
+    expect(verify({ header: bare(), bareFreshness: byHeader(String(T)) })).toEqual({
+      scheme: 'bare',
+      secretIndex: 0,
+      timestamp: T,
+    });
+  });
+
+  it('applies the tolerance to x-wave-timestamp on both sides', () => {
+    const at = (offset: number) => ({ header: bare(), bareFreshness: byHeader(String(T + offset)) });
+    expect(verify(at(-DEFAULT_TOLERANCE_SECONDS)).timestamp).toBe(T - DEFAULT_TOLERANCE_SECONDS);
+    expectReason(at(-DEFAULT_TOLERANCE_SECONDS - 1), 'timestamp_too_old');
+    expectReason(at(DEFAULT_TOLERANCE_SECONDS + 1), 'timestamp_in_future');
+  });
+
+  it('accepts a delivery without x-wave-timestamp undated (the app only re-reads Wave for it)', () => {
+    expect(verify({ header: bare(), bareFreshness: byHeader(undefined) })).toEqual({
+      scheme: 'bare',
+      secretIndex: 0,
+      timestamp: null,
+    });
+  });
+
+  it('refuses an x-wave-timestamp that is no unix time, and a wrong secret first', () => {
+    expectReason({ header: bare(), bareFreshness: byHeader('yesterday') }, 'timestamp_header_invalid');
+    const forged = hmac('another-secret', BODY).toString('hex');
+    expectReason({ header: forged, bareFreshness: byHeader('yesterday') }, 'signature_mismatch');
+  });
+
+  it('still dates the timestamped form by its own t', () => {
+    expect(verify({ bareFreshness: byHeader(String(T - 10_000)) }).timestamp).toBe(T);
+  });
+});
+
 describe('verifyWaveSignature: missing and malformed input', () => {
   it.each([undefined, null, '', '   ', [] as string[], ['', ' ']])('missing_header for %p', (header) => {
     expectReason({ header }, 'missing_header');
