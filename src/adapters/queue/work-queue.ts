@@ -3,7 +3,7 @@ import { Queue } from '@forge/events';
 /** The `@forge/events` queue of manifest.yml's `work-consumer` (900 s per event): long work goes through it. */
 export const WORK_QUEUE_KEY = 'work-queue';
 
-export type WorkItem = { kind: 'sweep' } | { kind: 'backfill'; runId: string };
+export type WorkItem = { kind: 'backfill'; runId: string };
 
 const queue = new Queue({ key: WORK_QUEUE_KEY });
 
@@ -18,7 +18,6 @@ export async function pushWork(item: WorkItem, options: { delayInSeconds?: numbe
 export function parseWorkItem(body: unknown): WorkItem | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const { kind, runId } = body as { kind?: unknown; runId?: unknown };
-  if (kind === 'sweep') return { kind };
   if (kind === 'backfill' && typeof runId === 'string' && runId !== '') return { kind, runId };
   return undefined;
 }

@@ -63,11 +63,15 @@ export async function recordDelivery(record: DeliveryRecord): Promise<void> {
 
 /** Newest first, optionally only one outcome; pass `nextCursor` back for the next page. */
 export async function latestDeliveries(
-  options: { limit?: number; outcome?: DeliveryOutcome; cursor?: string } = {},
+  options: { limit?: number; outcome?: DeliveryOutcome; source?: DeliverySource; cursor?: string } = {},
 ): Promise<DeliveryPage> {
   const limit = Math.min(Math.max(1, options.limit ?? 20), MAX_PAGE);
   const entity = kvs.entity<DeliveryRecord>(ENTITY).query();
-  let query = options.outcome ? entity.index('by-outcome', { partition: [options.outcome] }) : entity.index('by-time');
+  let query = options.outcome
+    ? entity.index('by-outcome', { partition: [options.outcome] })
+    : options.source
+      ? entity.index('by-source', { partition: [options.source] })
+      : entity.index('by-time');
   query = query.sort(Sort.DESC).limit(limit);
   if (options.cursor) query = query.cursor(options.cursor);
   const page = await query.getMany();

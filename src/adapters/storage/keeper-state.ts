@@ -1,4 +1,5 @@
 import { kvs } from '@forge/kvs';
+import type { KindPoll } from '../../domain/poll/change-walk';
 import { storageKeys, type WaveLinkKind } from './keys';
 
 /**
@@ -36,34 +37,39 @@ export interface JiraEventsKeeping {
   lastProblem?: KeeperProblem;
 }
 
-export interface SweepKeeping {
-  /** Per kind: Wave changes up to this time (epoch ms) are applied. */
-  appliedUpToMs: Partial<Record<WaveLinkKind, number>>;
-  lastStartedAt?: number;
-  /** When a sweep last caught up with everything Wave reported. */
+/** The five-minute poll of one Wave business (per kind: where its walk through Wave's changes stands). */
+export interface BusinessPoll {
+  kinds: Partial<Record<WaveLinkKind, KindPoll>>;
+  /** As Wave names it (read with the poll's first request). */
+  businessName?: string;
+  lastRunAt?: number;
+  /** When a run last caught up with every change Wave listed. */
   lastCompletedAt?: number;
-  /** Repairs made by the last completed sweep. */
-  lastRepairs?: number;
-  /** Repairs made so far by the sweep in progress (it may span invocations). */
-  repairsInProgress?: number;
-  totalRepairs?: number;
-  /** True while Wave refuses `modifiedAtAfter` and the sweep walks newest-first instead. */
-  usesFallback?: boolean;
-  /** A record the sweep failed on: retried first; skipped after a few failures so it blocks nothing. */
-  stuck?: { kind: WaveLinkKind; id: string; failures: number };
+  /** Changes the last completed run applied, and all so far. */
+  lastChanges?: number;
+  totalChanges?: number;
+  /** Changes applied so far by a run that has not caught up yet. */
+  changesInProgress?: number;
+  /** A record the poll failed on: retried first; skipped after a few failures so it blocks nothing. */
+  stuck?: { kind: WaveLinkKind; id: string; failures: number; modifiedAt: string };
   lastProblem?: KeeperProblem;
+}
+
+export interface PollKeeping {
+  /** Per Wave business (global id). */
+  businesses: Record<string, BusinessPoll>;
 }
 
 interface KeeperParts {
   'wave-token': WaveTokenKeeping;
   'jira-events': JiraEventsKeeping;
-  sweep: SweepKeeping;
+  poll: PollKeeping;
 }
 
 const EMPTY: { [P in keyof KeeperParts]: () => KeeperParts[P] } = {
   'wave-token': () => ({}),
   'jira-events': () => ({ webhooks: [] }),
-  sweep: () => ({ appliedUpToMs: {} }),
+  poll: () => ({ businesses: {} }),
 };
 
 export async function getKeeperState<P extends keyof KeeperParts>(part: P): Promise<KeeperParts[P]> {

@@ -6,6 +6,8 @@ export type WaveConnectionState = 'not-connected' | 'connected' | 'reconnect-nee
 export interface WaveConnection {
   state: WaveConnectionState;
   updatedAt?: number;
+  /** When Wave was first connected: the five-minute poll starts from there (older history is the import's job). */
+  connectedAt?: number;
   /** Why an admin has to reconnect; safe to show (never a token or Wave's raw answer). */
   reason?: string;
 }
@@ -15,9 +17,20 @@ export async function getWaveConnection(): Promise<WaveConnection> {
 }
 
 export async function markWaveConnected(now: number = Date.now()): Promise<void> {
-  await kvs.set<WaveConnection>(storageKeys.waveConnection(), { state: 'connected', updatedAt: now });
+  const previous = await getWaveConnection();
+  await kvs.set<WaveConnection>(storageKeys.waveConnection(), {
+    state: 'connected',
+    updatedAt: now,
+    connectedAt: previous.connectedAt ?? now,
+  });
 }
 
 export async function markWaveReconnectNeeded(reason: string, now: number = Date.now()): Promise<void> {
-  await kvs.set<WaveConnection>(storageKeys.waveConnection(), { state: 'reconnect-needed', updatedAt: now, reason });
+  const { connectedAt } = await getWaveConnection();
+  await kvs.set<WaveConnection>(storageKeys.waveConnection(), {
+    state: 'reconnect-needed',
+    updatedAt: now,
+    reason,
+    ...(connectedAt !== undefined ? { connectedAt } : {}),
+  });
 }

@@ -15,6 +15,7 @@ import {
   LIST_CUSTOMERS_NEWEST_FIRST,
   LIST_INVOICES,
   LIST_INVOICES_NEWEST_FIRST,
+  PROBE_CHANGES,
 } from './wave-queries';
 import type { WaveAccessTokens } from './wave-tokens';
 
@@ -23,6 +24,13 @@ export const WAVE_GRAPHQL_ENDPOINT = 'https://gql.waveapps.com/graphql/public';
 export interface InvoiceWithCustomer {
   invoice: WaveInvoice;
   customer: WaveCustomer | null;
+}
+
+/** The poll's look at a business: what changed last, newest first. */
+export interface ChangesProbe {
+  businessName?: string;
+  invoices: WavePage<WaveInvoice>;
+  customers: WavePage<WaveCustomer>;
 }
 
 export interface WavePage<T> {
@@ -159,6 +167,20 @@ export class WaveGraphqlClient {
     );
     if (!data?.business) throw new NotFoundError('the connected Wave business was not found; check the connection');
     return page(data.business.customers, mapCustomer);
+  }
+
+  /** The business's name and page 1 of its invoices and of its customers, newest change first, in one request. */
+  async probeChanges(businessId: string, pageSize: number): Promise<ChangesProbe> {
+    const data = await this.query<{
+      business?: { name?: unknown; invoices?: Connection; customers?: Connection } | null;
+    }>(PROBE_CHANGES, { businessId, pageSize });
+    if (!data?.business) throw new WaveBusinessNotReadableError(businessId);
+    const { name, invoices, customers } = data.business;
+    return {
+      ...(typeof name === 'string' ? { businessName: name } : {}),
+      invoices: page(invoices, mapInvoice),
+      customers: page(customers, mapCustomer),
+    };
   }
 
   async listBusinesses(options: { page?: number; pageSize?: number } = {}): Promise<WavePage<WaveBusiness>> {

@@ -75,6 +75,28 @@ export const LIST_CUSTOMERS_NEWEST_FIRST = `query ListCustomersNewestFirst($busi
 }
 ${CUSTOMER}`;
 
+/**
+ * The five-minute poll's look at a business: the newest changes of invoices and customers in one request, so a
+ * poll that finds nothing new costs one request per business.
+ */
+export const PROBE_CHANGES = `query ProbeChanges($businessId: ID!, $pageSize: Int!) {
+  business(id: $businessId) {
+    id
+    name
+    invoices(page: 1, pageSize: $pageSize, sort: [MODIFIED_AT_DESC]) {
+      ${PAGE_INFO}
+      edges { node { ...InvoiceFields } }
+    }
+    customers(page: 1, pageSize: $pageSize, sort: [MODIFIED_AT_DESC]) {
+      ${PAGE_INFO}
+      edges { node { ...CustomerFields } }
+    }
+  }
+}
+${INVOICE}
+${CUSTOMER}
+${MONEY}`;
+
 export const LIST_BUSINESSES = `query ListBusinesses($page: Int!, $pageSize: Int!) {
   businesses(page: $page, pageSize: $pageSize) {
     ${PAGE_INFO}
@@ -90,4 +112,5 @@ export const ALL_WAVE_DOCUMENTS = {
   LIST_INVOICES_NEWEST_FIRST,
   LIST_CUSTOMERS_NEWEST_FIRST,
   LIST_BUSINESSES,
+  PROBE_CHANGES,
 } as const;

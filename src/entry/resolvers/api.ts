@@ -133,7 +133,7 @@ export interface ReplayResult {
 }
 
 export interface HealthCheckView {
-  key: 'wave-token' | 'signing-secret' | 'last-delivery' | 'jira-events' | 'reconciliation' | 'backfill' | 'rate-limit';
+  key: 'wave-token' | 'signing-secret' | 'last-delivery' | 'jira-events' | 'poll' | 'backfill' | 'rate-limit';
   label: string;
   level: HealthLevel;
   summary: string;

@@ -39,7 +39,7 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
         outcome: 'failed',
         eventType: 'wave.token',
         reason:
-          "Reconnect needed: Wave refused to renew the app's access (revoked or expired). Connect Wave again on the admin page; until then thin events and the sweep wait.",
+          "Reconnect needed: Wave refused to renew the app's access (revoked or expired). Connect Wave again on the admin page; until then Wave's deliveries and the poll wait (Wave retries).",
       });
       return note(now, 'reconnect-needed', "Wave refused to renew the app's access; reconnect Wave on the admin page.");
     }

@@ -1,9 +1,14 @@
+import { latestDeliveries } from '../../adapters/storage/activity-log';
+import { getAppConfig } from '../../adapters/storage/config';
 import {
   getKeeperState,
+  type BusinessPoll,
   type JiraEventSource,
   type KeeperProblem,
   type KeptJiraWebhook,
 } from '../../adapters/storage/keeper-state';
+import { instantMs } from '../../domain/keeper/change-cursor';
+import { polledBusinesses } from '../poll/run-poll';
 import { getWaveTokens } from '../../adapters/storage/secrets';
 import { getWaveConnection, type WaveConnectionState } from '../../adapters/storage/wave-connection';
 import { getBackfillProgress, type BackfillProgress } from '../backfill/backfill-progress';
@@ -35,29 +40,56 @@ export interface KeeperHealth {
     lastRegisteredAt?: number;
     lastProblem?: KeeperProblem;
   };
-  sweep: {
-    lastStartedAt?: number;
-    lastCompletedAt?: number;
-    lastRepairs?: number;
-    totalRepairs: number;
-    /** Wave changes up to these times are applied. */
-    appliedUpTo: { invoice?: number; customer?: number };
-    /** Wave refuses `modifiedAtAfter`; the sweep reads newest first instead. */
-    usesFallback: boolean;
-    lastProblem?: KeeperProblem;
-  };
+  /** The five-minute poll, per Wave business it covers. */
+  poll: BusinessPollHealth[];
   backfill: BackfillProgress | null;
 }
 
+export interface BusinessPollHealth {
+  businessId: string;
+  businessName?: string;
+  lastRunAt?: number;
+  /** When a run last caught up with every change Wave listed. */
+  lastCompletedAt?: number;
+  lastChanges?: number;
+  totalChanges: number;
+  /** Changes Wave made since this time may not be in Jira yet (a run that has not caught up, a record that fails). */
+  oldestUnsyncedAt?: number;
+  lastProblem?: KeeperProblem;
+  /** The last signed delivery from Wave's webhooks for this business. */
+  lastWebhookAt?: number;
+}
+
+function pollHealth(businessId: string, poll: BusinessPoll | undefined, lastWebhookAt: number | undefined): BusinessPollHealth {
+  const walking = Object.values(poll?.kinds ?? {}).flatMap((kind) => (kind?.walk ? [kind.watermarkMs] : []));
+  const stuckAt = poll?.stuck ? instantMs(poll.stuck.modifiedAt) : null;
+  const unsynced = [...walking, ...(stuckAt !== null ? [stuckAt] : [])];
+  return {
+    businessId,
+    ...(poll?.businessName ? { businessName: poll.businessName } : {}),
+    ...(poll?.lastRunAt !== undefined ? { lastRunAt: poll.lastRunAt } : {}),
+    ...(poll?.lastCompletedAt !== undefined ? { lastCompletedAt: poll.lastCompletedAt } : {}),
+    ...(poll?.lastChanges !== undefined ? { lastChanges: poll.lastChanges } : {}),
+    totalChanges: poll?.totalChanges ?? 0,
+    ...(unsynced.length > 0 ? { oldestUnsyncedAt: Math.min(...unsynced) } : {}),
+    ...(poll?.lastProblem ? { lastProblem: poll.lastProblem } : {}),
+    ...(lastWebhookAt !== undefined ? { lastWebhookAt } : {}),
+  };
+}
+
 export async function getKeeperHealth(): Promise<KeeperHealth> {
-  const [tokenState, jiraState, sweepState, connection, tokens, backfill] = await Promise.all([
+  const [tokenState, jiraState, pollState, connection, tokens, backfill, config, webhooks] = await Promise.all([
     getKeeperState('wave-token'),
     getKeeperState('jira-events'),
-    getKeeperState('sweep'),
+    getKeeperState('poll'),
     getWaveConnection(),
     getWaveTokens(),
     getBackfillProgress(),
+    getAppConfig(),
+    latestDeliveries({ source: 'webhook', limit: 50 }),
   ]);
+  const lastWebhookAt = (businessId: string): number | undefined =>
+    webhooks.entries.find((entry) => entry.businessId === businessId && entry.outcome !== 'rejected')?.receivedAt;
   const expiries = jiraState.webhooks.flatMap((webhook) =>
     webhook.expiresAt !== undefined ? [webhook.expiresAt] : [],
   );
@@ -75,15 +107,13 @@ export async function getKeeperHealth(): Promise<KeeperHealth> {
       source: jiraState.source ?? 'unknown',
       ...(expiresAt !== undefined ? { expiresAt, nextRefreshAt: expiresAt - WEBHOOK_REFRESH_WITHIN_MS } : {}),
     },
-    sweep: {
-      ...(sweepState.lastStartedAt !== undefined ? { lastStartedAt: sweepState.lastStartedAt } : {}),
-      ...(sweepState.lastCompletedAt !== undefined ? { lastCompletedAt: sweepState.lastCompletedAt } : {}),
-      ...(sweepState.lastRepairs !== undefined ? { lastRepairs: sweepState.lastRepairs } : {}),
-      totalRepairs: sweepState.totalRepairs ?? 0,
-      appliedUpTo: sweepState.appliedUpToMs,
-      usesFallback: sweepState.usesFallback ?? false,
-      ...(sweepState.lastProblem ? { lastProblem: sweepState.lastProblem } : {}),
-    },
+    poll: polledBusinesses(config).map((businessId) =>
+      pollHealth(
+        businessId,
+        Object.hasOwn(pollState.businesses, businessId) ? pollState.businesses[businessId] : undefined,
+        lastWebhookAt(businessId),
+      ),
+    ),
     backfill,
   };
 }

@@ -11,7 +11,7 @@ import type { SyncContext } from '../sync-context';
 import { syncWaveEvent } from '../sync/sync-event';
 
 /** Who read the record from Wave: part of the synthesized event id, so a repeated read is a duplicate. */
-export type RecordOrigin = 'sweep' | 'backfill';
+export type RecordOrigin = 'poll' | 'backfill';
 
 export interface AppliedRecord {
   /** `up-to-date`: the link already holds this state or a newer one; nothing was asked of Jira. */

@@ -5,7 +5,7 @@ import { stepNewestFirst } from '../../domain/keeper/newest-first-walk';
 import { fallbackWalkFrom, type WalkPosition } from '../../domain/keeper/walk-position';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 
-/** One page of Wave's changed records, as the sweep and the backfill read them. */
+/** One page of Wave's changed records, as the import (backfill) reads them. */
 export interface ChangePage<T> {
   /** Records not handled before on this walk. */
   fresh: T[];

@@ -2,7 +2,7 @@ import { latestDeliveries, type DeliveryRecord } from '../../../adapters/storage
 import { secretsStatus } from '../../../adapters/storage/secrets';
 import type { TimeBudget } from '../../../shared/time-budget';
 import { BACKFILL_STALL_MS } from '../../../usecases/backfill/backfill-timing';
-import { getKeeperHealth, type KeeperHealth } from '../../../usecases/keeper';
+import { getKeeperHealth, type BusinessPollHealth, type KeeperHealth } from '../../../usecases/keeper';
 import type { HealthCheckView } from '../api';
 import { relativeTo, roughDuration } from './format';
 
@@ -38,14 +38,14 @@ export function waveTokenCheck({ waveToken: token }: KeeperHealth, now: number):
       level: 'red',
       summary: token.reconnectReason ?? "Wave no longer accepts the app's authorisation.",
       details: [problem],
-      action: 'Connect Wave again under Wave connection; the sweep and thin events wait until then.',
+      action: 'Connect Wave again under Wave connection; deliveries and the poll wait until then (Wave retries).',
     });
   }
   if (token.accessTokenExpiresAt === undefined) {
     return view({
       ...base,
       level: 'red',
-      summary: 'Wave is not connected: thin events cannot be read from Wave.',
+      summary: "Wave is not connected: Wave's deliveries cannot be read from Wave, and nothing is polled.",
       action: 'Connect Wave under Wave connection.',
     });
   }
@@ -263,63 +263,87 @@ export function jiraEventsCheck({ jiraEvents: events, waveToken }: KeeperHealth,
   });
 }
 
-/** The hourly sweep that repairs what webhooks missed. */
-export function reconciliationCheck({ sweep }: KeeperHealth, now: number): HealthCheckView {
-  const base = { key: 'reconciliation', label: 'Last reconciliation sweep' } as const;
-  const applied = Object.entries(sweep.appliedUpTo).map(([kind, at]) => `${kind}s ${relativeTo(at, now)}`);
-  const details = [
-    sweep.lastStartedAt !== undefined ? `Last started ${relativeTo(sweep.lastStartedAt, now)}.` : undefined,
-    sweep.lastRepairs !== undefined ? `Repairs in the last completed sweep: ${sweep.lastRepairs}.` : undefined,
-    (sweep.lastCompletedAt !== undefined || sweep.totalRepairs > 0) && `Repairs so far: ${sweep.totalRepairs}.`,
-    applied.length > 0 ? `Wave changes applied up to: ${applied.join(', ')}.` : undefined,
-    sweep.usesFallback && 'Wave refuses to filter by modification time here; the sweep reads newest first instead.',
-    sweep.lastProblem
-      ? `Last problem ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`
+/** A run every five minutes: six missed ones are worth a look, a day of them is a problem. */
+const POLL_LATE_MS = 30 * 60_000;
+const WEBHOOK_QUIET_MS = DAY_MS;
+
+/** One line per business about its poll and its webhooks. */
+function pollLine(poll: BusinessPollHealth, now: number): string {
+  const name = poll.businessName ?? `Business ${poll.businessId.slice(0, 12)}…`;
+  const polled =
+    poll.lastCompletedAt !== undefined ? `caught up ${relativeTo(poll.lastCompletedAt, now)}` : 'not caught up yet';
+  const changes = `${poll.totalChanges} ${poll.totalChanges === 1 ? 'change' : 'changes'} brought so far`;
+  const webhooks =
+    poll.lastWebhookAt !== undefined && now - poll.lastWebhookAt < WEBHOOK_QUIET_MS
+      ? `last webhook ${relativeTo(poll.lastWebhookAt, now)}`
+      : 'no delivery from Wave in 24 h: is the webhook registered in Wave, and does the business have Wave Pro?';
+  const unsynced =
+    poll.oldestUnsyncedAt !== undefined
+      ? `; changes since ${relativeTo(poll.oldestUnsyncedAt, now)} may not be in Jira yet`
+      : '';
+  return `${name}: ${polled}, ${changes}${unsynced}; ${webhooks}.`;
+}
+
+/** The five-minute poll that brings every change into Jira, webhooks or not. */
+export function pollCheck({ poll }: KeeperHealth, now: number): HealthCheckView {
+  const base = { key: 'poll', label: 'Wave changes (five-minute poll)' } as const;
+  if (poll.length === 0) {
+    return {
+      ...base,
+      level: 'amber',
+      summary: 'No Wave business to poll yet.',
+      action: 'Connect Wave under Wave connection; the poll starts within five minutes.',
+    };
+  }
+  const details = poll.flatMap((business) => [
+    pollLine(business, now),
+    business.lastProblem
+      ? `Last problem ${relativeTo(business.lastProblem.at, now)}: ${business.lastProblem.message}`
       : undefined,
-  ];
-  const completed = sweep.lastCompletedAt;
-  const since = completed !== undefined ? now - completed : undefined;
-  if (sweep.lastProblem) {
-    const level = since === undefined || since > KEEPER_STALE_MS ? 'red' : 'amber';
+  ]);
+  const problem = poll.find((business) => business.lastProblem);
+  if (problem?.lastProblem) {
+    const since = problem.lastCompletedAt === undefined ? Infinity : now - problem.lastCompletedAt;
     return view({
       ...base,
-      level,
-      summary: `The sweep stopped ${relativeTo(sweep.lastProblem.at, now)}: ${sweep.lastProblem.message}`,
+      level: since > POLL_LATE_MS ? 'red' : 'amber',
+      summary: `The poll stopped ${relativeTo(problem.lastProblem.at, now)}: ${problem.lastProblem.message}`,
       details,
-      action: 'Fix the cause shown; the next hourly run resumes where it stopped.',
+      action: 'Fix the cause shown; the next run, within five minutes, resumes where it stopped.',
     });
   }
-  if (completed === undefined || since === undefined) {
-    const summary =
-      sweep.lastStartedAt !== undefined ? 'The first sweep is running.' : 'No reconciliation sweep has run yet.';
-    return view({
-      ...base,
-      level: 'amber',
-      summary,
-      details,
-      action: 'It runs hourly once Wave is connected; check back later.',
-    });
-  }
-  const repairs = `${sweep.lastRepairs ?? 0} ${sweep.lastRepairs === 1 ? 'repair' : 'repairs'}`;
-  if (since > KEEPER_STALE_MS) {
-    return view({
-      ...base,
-      level: 'red',
-      summary: `Last completed ${relativeTo(completed, now)}.`,
-      details,
-      action: "The hourly scheduled trigger is not running: check the app's installation and logs.",
-    });
-  }
-  if (since > KEEPER_LATE_MS) {
+  const never = poll.find((business) => business.lastCompletedAt === undefined);
+  if (never) {
     return view({
       ...base,
       level: 'amber',
-      summary: `Last completed ${relativeTo(completed, now)} (${repairs}).`,
+      summary:
+        never.lastRunAt !== undefined
+          ? 'The first poll is catching up with what changed in Wave since it was connected.'
+          : 'The first poll runs within five minutes.',
       details,
-      action: "It should run hourly; check the app's logs if this persists.",
     });
   }
-  return view({ ...base, level: 'green', summary: `Completed ${relativeTo(completed, now)}: ${repairs}.`, details });
+  const stalest = Math.min(...poll.map((business) => business.lastCompletedAt ?? 0));
+  if (now - stalest > POLL_LATE_MS) {
+    return view({
+      ...base,
+      level: now - stalest > DAY_MS ? 'red' : 'amber',
+      summary: `The poll last caught up ${relativeTo(stalest, now)}; it runs every five minutes.`,
+      details,
+      action: "The app's scheduled trigger is not running: check the app's installation and logs.",
+    });
+  }
+  const behind = poll.find((business) => business.oldestUnsyncedAt !== undefined);
+  if (behind?.oldestUnsyncedAt !== undefined) {
+    return view({
+      ...base,
+      level: 'amber',
+      summary: `Catching up: changes since ${relativeTo(behind.oldestUnsyncedAt, now)} may not be in Jira yet.`,
+      details,
+    });
+  }
+  return view({ ...base, level: 'green', summary: 'Every change in Wave reaches Jira within five minutes.', details });
 }
 
 /** The import of older invoices, if one was started. */
@@ -382,7 +406,7 @@ export async function healthChecks(budget: TimeBudget): Promise<HealthCheckView[
     signing,
     lastDeliveryCheck(recent.entries, now),
     jiraEventsCheck(keeper, now),
-    reconciliationCheck(keeper, now),
+    pollCheck(keeper, now),
     backfillCheck(keeper, now),
     rateLimitCheck(recent.entries, now),
   ];
