@@ -34,6 +34,11 @@ const estimateRequest = z.strictObject({
 
 type WithDelivery<T> = T & { delivery?: DeliveryAnswer };
 
+/** The full format's event for a change: `invoice.created`, `customer.updated`, … */
+function fullFormatEvent(resource: 'invoice' | 'customer', created: boolean): string {
+  return `${resource}.${created ? 'created' : 'updated'}`;
+}
+
 /**
  * What the /_sandbox endpoints do, callable in-process too: change Wave's data the way a Wave user
  * would, and (with `deliver`) send the webhook Wave sends for that change, waiting for its first attempt.
@@ -52,19 +57,9 @@ export class SandboxApi {
     const { record, prepared } = this.state.transaction(() => {
       const { invoice: changed, before } = upsertInvoice(this.state, input ?? {});
       const natural =
-        options.format === 'full'
-          ? before
-            ? 'invoice.updated'
-            : 'invoice.created'
-          : invoiceChangeEvent(before, changed);
+        options.format === 'full' ? fullFormatEvent('invoice', !before) : invoiceChangeEvent(before, changed);
       const type = options.event ?? natural;
-      const build = (eventType: string) =>
-        this.invoiceEvent(
-          options,
-          eventType,
-          changed,
-          isPaymentEvent(eventType) ? this.lastPaymentDate(changed) : undefined,
-        );
+      const build = (eventType: string) => this.invoiceEvent(options, eventType, changed);
       return { record: changed, prepared: this.notifier.prepare(options, type, noEventReason(before, changed), build) };
     });
     return this.answer({ invoice: invoiceView(this.state, record) }, prepared);
@@ -76,7 +71,7 @@ export class SandboxApi {
     this.catchUpWithClock();
     const { record, prepared } = this.state.transaction(() => {
       const { customer: changed, created } = upsertCustomer(this.state, input ?? {});
-      const natural = options.format === 'full' ? (created ? 'customer.created' : 'customer.updated') : undefined;
+      const natural = options.format === 'full' ? fullFormatEvent('customer', created) : undefined;
       const build = (type: string) =>
         options.format === 'full'
           ? this.fullEvent(options, type, 'customer', customerView(changed))
@@ -97,7 +92,7 @@ export class SandboxApi {
       const build = (eventType: string) =>
         options.format === 'full'
           ? this.fullEvent(options, eventType, 'payment', paymentView(recorded.payment))
-          : this.invoiceEvent(options, eventType, recorded.invoice, recorded.payment.paymentDate);
+          : this.invoiceEvent(options, eventType, recorded.invoice);
       return { ...recorded, prepared: this.notifier.prepare(options, type, '', build) };
     });
     return this.answer({ payment: paymentView(payment), invoice: invoiceView(this.state, invoice) }, prepared);
@@ -180,10 +175,11 @@ export class SandboxApi {
     };
   }
 
-  private invoiceEvent(options: DeliveryOptions, type: string, invoice: InvoiceRecord, paidDate?: string) {
-    return options.format === 'full'
-      ? this.fullEvent(options, type, 'invoice', invoiceView(this.state, invoice))
-      : this.waveEvent(options, type, invoiceEventData(invoice, paidDate));
+  /** In Wave's format, payment events carry the date of the payment behind them (the invoice's last). */
+  private invoiceEvent(options: DeliveryOptions, type: string, invoice: InvoiceRecord) {
+    if (options.format === 'full') return this.fullEvent(options, type, 'invoice', invoiceView(this.state, invoice));
+    const paidDate = isPaymentEvent(type) ? this.lastPaymentDate(invoice) : undefined;
+    return this.waveEvent(options, type, invoiceEventData(invoice, paidDate));
   }
 
   private waveEvent(options: DeliveryOptions, type: string, data: Record<string, string>) {

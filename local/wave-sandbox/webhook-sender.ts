@@ -100,7 +100,30 @@ export class WebhookSender {
 
   /** Records an event Wave would not send, and why. */
   skip(event: OutgoingEvent, reason: string): DeliveryStatus {
-    return snapshot(this.record(event, reason).status);
+    const delivery = this.record(event, reason);
+    this.notifyIfSettled();
+    return snapshot(delivery.status);
+  }
+
+  get(eventId: string): DeliveryStatus | undefined {
+    const delivery = this.deliveries.get(eventId);
+    return delivery && snapshot(delivery.status);
+  }
+
+  list(): DeliveryStatus[] {
+    return [...this.deliveries.values()].map((delivery) => snapshot(delivery.status));
+  }
+
+  /** Resolves once no delivery is running or waiting for a retry. */
+  whenSettled(): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const delivery of this.deliveries.values()) this.cancel(delivery);
+    this.notifyIfSettled();
   }
 
   private record(event: OutgoingEvent, skipped: string | null): Delivery {
@@ -127,27 +150,6 @@ export class WebhookSender {
     };
     this.deliveries.set(event.eventId, delivery);
     return delivery;
-  }
-
-  get(eventId: string): DeliveryStatus | undefined {
-    const delivery = this.deliveries.get(eventId);
-    return delivery && snapshot(delivery.status);
-  }
-
-  list(): DeliveryStatus[] {
-    return [...this.deliveries.values()].map((delivery) => snapshot(delivery.status));
-  }
-
-  /** Resolves once no delivery is running or waiting for a retry. */
-  whenSettled(): Promise<void> {
-    if (this.isSettled()) return Promise.resolve();
-    return new Promise((resolve) => this.settledWaiters.push(resolve));
-  }
-
-  close(): void {
-    this.closed = true;
-    for (const delivery of this.deliveries.values()) this.cancel(delivery);
-    this.notifyIfSettled();
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
