@@ -83,19 +83,18 @@ describe("Wave sandbox sender: Wave's own wire format", () => {
 
   it('signs with the runtime clock, again on every attempt', async () => {
     // Retries late enough that the clock is moved in between.
-    await t.restart({ statuses: [503, 503], retry: { ...FAST_RETRY, initialDelayMs: 300, maxDelayMs: 300 } });
+    await t.restart({ statuses: [503, 503], retry: { ...FAST_RETRY, initialDelayMs: 1_000, maxDelayMs: 1_000 } });
     t.running.clock.advance(3 * 86_400_000);
     const { body } = await invoices({ invoice: { status: 'SENT' }, deliver: true });
     const first = t.listener.received[0] as Received;
-    expect(expectSignedByWave(first, t.running.clock.now())).toBe(Math.floor(t.running.clock.now() / 1000));
-    expect(Number(first.headers['x-wave-timestamp']) * 1000 - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
+    const t1 = expectSignedByWave(first, t.running.clock.now());
+    expect(t1 * 1000 - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
 
     t.running.clock.advance(5_000);
     await t.running.sandbox.control.whenDeliveriesSettled();
     expect(t.listener.received).toHaveLength(3);
     const [, second, third] = t.listener.received as [Received, Received, Received];
     expect(second.body).toBe(first.body);
-    const t1 = Number(first.headers['x-wave-timestamp']);
     const t2 = expectSignedByWave(second, t.running.clock.now());
     expect(t2 - t1).toBeGreaterThanOrEqual(5);
     expectSignedByWave(third, t.running.clock.now());
