@@ -19,7 +19,7 @@ import {
   restoreClock,
   type TimeLimits,
 } from './runtime';
-import { createWaveSandbox, type WaveSandboxControl } from './wave-sandbox';
+import { afterClockAdvance, createWaveSandbox, type WaveSandboxControl } from './wave-sandbox';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const JIRA_SPEC = path.resolve(REPO_ROOT, '../shared/reference/jira-platform-v3.openapi.json');
@@ -124,6 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       webhookUrl: async () => runtime.webTriggerUrl(WAVE_WEBHOOK_TRIGGER_KEY),
     });
     closers.push(() => wave.close());
+    afterClockAdvance(clock, () => wave.control.catchUpWithClock());
 
     const app = express();
     app.disable('x-powered-by');

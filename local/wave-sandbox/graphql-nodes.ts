@@ -1,6 +1,7 @@
 import type { Grant } from './oauth-store';
-import { money, type CurrencyInfo } from './money';
-import type { CustomerRecord, InvoiceRecord } from './records';
+import { itemsSubtotal } from './invoice-items';
+import { minorToDecimal, money, type CurrencyInfo } from './money';
+import type { CustomerRecord, InvoiceItemRecord, InvoiceRecord } from './records';
 import type { WaveState } from './state';
 import { currencyOf, customerView, invoiceView } from './views';
 import { notFound, pageOf, sortBy, timeArg, type PageArgs, type SortKey } from './graphql-paging';
@@ -149,17 +150,29 @@ function listCustomers(state: WaveState, args: CustomersArgs) {
 
 function invoiceNode(state: WaveState, invoice: InvoiceRecord) {
   const currency = currencyOf(invoice.currencyCode);
+  const amount = (raw: number) => moneyNode(raw, currency);
   const view = invoiceView(state, invoice);
-  const subtotal = money(invoice.totalRaw - invoice.taxTotalRaw, currency);
+  const items = invoice.items ?? [titleLine(invoice)];
+  const subtotalRaw = itemsSubtotal(items);
   return {
     ...view,
-    subhead: null,
-    poNumber: null,
-    subtotal,
-    discountTotal: money(0, currency),
+    total: amount(invoice.totalRaw),
+    amountDue: amount(invoice.amountDueRaw),
+    amountPaid: amount(invoice.amountPaidRaw),
+    taxTotal: amount(invoice.taxTotalRaw),
+    subhead: invoice.subhead ?? null,
+    poNumber: invoice.poNumber ?? null,
+    subtotal: amount(subtotalRaw),
+    discountTotal: amount(0),
     currency: currencyNode(currency),
     exchangeRate: '1.0',
-    items: [{ description: invoice.title, quantity: '1', unitPrice: subtotal.value, subtotal, total: subtotal }],
+    items: items.map((item) => ({
+      description: item.description,
+      quantity: item.quantity,
+      unitPrice: minorToDecimal(item.unitPriceRaw, currency.exponent),
+      subtotal: amount(item.subtotalRaw),
+      total: amount(item.subtotalRaw),
+    })),
     memo: invoice.memo,
     footer: null,
     disableCreditCardPayments: false,
@@ -183,6 +196,17 @@ function invoiceNode(state: WaveState, invoice: InvoiceRecord) {
   };
 }
 
+/** An invoice stored without line items shows one: its title, for the total before tax. */
+function titleLine(invoice: InvoiceRecord): InvoiceItemRecord {
+  const subtotalRaw = invoice.totalRaw - invoice.taxTotalRaw;
+  return { description: invoice.title, quantity: '1', unitPriceRaw: subtotalRaw, subtotalRaw };
+}
+
+/** Wave's Money with the whole Currency the schema promises (`name` is non-null there). */
+function moneyNode(raw: number, currency: CurrencyInfo) {
+  return { ...money(raw, currency), currency: currencyNode(currency) };
+}
+
 function customerNode(state: WaveState, customer: CustomerRecord) {
   const currency = currencyOf(state.business.currencyCode);
   const open = () =>
@@ -200,9 +224,9 @@ function customerNode(state: WaveState, customer: CustomerRecord) {
     shippingDetails: null,
     isArchived: false,
     business: () => businessNode(state),
-    outstandingAmount: () => money(sum(open().map((i) => i.amountDueRaw)), currency),
+    outstandingAmount: () => moneyNode(sum(open().map((i) => i.amountDueRaw)), currency),
     overdueAmount: () =>
-      money(
+      moneyNode(
         sum(
           open()
             .filter((i) => i.dueDate < state.today())

@@ -3,6 +3,7 @@ import express from 'express';
 import type { Clock } from '../clock';
 import { DocStore } from '../persistence/doc-store';
 import { graphqlRouter, loadWaveSchema } from './graphql-route';
+import { WaveNotifier } from './notifier';
 import { OAuthStore, type TokenResponse } from './oauth-store';
 import { oauthRouter, type OAuthClient } from './oauth-routes';
 import { SandboxApi } from './sandbox-api';
@@ -42,6 +43,11 @@ export interface WaveSandboxControl {
   readonly api: SandboxApi;
   deliveries(): DeliveryStatus[];
   whenDeliveriesSettled(): Promise<void>;
+  /**
+   * Turns invoices whose due date the clock has passed into OVERDUE and sends `invoice.overdue`.
+   * Every sandbox call does it first; call it after moving the clock (`afterClockAdvance` wires that).
+   */
+  catchUpWithClock(): void;
 }
 
 export interface WaveSandbox {
@@ -65,9 +71,16 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
     webhookUrl: options.webhookUrl,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   });
-  const api = new SandboxApi(state, sender);
+  const notifier = new WaveNotifier(state, sender, () => store.latestGrantScope());
+  const api = new SandboxApi(state, notifier, sender);
 
+  let closed = false;
   const router = express.Router();
+  // Wave keeps its invoices' statuses current; here the first request after the clock moved does it.
+  router.use((_req, _res, next) => {
+    api.catchUpWithClock();
+    next();
+  });
   router.use(graphqlRouter(schema, state, store));
   router.use(oauthRouter(state, store, client));
   router.use(sandboxRouter(api, sender));
@@ -90,9 +103,11 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
     api,
     deliveries: () => sender.list(),
     whenDeliveriesSettled: () => sender.whenSettled(),
+    catchUpWithClock: () => {
+      if (!closed) api.catchUpWithClock();
+    },
   };
 
-  let closed = false;
   return {
     router,
     control,
@@ -114,7 +129,10 @@ function generatedClientSecret(state: WaveState): string {
   return clientSecret;
 }
 
-export type { DeliveryStatus, RetryPolicy } from './webhook-sender';
+export type { DeliveryStatus, RetryPolicy, WebhookFormat } from './webhook-sender';
+export type { DeliveryAnswer } from './notifier';
+export type { SandboxSettings } from './records';
+export { afterClockAdvance } from './clock-hook';
 export type { TokenResponse } from './oauth-store';
 export type { OAuthClient } from './oauth-routes';
 export { SandboxInputError } from './sandbox-input';

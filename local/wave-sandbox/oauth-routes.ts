@@ -60,6 +60,11 @@ function authorize(
   };
   if (params.response_type !== 'code') return redirect({ error: 'unsupported_response_type' });
   if (scope.trim() === '') return redirect({ error: 'invalid_scope', error_description: 'scope is required' });
+  const { plan } = state.settings();
+  if (plan !== 'pro') {
+    const description = `OAuth is available only for businesses on Wave Pro or Wave Advisor (this one is on ${plan}); use a full-access token`;
+    return redirect({ error: 'access_denied', error_description: description });
+  }
 
   const decided = req.method === 'POST' ? params.decision : params.auto === '1' ? 'allow' : undefined;
   if (decided === undefined) {

@@ -125,6 +125,14 @@ export class OAuthStore {
     return record;
   }
 
+  /** The scope of the grant issued last (by consent, refresh, or `issueTokens`), revoked or not. */
+  latestGrantScope(): string | undefined {
+    return this.tokens
+      .list()
+      .filter((record) => record.kind === 'access')
+      .at(-1)?.scope;
+  }
+
   revokeAll(): void {
     this.tokens.transaction(() => {
       for (const record of this.tokens.list()) this.tokens.put(record.token, { ...record, revoked: true });

@@ -41,8 +41,21 @@ export interface InvoiceRecord {
   taxTotalRaw: number;
   customerId: string;
   memo: string | null;
+  /** Absent on invoices stored before these fields existed: read them with `?? null`. */
+  poNumber?: string | null;
+  subhead?: string | null;
+  /** Line items as given; null: one line made from the title and totals. */
+  items?: InvoiceItemRecord[] | null;
   lastSentAt: string | null;
   lastViewedAt: string | null;
+}
+
+/** One line of an invoice: quantity as a decimal string, amounts in minor units of the invoice's currency. */
+export interface InvoiceItemRecord {
+  description: string | null;
+  quantity: string;
+  unitPriceRaw: number;
+  subtotalRaw: number;
 }
 
 export interface PaymentRecord {
@@ -57,8 +70,19 @@ export interface PaymentRecord {
 
 /** Counters for ids and invoice numbers; one document so they survive restarts. */
 export interface Counters {
-  nextInvoiceN: number;
+  /** Numeric ids (19 digits, as strings; a data directory from before keeps its numbers). */
+  nextInvoiceN: string | number;
+  nextCustomerN: string | number;
+  nextPaymentN: string | number;
+  /** Absent in data directories from before estimate events: starts at the seed's value. */
+  nextEstimateN?: string;
   nextInvoiceNumber: number;
-  nextCustomerN: number;
-  nextPaymentN: number;
+}
+
+/** What a Wave business has that decides whether Wave sends webhooks at all (`/_sandbox/settings`). */
+export interface SandboxSettings {
+  /** `starter`: no webhooks and no OAuth consent (OAuth is for Pro and Wave Advisor businesses). */
+  plan: 'pro' | 'starter';
+  /** False: no webhook was ever registered for the app in Wave's developer portal. */
+  webhooks: boolean;
 }

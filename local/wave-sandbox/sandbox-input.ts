@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalToMinor, type CurrencyInfo } from './money';
+import { currencyInfo, decimalToMinor, SUPPORTED_CURRENCIES, type CurrencyInfo } from './money';
 
 /** Bad input to a /_sandbox endpoint or control method: answered with 400 and this message. */
 export class SandboxInputError extends Error {
@@ -47,3 +47,28 @@ export function toMinor(input: MoneyInput, currency: CurrencyInfo, where: string
 
 export const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a zone' });
+
+/** The one currency of all amounts in the input, else the fallback. */
+export function invoiceCurrency(amounts: Record<string, MoneyInput | undefined>, fallbackCode: string): CurrencyInfo {
+  const codes = new Set(
+    Object.values(amounts)
+      .map(currencyCodeOf)
+      .filter((code): code is string => code !== undefined),
+  );
+  if (codes.size > 1) throw new SandboxInputError('amounts: all amounts of an invoice must be in one currency');
+  const code = [...codes][0] ?? fallbackCode;
+  const currency = currencyInfo(code);
+  if (!currency) throw new SandboxInputError(`currency.code: ${code} is not one of ${SUPPORTED_CURRENCIES.join(', ')}`);
+  return currency;
+}
+
+export function amountIn(input: MoneyInput | undefined, currency: CurrencyInfo, where: string): number | undefined {
+  return input === undefined ? undefined : toMinor(input, currency, where);
+}
+
+/** The given keys of input whose values are not undefined. */
+export function definedFields<T extends object, K extends keyof T>(input: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (input[key] !== undefined) out[key] = input[key];
+  return out;
+}

@@ -4,7 +4,7 @@ import type { SandboxApi } from './sandbox-api';
 import { SandboxInputError } from './sandbox-input';
 import type { WebhookSender } from './webhook-sender';
 
-/** The sandbox-only endpoints under /_sandbox (no auth): change Wave's data, send webhooks, inspect. */
+/** The sandbox-only endpoints under /_sandbox (no auth): change Wave's data, send webhooks, switch deliveries, inspect. */
 export function sandboxRouter(api: SandboxApi, sender: WebhookSender): express.Router {
   const router = express.Router();
   router.use('/_sandbox', express.json({ limit: '1mb' }));
@@ -12,6 +12,14 @@ export function sandboxRouter(api: SandboxApi, sender: WebhookSender): express.R
   router.post('/_sandbox/invoices', async (req, res) => void res.json(await api.invoice(req.body)));
   router.post('/_sandbox/customers', async (req, res) => void res.json(await api.customer(req.body)));
   router.post('/_sandbox/payments', async (req, res) => void res.json(await api.payment(req.body)));
+  router.post('/_sandbox/estimates', async (req, res) => void res.json(await api.estimate(req.body)));
+  router.delete('/_sandbox/invoices/:id', (req, res) => {
+    const answer = api.deleteInvoice(String(req.params.id));
+    if (answer) res.json(answer);
+    else res.status(404).json({ error: `no invoice ${String(req.params.id)}` });
+  });
+  router.get('/_sandbox/settings', (_req, res) => void res.json(api.settings()));
+  router.post('/_sandbox/settings', (req, res) => void res.json(api.updateSettings(req.body)));
   router.get('/_sandbox/state', (_req, res) => void res.json(api.stateDump()));
   router.get('/_sandbox/deliveries', (_req, res) => void res.json({ deliveries: sender.list() }));
   router.get('/_sandbox/deliveries/:eventId', (req, res) => {

@@ -1,13 +1,15 @@
-import { businessGlobalId, invoiceUrls, resourceGlobalId, userGlobalId } from './ids';
+import { businessGlobalId, invoiceUrls, nextNumericId, resourceGlobalId, userGlobalId } from './ids';
 import type { CustomerRecord, InvoiceRecord, PaymentRecord } from './records';
 import type { WaveState } from './state';
 
 export const SEED_BUSINESS_UUID = 'e226ca4e-7b4d-4890-bedc-5d4945ec0be6';
 const USER_UUID = '5b0f7a52-93c4-4f7e-a1d8-2c6e0b9d4f13';
 const DAY_MS = 86_400_000;
+const SEED_FIRST_PAYMENT_N = '2501133418276435001';
+export const SEED_NEXT_ESTIMATE_N = '2587310041955120001';
 
 interface SeedCustomer {
-  n: number;
+  n: string;
   importTag?: string;
   name: string;
   email: string | null;
@@ -17,10 +19,9 @@ interface SeedCustomer {
 }
 
 interface SeedInvoice {
-  n: number;
-  importTag?: string;
+  n: string;
   number: number;
-  customer: number;
+  customer: string;
   status: string;
   title: string;
   total: number;
@@ -33,7 +34,7 @@ interface SeedInvoice {
 // Names include quotes, markup, right-to-left text and non-Latin scripts on purpose: the app must carry them intact.
 const CUSTOMERS: SeedCustomer[] = [
   {
-    n: 77001,
+    n: '4461228170000077001',
     name: 'Acme Robotics, Inc.',
     email: 'ap@acme-robotics.example',
     firstName: 'Ada',
@@ -41,7 +42,7 @@ const CUSTOMERS: SeedCustomer[] = [
     displayId: 'ACME-01',
   },
   {
-    n: 77002,
+    n: '4461228170000077002',
     name: 'Ōkami Studio 株式会社',
     email: 'keiri@okami.example',
     firstName: '健',
@@ -49,7 +50,8 @@ const CUSTOMERS: SeedCustomer[] = [
     displayId: 'OKM-7',
   },
   {
-    n: 77003,
+    n: '4461228170000077003',
+    importTag: '~?>',
     name: 'O\'Brien & "Sons" <b>Ltd</b>',
     email: null,
     firstName: 'Seán',
@@ -57,7 +59,7 @@ const CUSTOMERS: SeedCustomer[] = [
     displayId: null,
   },
   {
-    n: 77019,
+    n: '4461228170000077019',
     importTag: '~~??',
     name: '\u200fشركة الأمل للتجارة',
     email: 'finance@alamal.example',
@@ -69,9 +71,9 @@ const CUSTOMERS: SeedCustomer[] = [
 
 const INVOICES: SeedInvoice[] = [
   {
-    n: 1873441,
+    n: '2496756670638588934',
     number: 1001,
-    customer: 77001,
+    customer: '4461228170000077001',
     status: 'SENT',
     title: 'Invoice',
     total: 125000,
@@ -81,9 +83,9 @@ const INVOICES: SeedInvoice[] = [
     dueInDays: 18,
   },
   {
-    n: 1873442,
+    n: '2496756670638588935',
     number: 1002,
-    customer: 77002,
+    customer: '4461228170000077002',
     status: 'PAID',
     title: 'Website localisation (日本語)',
     total: 48000,
@@ -93,9 +95,9 @@ const INVOICES: SeedInvoice[] = [
     dueInDays: -10,
   },
   {
-    n: 1873443,
+    n: '2496756670638588936',
     number: 1003,
-    customer: 77003,
+    customer: '4461228170000077003',
     status: 'PARTIAL',
     title: 'Q4 retainer <draft>',
     total: 200000,
@@ -105,9 +107,9 @@ const INVOICES: SeedInvoice[] = [
     dueInDays: 10,
   },
   {
-    n: 1873444,
+    n: '2496756670638588937',
     number: 1004,
-    customer: 77001,
+    customer: '4461228170000077001',
     status: 'OVERDUE',
     title: 'Invoice',
     total: 97550,
@@ -117,10 +119,9 @@ const INVOICES: SeedInvoice[] = [
     dueInDays: -15,
   },
   {
-    n: 1873445,
-    importTag: '~?>',
+    n: '2496756670638588938',
     number: 1005,
-    customer: 77019,
+    customer: '4461228170000077019',
     status: 'SAVED',
     title: 'عرض سعر \u2014 "Phase 2"',
     total: 340000,
@@ -152,7 +153,7 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
     },
   });
 
-  const customerIds = new Map<number, string>();
+  const customerIds = new Map<string, string>();
   CUSTOMERS.forEach((seed, index) => {
     const id = resourceGlobalId(SEED_BUSINESS_UUID, 'Customer', seed.n, seed.importTag);
     customerIds.set(seed.n, id);
@@ -168,9 +169,9 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
     state.customers.put(id, customer);
   });
 
-  let paymentN = 5001;
+  let paymentN = SEED_FIRST_PAYMENT_N;
   INVOICES.forEach((seed, index) => {
-    const id = resourceGlobalId(SEED_BUSINESS_UUID, 'Invoice', seed.n, seed.importTag);
+    const id = resourceGlobalId(SEED_BUSINESS_UUID, 'Invoice', seed.n);
     const created = nowMs - seed.ageDays * DAY_MS;
     const invoice: InvoiceRecord = {
       id,
@@ -190,12 +191,16 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
       taxTotalRaw: seed.tax,
       customerId: customerIds.get(seed.customer) ?? '',
       memo: null,
+      poNumber: null,
+      subhead: null,
+      items: null,
       lastSentAt: seed.status === 'SAVED' ? null : iso(created + 3_600_000),
       lastViewedAt: null,
     };
     state.invoices.put(id, invoice);
     if (seed.paid > 0) {
-      const n = paymentN++;
+      const n = paymentN;
+      paymentN = nextNumericId(paymentN);
       const payment: PaymentRecord = {
         id: resourceGlobalId(SEED_BUSINESS_UUID, 'Payment', n),
         invoiceId: id,
@@ -209,5 +214,11 @@ export function seedWaveState(state: WaveState, nowMs: number): void {
     }
   });
 
-  state.setCounters({ nextInvoiceN: 1873446, nextInvoiceNumber: 1006, nextCustomerN: 77020, nextPaymentN: paymentN });
+  state.setCounters({
+    nextInvoiceN: '2496756670638588939',
+    nextInvoiceNumber: 1006,
+    nextCustomerN: '4461228170000077020',
+    nextPaymentN: paymentN,
+    nextEstimateN: SEED_NEXT_ESTIMATE_N,
+  });
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { signWaveWebhook, WAVE_SIGNATURE_HEADER } from '../../src/domain/wave-webhook';
+import { deliveryHeaders, type HeaderOptions } from './delivery-headers';
 
 export interface RetryPolicy {
   /** Delay before the second attempt; doubles after each failure. */
@@ -17,9 +17,39 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   attemptTimeoutMs: 60_000,
 };
 
+/** `wave`: Wave's own format; `full`: the seed's full-object envelope (docs/wave-webhooks.md). */
+export type WebhookFormat = 'wave' | 'full';
+
+/** One event to send: its raw body and how to sign it. */
+export interface OutgoingEvent extends HeaderOptions {
+  eventId: string;
+  type: string;
+  format: WebhookFormat;
+  body: string;
+}
+
+export interface DeliveryAnswer {
+  attempt: number;
+  /** When the attempt was sent, on the runtime clock. */
+  at: string;
+  /** HTTP status; 0 when there was none (network error, timeout). */
+  status: number;
+  body: string | null;
+  error: string | null;
+}
+
 export interface DeliveryStatus {
   eventId: string;
   type: string;
+  format: WebhookFormat;
+  /** The raw body sent. */
+  body: string;
+  /** The headers of the last attempt (the signature, never the secret); null before the first. */
+  headers: Record<string, string> | null;
+  /** Every attempt's answer, oldest first. */
+  answers: DeliveryAnswer[];
+  /** Why Wave did not send it at all (plan, registration, OAuth scope); null when it did. */
+  skipped: string | null;
   attempts: number;
   /** HTTP status of the last answer; 0 when the last attempt got none (network error, timeout). */
   lastStatus: number | null;
@@ -34,7 +64,7 @@ export interface DeliveryStatus {
 
 interface Delivery {
   status: DeliveryStatus;
-  body: string;
+  event: OutgoingEvent;
   timer?: NodeJS.Timeout;
   abort?: AbortController;
 }
@@ -42,9 +72,9 @@ interface Delivery {
 const MAX_KEPT_BODY = 4000;
 
 /**
- * Sends signed events to the app as Wave would: POST, `x-wave-signature` (timestamped, signed
- * again on every attempt with the clock's time), retries of anything but 2xx with exponential
- * backoff in real time. Delivery records live in memory; close() cancels what is pending.
+ * Sends signed events to the app as Wave would: POST, `x-wave-signature` (signed again on every
+ * attempt with the clock's time), retries of anything but 2xx with exponential backoff in real time.
+ * Delivery records live in memory; close() cancels what is pending.
  */
 export class WebhookSender {
   private readonly deliveries = new Map<string, Delivery>();
@@ -61,36 +91,27 @@ export class WebhookSender {
   ) {}
 
   /** Resolves after the first attempt, with the delivery's status then. */
-  async deliver(eventId: string, type: string, body: string): Promise<DeliveryStatus> {
+  async deliver(event: OutgoingEvent): Promise<DeliveryStatus> {
     if (this.closed) throw new Error('the Wave sandbox is closed');
-    this.cancel(this.deliveries.get(eventId));
-    const delivery: Delivery = {
-      body,
-      status: {
-        eventId,
-        type,
-        attempts: 0,
-        lastStatus: null,
-        lastBody: null,
-        lastError: null,
-        delivered: false,
-        done: false,
-        cancelled: false,
-        nextAttemptInMs: null,
-      },
-    };
-    this.deliveries.set(eventId, delivery);
+    const delivery = this.record(event, null);
     await this.attempt(delivery);
-    return { ...delivery.status };
+    return snapshot(delivery.status);
+  }
+
+  /** Records an event Wave would not send, and why. */
+  skip(event: OutgoingEvent, reason: string): DeliveryStatus {
+    const delivery = this.record(event, reason);
+    this.notifyIfSettled();
+    return snapshot(delivery.status);
   }
 
   get(eventId: string): DeliveryStatus | undefined {
     const delivery = this.deliveries.get(eventId);
-    return delivery && { ...delivery.status };
+    return delivery && snapshot(delivery.status);
   }
 
   list(): DeliveryStatus[] {
-    return [...this.deliveries.values()].map((delivery) => ({ ...delivery.status }));
+    return [...this.deliveries.values()].map((delivery) => snapshot(delivery.status));
   }
 
   /** Resolves once no delivery is running or waiting for a retry. */
@@ -105,31 +126,46 @@ export class WebhookSender {
     this.notifyIfSettled();
   }
 
+  private record(event: OutgoingEvent, skipped: string | null): Delivery {
+    this.cancel(this.deliveries.get(event.eventId));
+    const delivery: Delivery = {
+      event,
+      status: {
+        eventId: event.eventId,
+        type: event.type,
+        format: event.format,
+        body: event.body,
+        headers: null,
+        answers: [],
+        skipped,
+        attempts: 0,
+        lastStatus: null,
+        lastBody: null,
+        lastError: null,
+        delivered: false,
+        done: skipped !== null,
+        cancelled: false,
+        nextAttemptInMs: null,
+      },
+    };
+    this.deliveries.set(event.eventId, delivery);
+    return delivery;
+  }
+
   private async attempt(delivery: Delivery): Promise<void> {
-    const { status } = delivery;
+    const { status, event } = delivery;
     delivery.timer = undefined;
     status.nextAttemptInMs = null;
     status.attempts += 1;
     const abort = new AbortController();
     delivery.abort = abort;
     const timeout = setTimeout(() => abort.abort(), this.options.retry.attemptTimeoutMs);
+    const sentAt = this.options.clock.now();
     try {
       const url = await this.options.webhookUrl();
-      const timestamp = Math.floor(this.options.clock.now() / 1000);
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Wave-Webhooks/1.0 (local sandbox)',
-          [WAVE_SIGNATURE_HEADER]: signWaveWebhook({
-            rawBody: delivery.body,
-            secret: this.options.signingSecret,
-            timestamp,
-          }),
-        },
-        body: delivery.body,
-        signal: abort.signal,
-      });
+      const headers = deliveryHeaders(event.body, this.options.signingSecret, Math.floor(sentAt / 1000), event);
+      status.headers = headers;
+      const response = await fetch(url, { method: 'POST', headers, body: event.body, signal: abort.signal });
       status.lastStatus = response.status;
       status.lastBody = (await response.text()).slice(0, MAX_KEPT_BODY);
       status.lastError = null;
@@ -144,6 +180,13 @@ export class WebhookSender {
       clearTimeout(timeout);
       delivery.abort = undefined;
     }
+    status.answers.push({
+      attempt: status.attempts,
+      at: new Date(sentAt).toISOString(),
+      status: status.lastStatus ?? 0,
+      body: status.lastBody,
+      error: status.lastError,
+    });
     if (status.cancelled) return;
     if (status.delivered || status.attempts >= this.options.retry.maxAttempts || this.closed) {
       status.done = true;
@@ -173,6 +216,10 @@ export class WebhookSender {
     this.settledWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+function snapshot(status: DeliveryStatus): DeliveryStatus {
+  return { ...status, headers: status.headers && { ...status.headers }, answers: [...status.answers] };
 }
 
 function errorMessage(error: unknown): string {

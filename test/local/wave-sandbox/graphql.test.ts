@@ -250,12 +250,18 @@ describe('Wave GraphQL sandbox: data', () => {
     });
   });
 
-  it('keeps some ids with + / and = (the app must encode them for KVS keys)', async () => {
-    const { invoices, customers } = await stateDump();
+  it("seeds Wave's ids: invoices exactly base64(Business:<uuid>;Invoice:<19 digits>), some ids with + / and =", async () => {
+    const { invoices, customers, payments } = await stateDump();
+    for (const invoice of invoices)
+      expect(Buffer.from(invoice.id, 'base64').toString()).toMatch(
+        /^Business:e226ca4e-7b4d-4890-bedc-5d4945ec0be6;Invoice:[1-9]\d{18}$/,
+      );
+    for (const resource of [...customers, ...payments])
+      expect(Buffer.from(resource.id, 'base64').toString()).toMatch(/;(Customer|Payment):[1-9]\d{18}(;Import:.+)?$/);
     const ids: string[] = [...invoices, ...customers].map((resource: Json) => resource.id);
     expect(ids.some((id) => id.includes('+'))).toBe(true);
     expect(ids.some((id) => id.includes('/'))).toBe(true);
-    expect(ids.some((id) => id.endsWith('='))).toBe(true);
+    expect(invoices.every((invoice: Json) => invoice.id.endsWith('='))).toBe(true);
     const odd = ids.find((id) => id.includes('/')) as string;
     const { body } = await graphql(running, token, 'query($c: ID!) { business { customer(id: $c) { id } } }', {
       c: odd,

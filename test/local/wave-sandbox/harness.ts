@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { RuntimeClock } from '../../../local/clock';
-import { createWaveSandbox, type WaveSandbox, type WaveSandboxOptions } from '../../../local/wave-sandbox';
+import {
+  afterClockAdvance,
+  createWaveSandbox,
+  type WaveSandbox,
+  type WaveSandboxOptions,
+} from '../../../local/wave-sandbox';
 
 export const SCHEMA_PATH = path.resolve(__dirname, '../../../../shared/reference/wave-public-schema.partial.graphql');
 export const SIGNING_SECRET = 'whsec_sandbox_test_5e1f';
@@ -42,6 +47,8 @@ export async function startSandbox(
     webhookUrl: async () => 'http://127.0.0.1:9/unused',
     ...overrides,
   });
+  // As local/server.ts wires it: moving the clock lets the sandbox catch up (invoices falling overdue).
+  afterClockAdvance(clock, () => sandbox.control.catchUpWithClock());
   const app = express();
   app.use('/wave', sandbox.router);
   const { server, url } = await listen(app);
