@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express from 'express';
 import type { Clock } from '../clock';
+import { GraphqlTraffic } from './graphql-traffic';
 import { DocStore } from '../persistence/doc-store';
 import { graphqlRouter, loadWaveSchema } from './graphql-route';
 import { WaveNotifier } from './notifier';
@@ -48,6 +49,11 @@ export interface WaveSandboxControl {
    * Every sandbox call does it first; call it after moving the clock (`afterClockAdvance` wires that).
    */
   catchUpWithClock(): void;
+  /** GraphQL requests served since the start (or `resetStats()`), faulted ones included. */
+  readonly graphqlRequests: number;
+  resetStats(): void;
+  /** As `POST /_sandbox/faults`: `{graphql: {status, times, retryAfterSeconds?}}`; `times: 0` clears. */
+  setFaults(input: unknown): { graphql: { status: number; times: number | null } | null };
 }
 
 export interface WaveSandbox {
@@ -73,6 +79,7 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
   });
   const notifier = new WaveNotifier(state, sender, () => store.latestGrantScope());
   const api = new SandboxApi(state, notifier, sender);
+  const traffic = new GraphqlTraffic();
 
   let closed = false;
   const router = express.Router();
@@ -81,7 +88,11 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
     api.catchUpWithClock();
     next();
   });
+  router.use('/graphql/public', traffic.middleware);
   router.use(graphqlRouter(schema, state, store));
+  router.get('/_sandbox/faults', (_req, res) => void res.json(traffic.faults()));
+  router.post('/_sandbox/faults', (req, res) => void res.json(traffic.setFaults(req.body)));
+  router.get('/_sandbox/stats', (_req, res) => void res.json({ graphqlRequests: traffic.requests }));
   router.use(oauthRouter(state, store, client));
   router.use(sandboxRouter(api, sender));
 
@@ -103,6 +114,11 @@ export function createWaveSandbox(options: WaveSandboxOptions): WaveSandbox {
     api,
     deliveries: () => sender.list(),
     whenDeliveriesSettled: () => sender.whenSettled(),
+    get graphqlRequests() {
+      return traffic.requests;
+    },
+    resetStats: () => traffic.reset(),
+    setFaults: (input) => traffic.setFaults(input),
     catchUpWithClock: () => {
       if (!closed) api.catchUpWithClock();
     },

@@ -15,7 +15,7 @@ const sweep = (invoice: ReturnType<typeof makeInvoice>) =>
     applyWaveInvoice(
       await createSyncContext(createTimeBudget({ limitMs: 20_000 })),
       invoice,
-      'sweep',
+      'poll',
       t.stack.wave.businessId,
     ),
   );

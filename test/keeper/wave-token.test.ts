@@ -38,7 +38,7 @@ describe('the keeper and the Wave token', () => {
       connection: 'reconnect-needed',
       lastProblem: { message: expect.stringMatching(/reconnect/i) },
     });
-    expect(health.sweep.lastProblem?.message).toMatch(/reconnect/i);
+    expect(health.poll[0]?.lastProblem?.message).toMatch(/reconnect/i);
 
     await t.stack.runtime.advanceClock(3 * HOUR_MS);
     const notices = (await activity(t)).filter((entry) => entry.eventType === 'wave.token');

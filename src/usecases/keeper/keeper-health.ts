@@ -60,7 +60,11 @@ export interface BusinessPollHealth {
   lastWebhookAt?: number;
 }
 
-function pollHealth(businessId: string, poll: BusinessPoll | undefined, lastWebhookAt: number | undefined): BusinessPollHealth {
+function pollHealth(
+  businessId: string,
+  poll: BusinessPoll | undefined,
+  lastWebhookAt: number | undefined,
+): BusinessPollHealth {
   const walking = Object.values(poll?.kinds ?? {}).flatMap((kind) => (kind?.walk ? [kind.watermarkMs] : []));
   const stuckAt = poll?.stuck ? instantMs(poll.stuck.modifiedAt) : null;
   const unsynced = [...walking, ...(stuckAt !== null ? [stuckAt] : [])];

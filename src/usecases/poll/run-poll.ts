@@ -20,11 +20,17 @@ import { createSyncContext, type SyncContext } from '../sync-context';
 
 /** Forge runs the poll every five minutes; a run stops well before the next is due and resumes there. */
 export const POLL_BUDGET_MS = 240_000;
-const PAGE_SIZE = 50;
 /** Longer than a run may take: a dead run frees the lock by itself before the run after next. */
 const LOCK_TTL_SECONDS = 6 * 60;
-const PAGE_RESERVE_MS = 15_000;
-const RECORD_RESERVE_MS = 5_000;
+
+/** How a run paces itself: it starts a page or a record only with this much time left. */
+export interface PollPacing {
+  pageSize: number;
+  pageReserveMs: number;
+  recordReserveMs: number;
+}
+
+export const DEFAULT_POLL_PACING: PollPacing = { pageSize: 50, pageReserveMs: 15_000, recordReserveMs: 5_000 };
 /** After this many failed runs on one record it is skipped (and logged), so it blocks nothing. */
 const SKIP_AFTER_FAILURES = 3;
 
@@ -41,6 +47,7 @@ type AnyRecord = WaveInvoice | WaveCustomer;
 
 interface Run {
   budget: TimeBudget;
+  pacing: PollPacing;
   ctx: SyncContext;
   state: PollKeeping;
   startMs: number;
@@ -59,17 +66,17 @@ export function polledBusinesses(config: AppConfig): string[] {
  * is the safety net; where it sends none (no Pro plan, a pasted token, a webhook never registered) it is how
  * changes reach Jira, within five minutes. When nothing changed it costs one Wave request per business.
  */
-export async function runPoll(budget: TimeBudget): Promise<PollResult> {
+export async function runPoll(budget: TimeBudget, pacing: PollPacing = DEFAULT_POLL_PACING): Promise<PollResult> {
   const lock = await tryAcquireLock(storageKeys.keeperLock('poll'), LOCK_TTL_SECONDS);
   if (!lock) return { status: 'busy' };
   try {
-    return await pollHoldingLock(budget);
+    return await pollHoldingLock(budget, pacing);
   } finally {
     await lock.release();
   }
 }
 
-async function pollHoldingLock(budget: TimeBudget): Promise<PollResult> {
+async function pollHoldingLock(budget: TimeBudget, pacing: PollPacing): Promise<PollResult> {
   const state = await getKeeperState('poll');
   const [connection, tokens] = await Promise.all([getWaveConnection(), getWaveTokens()]);
   const paused =
@@ -86,7 +93,7 @@ async function pollHoldingLock(budget: TimeBudget): Promise<PollResult> {
     await saveKeeperState('poll', state);
     return { status: 'paused', reason };
   }
-  const run: Run = { budget, ctx, state, startMs: connection.connectedAt ?? budget.now(), changes: 0 };
+  const run: Run = { budget, pacing, ctx, state, startMs: connection.connectedAt ?? budget.now(), changes: 0 };
   let status: 'completed' | 'continues' = 'completed';
   for (const business of businesses) {
     try {
@@ -121,7 +128,7 @@ async function pollBusiness(run: Run, business: string): Promise<'done' | 'out-o
   const kindState = (kind: WaveLinkKind): KindPoll => poll.kinds[kind] ?? { watermarkMs: run.startMs };
   // One request shows whether anything changed; walks that did not finish last time go on from their page.
   const probe = kinds.some((kind) => !kindState(kind).walk)
-    ? await ctx.wave().probeChanges(business, PAGE_SIZE)
+    ? await ctx.wave().probeChanges(business, run.pacing.pageSize)
     : undefined;
   if (probe?.businessName) poll.businessName = probe.businessName;
   const firstPages: Record<WaveLinkKind, WavePage<AnyRecord> | undefined> = {
@@ -140,7 +147,11 @@ async function pollBusiness(run: Run, business: string): Promise<'done' | 'out-o
   const changes = (poll.changesInProgress ?? 0) + run.changes - changesBefore;
   delete poll.lastProblem;
   delete poll.changesInProgress;
-  Object.assign(poll, { lastCompletedAt: budget.now(), lastChanges: changes, totalChanges: (poll.totalChanges ?? 0) + changes });
+  Object.assign(poll, {
+    lastCompletedAt: budget.now(),
+    lastChanges: changes,
+    totalChanges: (poll.totalChanges ?? 0) + changes,
+  });
   await save();
   return 'done';
 }
@@ -157,13 +168,10 @@ async function walkKind(
 ): Promise<'done' | 'out-of-time'> {
   let walk = start.walk ?? startWalk(start);
   for (;;) {
-    const page =
-      walk.page === 1 && firstPage
-        ? firstPage
-        : await listPage(run.ctx, business, kind, walk.page);
-    const step = stepWalk(walk, page.items, PAGE_SIZE);
+    const page = walk.page === 1 && firstPage ? firstPage : await listPage(run, business, kind, walk.page);
+    const step = stepWalk(walk, page.items, run.pacing.pageSize);
     for (const record of step.fresh) {
-      if (!run.budget.canWait(RECORD_RESERVE_MS)) {
+      if (!run.budget.canWait(run.pacing.recordReserveMs)) {
         poll.kinds[kind] = { ...start, walk };
         return 'out-of-time';
       }
@@ -176,13 +184,13 @@ async function walkKind(
     walk = step.walk;
     poll.kinds[kind] = { ...start, walk };
     await save();
-    if (!run.budget.canWait(PAGE_RESERVE_MS)) return 'out-of-time';
+    if (!run.budget.canWait(run.pacing.pageReserveMs)) return 'out-of-time';
   }
 }
 
-async function listPage(ctx: SyncContext, business: string, kind: WaveLinkKind, page: number): Promise<WavePage<AnyRecord>> {
-  const options = { businessId: business, newestFirst: true, page, pageSize: PAGE_SIZE };
-  return kind === 'invoice' ? ctx.wave().listInvoices(options) : ctx.wave().listCustomers(options);
+async function listPage(run: Run, business: string, kind: WaveLinkKind, page: number): Promise<WavePage<AnyRecord>> {
+  const options = { businessId: business, newestFirst: true, page, pageSize: run.pacing.pageSize };
+  return kind === 'invoice' ? run.ctx.wave().listInvoices(options) : run.ctx.wave().listCustomers(options);
 }
 
 const describeRecord = (kind: WaveLinkKind, record: AnyRecord): string =>
@@ -191,7 +199,12 @@ const describeRecord = (kind: WaveLinkKind, record: AnyRecord): string =>
 async function applyRecord(run: Run, business: string, poll: BusinessPoll, kind: WaveLinkKind, record: AnyRecord) {
   const { budget, ctx } = run;
   const stuck = poll.stuck?.kind === kind && poll.stuck.id === record.id ? poll.stuck : undefined;
-  const base = { receivedAt: budget.now(), source: 'poll' as const, businessId: business, eventType: `${kind}.changed` };
+  const base = {
+    receivedAt: budget.now(),
+    source: 'poll' as const,
+    businessId: business,
+    eventType: `${kind}.changed`,
+  };
   if (stuck && stuck.failures >= SKIP_AFTER_FAILURES) {
     delete poll.stuck;
     await recordDelivery({
@@ -228,6 +241,7 @@ async function applyRecord(run: Run, business: string, poll: BusinessPoll, kind:
     ...(applied.eventId ? { eventId: applied.eventId } : {}),
     ...(applied.invoiceNumber ? { invoiceNumber: applied.invoiceNumber } : {}),
     ...(applied.issueKey ? { issueKey: applied.issueKey } : {}),
-    reason: `Brought by the five-minute poll: ${describeRecord(kind, record)} changed in Wave at ${record.modifiedAt}. ${applied.notes.join(' ')}`.trim(),
+    reason:
+      `Brought by the five-minute poll: ${describeRecord(kind, record)} changed in Wave at ${record.modifiedAt}. ${applied.notes.join(' ')}`.trim(),
   });
 }

@@ -1,4 +1,5 @@
 import { saveBackfill } from '../../../src/adapters/storage/backfill-state';
+import { saveAppConfig } from '../../../src/adapters/storage/config';
 import { saveKeeperState } from '../../../src/adapters/storage/keeper-state';
 import { saveWaveTokens } from '../../../src/adapters/storage/secrets';
 import { markWaveConnected, markWaveReconnectNeeded } from '../../../src/adapters/storage/wave-connection';
@@ -25,7 +26,10 @@ async function checks(): Promise<Record<HealthCheckView['key'], HealthCheckView>
   >;
 }
 
+const BUSINESS = Buffer.from('Business:e226ca4e-7b4d-4890-bedc-5d4945ec0be6').toString('base64');
+
 async function connectWave(now: number): Promise<void> {
+  await saveAppConfig({ connectedBusinessId: BUSINESS });
   await saveWaveTokens({
     accessToken: 'access-token-for-the-test',
     refreshToken: 'refresh-token',
@@ -42,7 +46,7 @@ describe('the health panel reads what the keeper recorded', () => {
       'signing-secret',
       'last-delivery',
       'jira-events',
-      'reconciliation',
+      'poll',
       'backfill',
       'rate-limit',
     ]);
@@ -51,11 +55,11 @@ describe('the health panel reads what the keeper recorded', () => {
       level: 'green',
       summary: 'No Jira webhook: the keeper registers one once Wave is connected.',
     });
-    expect(health.reconciliation).toMatchObject({ level: 'amber', summary: 'No reconciliation sweep has run yet.' });
+    expect(health.poll).toMatchObject({ level: 'amber', summary: 'No Wave business to poll yet.' });
     expect(health.backfill).toMatchObject({ level: 'green', summary: expect.stringContaining('No backfill has run') });
   });
 
-  it('all green: a renewed token, a dynamic webhook refreshed weekly, a recent sweep with repairs, a backfill running', async () => {
+  it('all green: a renewed token, a dynamic webhook refreshed weekly, a poll caught up, a backfill running', async () => {
     const now = Date.now();
     await connectWave(now);
     await saveKeeperState('wave-token', { lastCheckAt: now - 10 * MINUTE_MS, lastRefreshAt: now - 3 * HOUR_MS });
@@ -65,12 +69,17 @@ describe('the health panel reads what the keeper recorded', () => {
       lastCheckAt: now - 10 * MINUTE_MS,
       lastRegisteredAt: now - 2 * HOUR_MS,
     });
-    await saveKeeperState('sweep', {
-      appliedUpToMs: { invoice: now - 15 * MINUTE_MS },
-      lastStartedAt: now - 12 * MINUTE_MS,
-      lastCompletedAt: now - 10 * MINUTE_MS,
-      lastRepairs: 2,
-      totalRepairs: 5,
+    await saveKeeperState('poll', {
+      businesses: {
+        [BUSINESS]: {
+          businessName: 'Northwind',
+          kinds: { invoice: { watermarkMs: now - 3 * MINUTE_MS } },
+          lastRunAt: now - 3 * MINUTE_MS,
+          lastCompletedAt: now - 3 * MINUTE_MS,
+          lastChanges: 2,
+          totalChanges: 5,
+        },
+      },
     });
     await saveBackfill({
       runId: 'r',
@@ -106,12 +115,12 @@ describe('the health panel reads what the keeper recorded', () => {
       'Registered 2 h ago.',
       'Last checked by the hourly keeper 10 min ago.',
     ]);
-    expect(health.reconciliation).toMatchObject({ level: 'green', summary: 'Completed 10 min ago: 2 repairs.' });
-    expect(health.reconciliation.details).toEqual([
-      'Last started 12 min ago.',
-      'Repairs in the last completed sweep: 2.',
-      'Repairs so far: 5.',
-      'Wave changes applied up to: invoices 15 min ago.',
+    expect(health.poll).toMatchObject({
+      level: 'green',
+      summary: 'Every change in Wave reaches Jira within five minutes.',
+    });
+    expect(health.poll.details).toEqual([
+      'Northwind: caught up 3 min ago, 5 changes brought so far; no delivery from Wave in 24 h: is the webhook registered in Wave, and does the business have Wave Pro?',
     ]);
     expect(health.backfill).toMatchObject({ level: 'green', summary: 'Running: 50 / 120 invoices.' });
   });
@@ -124,9 +133,13 @@ describe('the health panel reads what the keeper recorded', () => {
       source: 'dynamic-webhooks',
       webhooks: [{ id: 10001, expiresAt: now - HOUR_MS }],
     });
-    await saveKeeperState('sweep', {
-      appliedUpToMs: {},
-      lastProblem: { at: now - 5 * MINUTE_MS, message: 'Paused: Wave needs to be reconnected on the admin page.' },
+    await saveKeeperState('poll', {
+      businesses: {
+        [BUSINESS]: {
+          kinds: {},
+          lastProblem: { at: now - 5 * MINUTE_MS, message: 'Paused: Wave needs to be reconnected on the admin page.' },
+        },
+      },
     });
     await saveBackfill({
       runId: 'r',
@@ -152,9 +165,9 @@ describe('the health panel reads what the keeper recorded', () => {
       level: 'red',
       summary: 'A Jira webhook has expired: its events no longer arrive.',
     });
-    expect(health.reconciliation).toMatchObject({
+    expect(health.poll).toMatchObject({
       level: 'red',
-      summary: 'The sweep stopped 5 min ago: Paused: Wave needs to be reconnected on the admin page.',
+      summary: 'The poll stopped 5 min ago: Paused: Wave needs to be reconnected on the admin page.',
       action: expect.stringContaining('resumes'),
     });
     expect(health.backfill).toMatchObject({
@@ -164,18 +177,15 @@ describe('the health panel reads what the keeper recorded', () => {
     });
   });
 
-  it('amber when the keeper falls behind: a missed weekly refresh, a late sweep, skipped invoices', async () => {
+  it('amber when the keeper falls behind: a missed weekly refresh, a late poll, skipped invoices', async () => {
     const now = Date.now();
     await connectWave(now);
     await saveKeeperState('jira-events', {
       source: 'dynamic-webhooks',
       webhooks: [{ id: 10001, expiresAt: now + 20 * DAY_MS }],
     });
-    await saveKeeperState('sweep', {
-      appliedUpToMs: {},
-      lastCompletedAt: now - 5 * HOUR_MS,
-      lastRepairs: 0,
-      totalRepairs: 0,
+    await saveKeeperState('poll', {
+      businesses: { [BUSINESS]: { kinds: {}, lastCompletedAt: now - 5 * HOUR_MS, totalChanges: 0 } },
     });
     await saveBackfill({
       runId: 'r',
@@ -196,7 +206,10 @@ describe('the health panel reads what the keeper recorded', () => {
       level: 'amber',
       summary: 'The weekly refresh is overdue; the webhook expires in 20 days.',
     });
-    expect(health.reconciliation).toMatchObject({ level: 'amber', summary: 'Last completed 5 h ago (0 repairs).' });
+    expect(health.poll).toMatchObject({
+      level: 'amber',
+      summary: 'The poll last caught up 5 h ago; it runs every five minutes.',
+    });
     expect(health.backfill).toMatchObject({ level: 'amber', summary: 'Finished with 2 invoices skipped.' });
   });
 

@@ -108,12 +108,7 @@ describe("parseDelivery: Wave's own format", () => {
     ['business_id', { business_id: 'toString' }, 422, 'business_id: must be a Wave business id'],
     ['data.invoice_id', { data: { invoice_id: 'INV-12' } }, 422, 'data.invoice_id: must be the numeric id'],
     ['data.invoice_id', { data: { invoice_id: '9'.repeat(300) } }, 422, 'data.invoice_id: must have at most 256'],
-    [
-      'data.invoice_id',
-      { data: { invoice_id: 2 ** 62 } },
-      422,
-      'data.invoice_id: must be sent as a string',
-    ],
+    ['data.invoice_id', { data: { invoice_id: 2 ** 62 } }, 422, 'data.invoice_id: must be sent as a string'],
   ])('refuses a bad %s with %s, naming the field', (path, patch, status, message) => {
     const error = refusal({ ...EXAMPLE, ...patch });
     expect({ status: error.httpStatus, path: error.path }).toEqual({ status, path });

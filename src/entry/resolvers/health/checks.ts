@@ -281,7 +281,7 @@ function pollLine(poll: BusinessPollHealth, now: number): string {
     poll.oldestUnsyncedAt !== undefined
       ? `; changes since ${relativeTo(poll.oldestUnsyncedAt, now)} may not be in Jira yet`
       : '';
-  return `${name}: ${polled}, ${changes}${unsynced}; ${webhooks}.`;
+  return `${name}: ${polled}, ${changes}${unsynced}; ${webhooks}${webhooks.endsWith('?') ? '' : '.'}`;
 }
 
 /** The five-minute poll that brings every change into Jira, webhooks or not. */
