@@ -8,9 +8,8 @@ import { relativeTo, roughDuration } from './format';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
-/** The keeper runs hourly: a few missed runs are worth a look, a day of them is a problem. */
+/** The keeper runs hourly: a few missed runs are worth a look. */
 const KEEPER_LATE_MS = 3 * HOUR_MS;
-const KEEPER_STALE_MS = DAY_MS;
 const RATE_LIMIT_PATTERN = /rate.?limit|429|too many requests|quota/i;
 const BACKFILL_WHERE = 'under Defaults → Import older invoices';
 
