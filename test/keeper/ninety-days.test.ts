@@ -8,7 +8,7 @@ let port: number;
 beforeAll(async () => {
   // A fixed port, so that a restart keeps the web trigger URLs, as a Forge installation does.
   port = await freePort();
-  t = await startTestStack({ port });
+  t = await startTestStack({ port, pausedScheduledTriggers: ['wave-poll'] });
 });
 afterAll(async () => t.close());
 
@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 
 async function restart(): Promise<void> {
   await t.stack.close();
-  t = await startTestStack({ port, dataDir: t.dataDir });
+  t = await startTestStack({ port, dataDir: t.dataDir, pausedScheduledTriggers: ['wave-poll'] });
 }
 
 async function storedTokenExpiry(): Promise<number> {

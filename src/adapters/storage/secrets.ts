@@ -42,6 +42,8 @@ export interface StoredWaveTokens {
   scope?: string;
   businessId?: string;
   userId?: string;
+  /** The `redirect_uri` of the authorisation: the refresh grant sends it again. */
+  redirectUri?: string;
 }
 
 export interface SecretsStatus {

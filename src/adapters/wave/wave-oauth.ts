@@ -43,7 +43,7 @@ interface TokenResponse {
 
 type Grant =
   | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
-  | { grant_type: 'refresh_token'; refresh_token: string };
+  | { grant_type: 'refresh_token'; refresh_token: string; redirect_uri?: string };
 
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -61,12 +61,19 @@ export class WaveOAuthClient {
   async exchangeCode(code: string, redirectUri: string): Promise<StoredWaveTokens> {
     const tokens = await this.requestTokens({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
     if (!tokens.refreshToken) throw new UpstreamError("Wave's token endpoint answered without a refresh token");
-    return tokens;
+    return { ...tokens, redirectUri };
   }
 
-  /** Wave may rotate the refresh token: the result carries the one to keep. */
-  async refresh(refreshToken: string): Promise<StoredWaveTokens> {
-    const tokens = await this.requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  /**
+   * Wave may rotate the refresh token: the result carries the one to keep. The original `redirect_uri` goes
+   * along: one integrator reports Wave wants it on this grant too, and it is harmless where it is not.
+   */
+  async refresh(refreshToken: string, redirectUri?: string): Promise<StoredWaveTokens> {
+    const tokens = await this.requestTokens({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+    });
     return { ...tokens, refreshToken: tokens.refreshToken || refreshToken };
   }
 

@@ -76,7 +76,7 @@ export class WaveTokenManager implements WaveAccessTokens {
     }
     let fresh: StoredWaveTokens;
     try {
-      fresh = await this.options.oauth.refresh(latest.refreshToken);
+      fresh = await this.options.oauth.refresh(latest.refreshToken, latest.redirectUri);
     } catch (error) {
       if (error instanceof WaveReconnectNeededError)
         await markWaveReconnectNeeded("Wave refused to renew the app's access", this.options.budget.now());

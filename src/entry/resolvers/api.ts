@@ -53,6 +53,13 @@ export interface ConnectionView {
   businesses: WaveBusinessView[];
   /** Why the businesses could not be listed, when connected. */
   businessesError?: string;
+  /** The OAuth scopes the app asks Wave for, and those Wave granted (when it said). */
+  scopes: {
+    requested: string[];
+    granted?: string[];
+    /** False when the grant lacks `invoice:read` (or `invoice:*`): Wave then sends the app no invoice webhooks. */
+    invoiceWebhooks?: boolean;
+  };
 }
 
 export interface SigningSecretView {

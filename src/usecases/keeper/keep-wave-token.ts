@@ -1,5 +1,5 @@
 import { recordDelivery } from '../../adapters/storage/activity-log';
-import { updateKeeperState } from '../../adapters/storage/keeper-state';
+import { getKeeperState, updateKeeperState } from '../../adapters/storage/keeper-state';
 import { getWaveTokens } from '../../adapters/storage/secrets';
 import { getWaveConnection } from '../../adapters/storage/wave-connection';
 import { WaveReconnectNeededError } from '../../adapters/wave/wave-errors';
@@ -23,7 +23,11 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
   const [tokens, connection] = await Promise.all([getWaveTokens(), getWaveConnection()]);
   // A pasted development token has no refresh token and does not expire on a schedule.
   if (!tokens || tokens.refreshToken === '') return note(now, 'not-connected');
-  if (connection.state === 'reconnect-needed') return note(now, 'reconnect-needed');
+  // A delivery or the poll may have found out first (Wave refused a renewal): the keeper says so, once.
+  if (connection.state === 'reconnect-needed') {
+    if ((await getKeeperState('wave-token')).lastProblem) return note(now, 'reconnect-needed');
+    return reconnectNeeded(now);
+  }
   if (tokens.expiresAt - now > REFRESH_AHEAD_MS) return note(now, 'fresh');
   const manager = new WaveTokenManager({
     oauth: new WaveOAuthClient({ budget }),
@@ -33,19 +37,22 @@ export async function keepWaveTokenFresh(budget: TimeBudget): Promise<TokenKeepi
   try {
     await manager.accessToken();
   } catch (error) {
-    if (error instanceof WaveReconnectNeededError) {
-      await recordDelivery({
-        receivedAt: now,
-        outcome: 'failed',
-        eventType: 'wave.token',
-        reason:
-          "Reconnect needed: Wave refused to renew the app's access (revoked or expired). Connect Wave again on the admin page; until then Wave's deliveries and the poll wait (Wave retries).",
-      });
-      return note(now, 'reconnect-needed', "Wave refused to renew the app's access; reconnect Wave on the admin page.");
-    }
+    if (error instanceof WaveReconnectNeededError) return reconnectNeeded(now);
     return note(now, 'failed', describeFailure(error));
   }
   return note(now, 'refreshed');
+}
+
+async function reconnectNeeded(now: number): Promise<TokenKeepingResult> {
+  await recordDelivery({
+    receivedAt: now,
+    source: 'keeper',
+    outcome: 'failed',
+    eventType: 'wave.token',
+    reason:
+      "Reconnect needed: Wave refused to renew the app's access (revoked or expired). Connect Wave again on the admin page; until then Wave's deliveries and the poll wait (Wave retries).",
+  });
+  return note(now, 'reconnect-needed', "Wave refused to renew the app's access; reconnect Wave on the admin page.");
 }
 
 /** Records the check; a problem stays shown until a check without one (a reconnect-needed state keeps its own). */

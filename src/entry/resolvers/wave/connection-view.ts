@@ -1,6 +1,7 @@
 import { getAppConfig } from '../../../adapters/storage/config';
 import { getWaveOAuthClient, getWaveTokens, type StoredWaveTokens } from '../../../adapters/storage/secrets';
 import { getWaveConnection } from '../../../adapters/storage/wave-connection';
+import { WAVE_SCOPES } from '../../../adapters/wave/wave-oauth';
 import type { TimeBudget } from '../../../shared/time-budget';
 import type { ConnectionView, WaveBusinessView } from '../api';
 import { triggerUrl, WAVE_OAUTH_CALLBACK_TRIGGER_KEY } from '../core/trigger-urls';
@@ -56,5 +57,16 @@ export async function connectionView(budget: TimeBudget): Promise<ConnectionView
     ...(connectedBusinessId ? { connectedBusinessId } : {}),
     businesses,
     ...(businessesError ? { businessesError } : {}),
+    scopes: scopesView(tokens),
+  };
+}
+
+function scopesView(tokens: StoredWaveTokens | undefined): ConnectionView['scopes'] {
+  const granted = tokens?.scope?.split(/\s+/).filter((scope) => scope !== '');
+  if (!granted || granted.length === 0) return { requested: [...WAVE_SCOPES] };
+  return {
+    requested: [...WAVE_SCOPES],
+    granted,
+    invoiceWebhooks: granted.includes('invoice:read') || granted.includes('invoice:*'),
   };
 }

@@ -11,6 +11,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
 import { usePageContext } from '../../page-context';
+import { ScopesNote } from './ScopesNote';
 import { TokenHealth } from './TokenHealth';
 
 const POLL_MS = 3_000;
@@ -129,11 +130,12 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
               </Stack>
             )}
             {connection.token ? <TokenHealth token={connection.token} /> : null}
+            <ScopesNote scopes={connection.scopes} />
           </Stack>
         ) : (
           <Text color="color.text.subtle">
             {connection.clientIdSet
-              ? 'Connect to let the app read invoices that webhooks only name by id.'
+              ? "Connect to let the app read invoices from Wave: Wave's webhooks only name them, and the five-minute poll reads what changed."
               : 'Save the OAuth client id and secret below, then connect.'}
           </Text>
         )}

@@ -40,7 +40,7 @@ export function TokenHealth({ token }: { token: NonNullable<ConnectionView['toke
       </Text>
       {token.scope ? (
         <Text size="small" color="color.text.subtlest">
-          Access: {token.scope}
+          Access granted by Wave: {token.scope}
         </Text>
       ) : null}
     </Stack>
