@@ -39,18 +39,27 @@ export class LocalKvs {
     this.store.purgeExpired(this.clock.now());
   }
 
-  /** `path` like '/api/v1/get', `body` the parsed JSON request body. Never throws. */
-  handle(path: string, body: unknown): KvsResponse {
+  /**
+   * `path` like '/api/v1/get', `body` the parsed JSON request body, `requestBytes` its size as sent
+   * (default: measured here). Never throws.
+   */
+  handle(path: string, body: unknown, requestBytes = byteLength(body)): KvsResponse {
     const route = routes[path];
+    let admittedRead = false;
     try {
       if (!route) throw kvsErrors.unknownOperation(path);
       const kind = operationKind(path);
-      this.quota.admit(path, kind, byteLength(body));
+      this.quota.admit(path, kind, requestBytes);
+      admittedRead = kind === 'read';
       const context = { store: this.store, entities: this.entities, now: this.clock.now() };
       const response = this.db.transaction(() => route(context, body))();
-      this.quota.charged(kind, byteLength(response.body));
-      return response;
+      if (!admittedRead) return response;
+      const json = response.body === undefined ? undefined : JSON.stringify(response.body);
+      this.quota.chargeRead(json === undefined ? 0 : Buffer.byteLength(json, 'utf8'));
+      return json === undefined ? response : { ...response, json };
     } catch (error) {
+      // A read that failed (a missing key, say) still used a unit.
+      if (admittedRead) this.quota.chargeRead(0);
       const kvsError = error instanceof KvsError ? error : kvsErrors.internal();
       return { status: kvsError.status, body: kvsError.toBody() };
     }

@@ -111,8 +111,7 @@ export class KvsQuota {
   }
 
   /** Charges a read by the size of what it returned. */
-  charged(kind: KvsOperationKind, responseBytes: number): void {
-    if (kind !== 'read') return;
+  chargeRead(responseBytes: number): void {
     this.readMinute.add(this.clock.now(), units(responseBytes));
     this.counters.readUnits += units(responseBytes);
   }
