@@ -30,6 +30,7 @@ export class SearchIndex {
     const list = this.versions.get(id) ?? [{ at: -Infinity, issue: before }];
     list.push({ at: this.clock.now(), issue: after });
     this.versions.set(id, list);
+    this.settleOne(id, list, this.clock.now() - this.lagMs());
   }
 
   /**
@@ -62,11 +63,14 @@ export class SearchIndex {
   /** Forgets what the index has caught up with: an issue whose last write is older than the lag reads as it is. */
   private settle(): void {
     const cutoff = this.clock.now() - Math.max(0, this.lagMs());
-    for (const [id, list] of this.versions) {
-      const caughtUp = lastIndexAtOrBefore(list, cutoff);
-      if (caughtUp === list.length - 1) this.versions.delete(id);
-      else if (caughtUp > 0) list.splice(0, caughtUp);
-    }
+    for (const [id, list] of this.versions) this.settleOne(id, list, cutoff);
+  }
+
+  /** Keeps only the version the index shows now and the newer ones (none, once it has caught up). */
+  private settleOne(id: string, list: Version[], cutoff: number): void {
+    const caughtUp = lastIndexAtOrBefore(list, cutoff);
+    if (caughtUp === list.length - 1) this.versions.delete(id);
+    else if (caughtUp > 0) list.splice(0, caughtUp);
   }
 }
 
