@@ -246,26 +246,27 @@ export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): C
 /** A new original estimate also becomes the remaining one while none is set, as in Jira. */
 function estimateChanges(draft: StoredIssue, patch: IssuePatch): ChangeItem[] {
   const items: ChangeItem[] = [];
-  const text = (seconds: number | null | undefined) =>
-    seconds === null || seconds === undefined ? null : String(seconds);
-  const set = (
-    field: 'timeoriginalestimate' | 'timeestimate',
-    key: 'originalEstimateSeconds' | 'remainingEstimateSeconds',
-    to: number,
-  ) => {
-    if (draft[key] === to) return;
-    items.push(changeItem(field, field, 'jira', text(draft[key]), text(draft[key]), text(to), text(to)));
-    draft[key] = to;
-  };
   if (patch.originalEstimateSeconds !== undefined)
-    set('timeoriginalestimate', 'originalEstimateSeconds', patch.originalEstimateSeconds);
-  const remaining =
-    patch.remainingEstimateSeconds ??
-    (draft.remainingEstimateSeconds === null || draft.remainingEstimateSeconds === undefined
-      ? patch.originalEstimateSeconds
-      : undefined);
-  if (remaining !== undefined) set('timeestimate', 'remainingEstimateSeconds', remaining);
+    items.push(...setEstimate(draft, 'originalEstimateSeconds', patch.originalEstimateSeconds));
+  const unset = draft.remainingEstimateSeconds === null || draft.remainingEstimateSeconds === undefined;
+  const remaining = patch.remainingEstimateSeconds ?? (unset ? patch.originalEstimateSeconds : undefined);
+  if (remaining !== undefined) items.push(...setEstimate(draft, 'remainingEstimateSeconds', remaining));
   return items;
+}
+
+const ESTIMATE_FIELDS = {
+  originalEstimateSeconds: 'timeoriginalestimate',
+  remainingEstimateSeconds: 'timeestimate',
+} as const;
+
+/** Sets an estimate (seconds, or null for none) on a draft; the changelog item when it moved. */
+export function setEstimate(draft: StoredIssue, key: keyof typeof ESTIMATE_FIELDS, to: number | null): ChangeItem[] {
+  const before = draft[key] ?? null;
+  if (before === to) return [];
+  draft[key] = to;
+  const text = (seconds: number | null) => (seconds === null ? null : String(seconds));
+  const field = ESTIMATE_FIELDS[key];
+  return [changeItem(field, field, 'jira', text(before), text(before), text(to), text(to))];
 }
 
 /** Sets (or clears) the resolution and its date; returns the changelog item. */

@@ -2,8 +2,6 @@ import { JiraError } from '../http/errors';
 import { parseDuration } from '../model/duration';
 import type { StoredIssue } from '../state/records';
 import { stringParam, type HandlerContext } from './handler-types';
-import { changeItem } from './issue-changes';
-import type { ChangeItem } from '../state/records';
 
 /*
  * Jira's rules around worklogs that are not about the worklog itself: time tracking must be on,
@@ -78,17 +76,6 @@ function duration(ctx: HandlerContext, name: string, message: string): number {
   const seconds = text === undefined ? undefined : parseDuration(text);
   if (seconds === undefined) throw new JiraError(400, [], { [name]: message });
   return seconds;
-}
-
-/** Sets the remaining estimate on a draft; the changelog item when it moved. */
-export function setRemainingEstimate(draft: StoredIssue, remaining: number | null): ChangeItem[] {
-  const before = draft.remainingEstimateSeconds ?? null;
-  if (before === remaining) return [];
-  draft.remainingEstimateSeconds = remaining;
-  const text = (value: number | null) => (value === null ? null : String(value));
-  return [
-    changeItem('timeestimate', 'timeestimate', 'jira', text(before), text(before), text(remaining), text(remaining)),
-  ];
 }
 
 /** Emails the watchers about a worklog event unless the caller sent `notifyUsers=false` (any caller may). */

@@ -17,13 +17,8 @@ import {
 import { changeIssue, changeItem } from './issue-changes';
 import { findWorklog } from './properties';
 import { propertyList } from './property-rules';
-import {
-  adjustedEstimate,
-  notifyWatchers,
-  requireEditable,
-  requireTimeTracking,
-  setRemainingEstimate,
-} from './worklog-rules';
+import { setEstimate } from './issue-input';
+import { adjustedEstimate, notifyWatchers, requireEditable, requireTimeTracking } from './worklog-rules';
 
 type WorklogBody = {
   timeSpent?: string;
@@ -143,7 +138,10 @@ export const worklogHandlers: HandlerTable = {
       issue.id,
       (draft) => {
         draft.worklogs.push(worklog);
-        return [...timeSpentItems(issue, draft, worklog.id), ...setRemainingEstimate(draft, remaining)];
+        return [
+          ...timeSpentItems(issue, draft, worklog.id),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_work_logged' },
     );
@@ -191,7 +189,10 @@ export const worklogHandlers: HandlerTable = {
       (draft) => {
         const target = draft.worklogs.find((candidate) => candidate.id === worklog.id) as StoredWorklog;
         Object.assign(target, input, { updated: site.now(), updateAuthorId: principal.user.accountId });
-        return [...timeSpentItems(issue, draft, worklog.id), ...setRemainingEstimate(draft, remaining)];
+        return [
+          ...timeSpentItems(issue, draft, worklog.id),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_worklog_updated' },
     );
@@ -223,7 +224,10 @@ export const worklogHandlers: HandlerTable = {
       issue.id,
       (draft) => {
         draft.worklogs = draft.worklogs.filter((candidate) => candidate.id !== worklog.id);
-        return [...timeSpentItems(issue, draft, worklog.id, true), ...setRemainingEstimate(draft, remaining)];
+        return [
+          ...timeSpentItems(issue, draft, worklog.id, true),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_worklog_deleted' },
     );
