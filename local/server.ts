@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { RuntimeClock } from './clock';
-import { createJiraSandbox, type JiraSandboxControl } from './jira-sandbox';
+import { createJiraSandbox, type JiraSandboxControl, type JiraSettingsUpdate } from './jira-sandbox';
 import type { CustomFieldModule } from './jira-sandbox/catalog/fields';
 import type { EntityPropertyModule } from './jira-sandbox/types';
 import { LOCAL_ADMIN_ACCOUNT_ID } from './jira-sandbox/users';
@@ -15,8 +15,10 @@ import {
   isQuiet,
   LocalForgeRuntime,
   loadManifest,
+  PlatformSettings,
   realJiraSiteFromEnv,
   restoreClock,
+  type RuntimeSettingsUpdate,
   type TimeLimits,
 } from './runtime';
 import { afterClockAdvance, createWaveSandbox, type WaveSandboxControl } from './wave-sandbox';
@@ -40,13 +42,17 @@ export interface LocalStackOptions {
   seed?: (stack: LocalStack) => Promise<void>;
   /** The app (manifest.yml + src/); default the repository root. */
   appDir?: string;
-  /** Shorter Forge time limits, for tests. */
+  /** Shorter Forge time limits, for tests (same as `runtimeSettings.timeLimits`). */
   limits?: Partial<TimeLimits>;
   /**
    * Scheduled triggers of the manifest that do not run (a test about the hourly keeper over 90 simulated days
    * would otherwise spend its time in 26,000 five-minute polls).
    */
   pausedScheduledTriggers?: readonly string[];
+  /** Changes to the Jira sandbox's default settings (every Jira behaviour on) for this stack's life. */
+  jiraSettings?: JiraSettingsUpdate;
+  /** Changes to Forge's limits the runtime and KVS enforce (all on by default) for this stack's life. */
+  runtimeSettings?: RuntimeSettingsUpdate;
 }
 
 export interface LocalStack {
@@ -90,7 +96,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let baseUrl = '';
 
   try {
-    const kvs = new LocalKvs({ dataDir: options.dataDir, clock, entities: manifest.storageEntities });
+    const settings = new PlatformSettings(options.runtimeSettings, options.limits);
+    const kvs = new LocalKvs({
+      dataDir: options.dataDir,
+      clock,
+      entities: manifest.storageEntities,
+      quotas: () => settings.current.kvsQuotas,
+    });
     closers.push(() => kvs.close());
     const realJiraSite = realJiraSiteFromEnv(env);
     const realWave = env.WAVE_REAL === '1';
@@ -104,7 +116,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       realWave,
       defaultActorAccountId: LOCAL_ADMIN_ACCOUNT_ID,
       log,
-      limits: options.limits,
+      settings,
+      kvsUsage: kvs,
       manifest,
     });
     closers.push(() => runtime.close());
@@ -123,6 +136,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       onIssueEvent: (event) => {
         void runtime.deliverProductEvent(event);
       },
+      settings: options.jiraSettings,
     });
     closers.push(() => jira.close());
     const waveSigningSecret = env.WAVE_WEBHOOK_SECRET || persistedSecret(options.dataDir, WAVE_WEBHOOK_SECRET_FILE);

@@ -26,6 +26,12 @@ function describe(stack: LocalStack, dataDir: string): string {
     `  Wave webhook URL:        ${stack.webhookUrl(WAVE_WEBHOOK_TRIGGER_KEY)}`,
     `  Jira ${env.JIRA_BASE_URL ? `site:               ${env.JIRA_BASE_URL} (real, basic auth)` : `sandbox:            ${stack.baseUrl}/jira/`}`,
     `  Wave ${env.WAVE_REAL === '1' ? 'API:                https://gql.waveapps.com (real)' : `sandbox:            ${stack.baseUrl}/wave/`}`,
+    ...(env.JIRA_BASE_URL
+      ? []
+      : [
+          `  Jira REST API:           ${stack.baseUrl}/jira/rest/api/3 (API tokens: local/jira-sandbox/README.md)`,
+          `  Platform settings:       ${stack.baseUrl}/jira/_sandbox/settings and ${stack.baseUrl}/_local/settings (every limit on)`,
+        ]),
     `  Health:                  ${stack.baseUrl}/_local/health`,
     `  Move the clock:          curl -X POST ${stack.baseUrl}/_local/clock/advance -H 'content-type: application/json' -d '{"ms": 3600000}'`,
     '',

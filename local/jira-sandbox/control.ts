@@ -1,6 +1,9 @@
+import { createApiToken, createLocalUser } from './auth/local-users';
+import type { NotificationLog } from './events/notifications';
 import type { PendingWork } from './events/pending-work';
 import type { WebhookRegistry } from './events/webhook-registry';
 import type { FaultInjector } from './limits/faults';
+import type { PointsQuota } from './limits/points-quota';
 import type { RequestStats } from './limits/request-stats';
 import type { RateLimiter } from './limits/rate-limiter';
 import { formatJiraDateTime } from './model/dates';
@@ -57,14 +60,16 @@ export interface ControlParts {
   site: Site;
   faults: FaultInjector;
   limiter: RateLimiter;
+  quota: PointsQuota;
   stats: RequestStats;
   webhooks: WebhookRegistry;
+  notifications: NotificationLog;
   work: PendingWork;
 }
 
 /** In-process handles for tests and the local stack (the `/jira/_sandbox/...` endpoints use the same). */
 export function createControl(parts: ControlParts): JiraSandboxControl {
-  const { site, faults, limiter, stats, webhooks, work } = parts;
+  const { site, faults, limiter, quota, stats, webhooks, notifications, work } = parts;
   return {
     setFaults: (settings) => faults.set(settings),
     clearFaults: () => faults.clear(),
@@ -73,8 +78,11 @@ export function createControl(parts: ControlParts): JiraSandboxControl {
       faults.rateLimitsEnabled = enabled;
       if (enabled) limiter.reset();
     },
-    stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    stats: () => ({ ...stats.snapshot(), points: quota.usage() }),
+    resetStats: () => {
+      stats.reset();
+      quota.resetCounters();
+    },
     listWebhooks: () =>
       webhooks.live().map((webhook) => ({
         id: webhook.id,
@@ -86,8 +94,14 @@ export function createControl(parts: ControlParts): JiraSandboxControl {
       })),
     dropWebhooks: (ids) => webhooks.delete(ids),
     setDynamicWebhooksAllowed: (allowed) => {
-      webhooks.appsAllowed = allowed;
+      site.settings.update({ dynamicWebhooks: allowed });
     },
+    settings: () => structuredClone(site.settings.current),
+    updateSettings: (update) => structuredClone(site.settings.update(update)),
+    notifications: () => notifications.list(),
+    clearNotifications: () => notifications.clear(),
+    createUser: (input) => createLocalUser(site, input),
+    createApiToken: (input) => createApiToken(site, input),
     getIssue: (idOrKey) => {
       const issue = site.state.findIssue(idOrKey);
       return issue ? sandboxIssueView(site, issue) : undefined;

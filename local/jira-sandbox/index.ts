@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
+import { SEEDED_API_TOKENS } from './auth/api-tokens';
 import { createControl } from './control';
 import { IssueEvents } from './events/issue-events';
+import { NotificationLog } from './events/notifications';
 import { PendingWork } from './events/pending-work';
 import { WebhookRegistry } from './events/webhook-registry';
 import { ALL_HANDLERS } from './handlers/all-handlers';
@@ -8,8 +10,10 @@ import { renderDashboard } from './http/dashboard';
 import { createRestDispatcher } from './http/rest-dispatcher';
 import { sandboxRoutes } from './http/sandbox-routes';
 import { FaultInjector } from './limits/faults';
+import { PointsQuota } from './limits/points-quota';
 import { RateLimiter } from './limits/rate-limiter';
 import { RequestStats } from './limits/request-stats';
+import { SandboxSettings } from './settings/sandbox-settings';
 import { Site } from './site';
 import { JiraSpec } from './spec/jira-spec';
 import { SchemaValidator } from './spec/schema-validator';
@@ -18,23 +22,31 @@ import type { JiraSandboxControl, JiraSandboxOptions } from './types';
 
 export type {
   ForgeJiraIssueEvent,
+  IssuedCredentials,
   JiraFaultSettings,
   JiraSandboxApp,
   JiraSandboxControl,
   JiraSandboxOptions,
+  JiraSandboxSettings,
+  JiraSettingsUpdate,
   JiraStats,
+  PointsUsage,
   SandboxIssueView,
+  SandboxNotification,
   SandboxWebhookView,
 } from './types';
-export { APP_ACCOUNT_ID, LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from './users';
+export { APP_ACCOUNT_ID, LOCAL_ADMIN_ACCOUNT_ID, LOCAL_ADMIN_EMAIL, LOCAL_USER_ACCOUNT_ID } from './users';
+export { LOCAL_ADMIN_API_TOKEN } from './auth/api-tokens';
+export { DEFAULT_JIRA_SETTINGS } from './settings/sandbox-settings';
 
 const DEFAULT_RETRY_DELAYS_MS = [200, 1000, 5000];
 const MAX_BODY = '10mb';
 
 /**
  * A Jira Cloud site for the local stack: REST v3 validated against Atlassian's OpenAPI spec,
- * stateful in `DATA_DIR/jira.sqlite`, rate limited and fault-injectable, emitting Forge
- * product events and dynamic webhooks. Mount `router` at `/jira`.
+ * stateful in `DATA_DIR/jira.sqlite`, rate limited (burst, per issue, the app's points quota),
+ * fault-injectable, with lagging search, emitting Forge product events and dynamic webhooks.
+ * Mount `router` at `/jira`.
  */
 export function createJiraSandbox(options: JiraSandboxOptions): {
   router: Router;
@@ -44,11 +56,13 @@ export function createJiraSandbox(options: JiraSandboxOptions): {
   const log = options.log ?? ((message: string) => console.warn(`[jira-sandbox] ${message}`));
   const spec = JiraSpec.load(options.specPath);
   const validator = new SchemaValidator(spec.document);
-  const state = new JiraState(options.dataDir, {
-    name: options.app.name ?? 'Forge app',
-    customFields: options.app.customFields,
-  });
-  const site = new Site(state, options.clock, options.baseUrl, options.app);
+  const state = new JiraState(
+    options.dataDir,
+    { name: options.app.name ?? 'Forge app', customFields: options.app.customFields },
+    SEEDED_API_TOKENS,
+  );
+  const settings = new SandboxSettings(options.settings);
+  const site = new Site(state, options.clock, options.baseUrl, options.app, settings);
   const work = new PendingWork();
   const webhooks = new WebhookRegistry(site);
   const events = new IssueEvents(site, webhooks, work, {
@@ -58,8 +72,10 @@ export function createJiraSandbox(options: JiraSandboxOptions): {
   });
   const faults = new FaultInjector(options.clock);
   const limiter = new RateLimiter(options.clock);
+  const quota = new PointsQuota(options.clock, () => settings.current.pointsQuota);
+  const notifications = new NotificationLog(site);
   const stats = new RequestStats();
-  const control = createControl({ site, faults, limiter, stats, webhooks, work });
+  const control = createControl({ site, faults, limiter, quota, stats, webhooks, notifications, work });
   const strictResponses = options.strictResponses ?? process.env.JIRA_SANDBOX_STRICT_RESPONSES === '1';
 
   const router = express.Router();
@@ -74,9 +90,11 @@ export function createJiraSandbox(options: JiraSandboxOptions): {
     handlers: ALL_HANDLERS,
     faults,
     limiter,
+    quota,
     stats,
     events,
     webhooks,
+    notifications,
     strictResponses,
     log,
     signal: work.signal,

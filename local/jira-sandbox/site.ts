@@ -3,28 +3,39 @@ import { CatalogLookup } from './catalog/catalog-lookup';
 import type { ProjectDef } from './catalog/catalog-types';
 import { jiraErrors } from './http/errors';
 import type { IndexedPropertyPath, JqlEnvironment } from './jql/fields';
+import { SandboxSettings } from './settings/sandbox-settings';
 import type { JiraState } from './state/jira-state';
+import { SearchIndex } from './state/search-index';
 import type { StoredIssue } from './state/records';
 import type { JiraSandboxApp } from './types';
 import { APP_ACCOUNT_ID, type GlobalPermission, type ProjectPermission, type SandboxUser } from './users';
 
-/** Who is calling: the app itself (`asApp`) or a user (`asUser`). */
+/**
+ * Who is calling: the app itself (`asApp`) or a user, and how the call reached Jira: through the Forge
+ * runtime (`x-forge-principal`, `asApp`/`asUser`), or with the user's API token (basic or bearer).
+ */
 export interface Principal {
   kind: 'app' | 'user';
   user: SandboxUser;
+  via: 'forge' | 'basic' | 'bearer';
 }
 
 /** One Jira Cloud site: its state, catalog and clock, and the questions handlers ask of them. */
 export class Site {
   readonly catalog: CatalogLookup;
   readonly indexedProperties: IndexedPropertyPath[];
+  /** Search's view of the issues, behind writes by `settings.current.searchLagMs`. */
+  readonly searchIndex: SearchIndex;
 
   constructor(
     readonly state: JiraState,
     readonly clock: Clock,
     private readonly baseUrl: () => string,
     readonly app: JiraSandboxApp,
+    readonly settings: SandboxSettings = new SandboxSettings(),
   ) {
+    this.searchIndex = new SearchIndex(clock, () => settings.current.searchLagMs);
+    state.onIssueWrite((id, before, after) => this.searchIndex.record(id, before, after));
     this.catalog = new CatalogLookup(state.catalog, new Set(app.customFields.map((module) => module.key)));
     this.indexedProperties = app.entityProperties
       .filter((module) => (module.entityType ?? 'issue') === 'issue')
@@ -48,11 +59,17 @@ export class Site {
   principal(header: string | undefined): Principal | undefined {
     if (header === 'app') {
       const app = this.user(APP_ACCOUNT_ID);
-      return app ? { kind: 'app', user: app } : undefined;
+      return app ? { kind: 'app', user: app, via: 'forge' } : undefined;
     }
     const match = /^user:(.+)$/.exec(header ?? '');
     const user = match ? this.user(match[1] as string) : undefined;
-    return user && user.accountType === 'atlassian' ? { kind: 'user', user } : undefined;
+    return user && user.accountType === 'atlassian' ? { kind: 'user', user, via: 'forge' } : undefined;
+  }
+
+  /** Time tracking is on for the site and the issue's project (its field configuration shows it). */
+  timeTrackingOn(projectId: string): boolean {
+    const { enabled, disabledProjects } = this.settings.current.timeTracking;
+    return enabled && !disabledProjects.includes(this.catalog.projectById(projectId).key);
   }
 
   hasGlobalPermission(principal: Principal, permission: GlobalPermission): boolean {

@@ -1,6 +1,12 @@
 import type { Clock } from '../clock';
+import type { IssuedCredentials } from './auth/local-users';
 import type { CustomFieldModule } from './catalog/fields';
+import type { SandboxNotification } from './events/notifications';
+import type { PointsUsage } from './limits/points-quota';
+import type { JiraSandboxSettings, JiraSettingsUpdate } from './settings/sandbox-settings';
 import type { ChangeItem } from './state/records';
+
+export type { IssuedCredentials, JiraSandboxSettings, JiraSettingsUpdate, PointsUsage, SandboxNotification };
 
 export interface EntityPropertyModule {
   key?: string;
@@ -44,6 +50,8 @@ export interface JiraSandboxOptions {
   log?: (message: string) => void;
   /** Real-time waits between webhook delivery attempts (default [200, 1000, 5000]: four attempts). */
   webhookRetryDelaysMs?: number[];
+  /** Changes to the default settings (every Jira behaviour on) for this sandbox's life. */
+  settings?: JiraSettingsUpdate;
 }
 
 export interface JiraFaults {
@@ -80,6 +88,8 @@ export interface JiraStats {
   requests: JiraStatsEntry[];
   /** Responses that failed validation against the spec (sandbox bugs). */
   responseValidationFailures: number;
+  /** The app's hourly points quota: what this hour and every hour so far cost. */
+  points: PointsUsage;
 }
 
 export interface SandboxWebhookView {
@@ -131,8 +141,18 @@ export interface JiraSandboxControl {
   listWebhooks(): SandboxWebhookView[];
   /** Forgets dynamic webhooks (all, or those ids), as Jira sometimes loses them. Returns how many. */
   dropWebhooks(ids?: number[]): number;
-  /** False: the app is refused dynamic webhooks with 403, as Jira refuses a plain Forge app. */
+  /** Same as `updateSettings({dynamicWebhooks: allowed})`. */
   setDynamicWebhooksAllowed(allowed: boolean): void;
+  settings(): JiraSandboxSettings;
+  /** A partial update (see JiraSettingsUpdate); bad input throws InvalidInputError and changes nothing. */
+  updateSettings(update: JiraSettingsUpdate): JiraSandboxSettings;
+  /** The emails Jira would have sent, oldest first. */
+  notifications(): SandboxNotification[];
+  clearNotifications(): void;
+  /** A new local user with an API token (`{displayName, email, admin?}`); the token is shown only here. */
+  createUser(input: { displayName: string; email: string; admin?: boolean }): IssuedCredentials;
+  /** Another API token for the user with this email. */
+  createApiToken(input: { email: string; label?: string }): IssuedCredentials;
   getIssue(idOrKey: string): SandboxIssueView | undefined;
   listIssues(projectKey?: string): SandboxIssueView[];
   /** Resolves when every queued trigger call and webhook delivery has finished. */

@@ -5,6 +5,8 @@
 export const LOCAL_ADMIN_ACCOUNT_ID = '712020:00000000-0000-4000-a000-000000000001';
 export const LOCAL_USER_ACCOUNT_ID = '712020:00000000-0000-4000-a000-000000000002';
 export const APP_ACCOUNT_ID = '712020:00000000-0000-4000-a000-0000000000a9';
+/** The local admin's email: with `LOCAL_ADMIN_API_TOKEN`, basic auth as the admin. */
+export const LOCAL_ADMIN_EMAIL = 'admin@jira-sandbox.local';
 
 export const GLOBAL_PERMISSION_KEYS = [
   'ADMINISTER',
@@ -62,7 +64,7 @@ export interface SandboxUser {
   projectPermissions: ProjectPermission[];
 }
 
-const USER_PROJECT_PERMISSIONS: ProjectPermission[] = [
+export const USER_PROJECT_PERMISSIONS: ProjectPermission[] = [
   'BROWSE_PROJECTS',
   'CREATE_ISSUES',
   'EDIT_ISSUES',
@@ -89,7 +91,7 @@ export function seedUsers(appName: string): SandboxUser[] {
       accountId: LOCAL_ADMIN_ACCOUNT_ID,
       accountType: 'atlassian',
       displayName: 'Local Admin',
-      emailAddress: 'admin@jira-sandbox.local',
+      emailAddress: LOCAL_ADMIN_EMAIL,
       globalPermissions: [...GLOBAL_PERMISSION_KEYS],
       projectPermissions: [...PROJECT_PERMISSION_KEYS],
     },

@@ -48,6 +48,9 @@ export class EntityRegistry {
   }
 
   get(entityName: string): EntitySchema {
+    if (entityName.length < 3) throw kvsErrors.entityTypeTooShort('The entity name must be at least 3 characters long');
+    if (entityName.length > 60)
+      throw kvsErrors.entityTypeTooLarge('The entity name must be at most 60 characters long');
     const schema = this.schemas.get(entityName);
     if (!schema) throw kvsErrors.invalidEntityType(`Entity '${entityName}' is not declared in app.storage.entities`);
     return schema;

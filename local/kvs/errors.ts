@@ -3,7 +3,7 @@
  * turns into a `ForgeKvsAPIError`.
  *
  * Codes and statuses come from Forge's "Error handling for the Key-Value Store / Custom
- * Entity Store" pages and from the SDK's own tests (`KEY_NOT_FOUND` 404, `BAD_REQUEST`
+ * Entity Store" pages (RATE_LIMIT_EXCEEDED 429 for any quota, see quota.ts) and from the SDK's own tests (`KEY_NOT_FOUND` 404, `BAD_REQUEST`
  * "Provided request body is invalid", `INTERNAL_SERVER_ERROR`). Two are not documented by
  * Atlassian and are best guesses: `KEY_CONFLICT` 409 for a `FAIL_IF_EXISTS` write on an
  * existing key (reported by a third-party write-up) and `CONDITIONAL_CHECK_FAILED` 409 for
@@ -40,6 +40,8 @@ export const kvsErrors = {
   maxSize: badRequest('MAX_SIZE'),
   maxDepth: badRequest('MAX_DEPTH'),
   invalidEntityType: badRequest('INVALID_ENTITY_TYPE'),
+  entityTypeTooShort: badRequest('ENTITY_TYPE_TOO_SHORT'),
+  entityTypeTooLarge: badRequest('ENTITY_TYPE_TOO_LARGE'),
   invalidEntityValue: badRequest('INVALID_ENTITY_VALUE'),
   invalidEntityIndex: badRequest('INVALID_ENTITY_INDEX'),
   invalidFilterCondition: badRequest('INVALID_FILTER_CONDITION'),

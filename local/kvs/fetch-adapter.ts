@@ -20,10 +20,10 @@ function handleText(kvs: LocalKvs, path: string, text: unknown): KvsResponse {
     const error = kvsErrors.badRequest('the body must be JSON text');
     return { status: error.status, body: error.toBody() };
   }
-  return kvs.handle(path, body);
+  return kvs.handle(path, body, typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0);
 }
 
-function toResponse({ status, body }: KvsResponse): Response {
+function toResponse({ status, body, json }: KvsResponse): Response {
   if (body === undefined) return new Response(null, { status });
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(json ?? JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }

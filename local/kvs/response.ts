@@ -2,6 +2,8 @@
 export interface KvsResponse {
   status: number;
   body?: unknown;
+  /** The body already serialized (reads are, to be charged by size). */
+  json?: string;
 }
 
 export const ok = (body: unknown): KvsResponse => ({ status: 200, body });

@@ -5,6 +5,7 @@ import { queryKeys } from './ops/key-query';
 import { deleteOne, getOne, setOne } from './ops/single-item';
 import { runTransaction } from './ops/transaction';
 import { parseRequest, requestSchemas as schemas } from './request-schemas';
+import type { KvsOperationKind } from './quota';
 import type { KvsResponse } from './response';
 
 type Route = (ctx: KvsContext, body: unknown) => KvsResponse;
@@ -48,3 +49,17 @@ export const routes: Readonly<Record<string, Route>> = {
   '/api/v1/batch/delete': (ctx, body) => batchDelete(ctx, parseRequest(schemas.batchDelete, body)),
   '/api/v1/transaction': (ctx, body) => runTransaction(ctx, parseRequest(schemas.transaction, body)),
 };
+
+const READS = new Set([
+  '/api/v1/get',
+  '/api/v1/query',
+  '/api/v1/secret/get',
+  '/api/v1/entity/get',
+  '/api/v1/entity/query',
+  '/api/v1/batch/get',
+]);
+
+/** How Forge's quotas count an operation: gets and queries read, everything else writes. */
+export function operationKind(path: string): KvsOperationKind {
+  return READS.has(path) ? 'read' : 'write';
+}

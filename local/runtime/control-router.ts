@@ -1,7 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { InvalidInputError } from '../input';
 import type { BridgeAnswer, PageOrigin } from './bridge';
 import { isAccountId } from './custom-ui';
 import { PAYLOAD_LIMIT_BYTES } from './limits';
+import type { PlatformSettings } from './platform-settings';
 import type { ScheduledRun } from './scheduler';
 import { UnknownScheduledTriggerError } from './scheduler';
 
@@ -18,9 +20,12 @@ export interface ControlTarget {
   actor(): string;
   setActor(accountId: string): void;
   bridge(name: string, origin: PageOrigin, payload: unknown): Promise<BridgeAnswer>;
+  settings: PlatformSettings;
+  usage(): unknown;
+  resetUsage(): void;
 }
 
-/** `/_local/...`: health, the clock, scheduled runs, the acting user and the Custom UI bridge. */
+/** `/_local/...`: health, the clock, scheduled runs, the acting user, the Custom UI bridge, Forge's limits and usage. */
 export function createControlRouter(target: ControlTarget): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: PAYLOAD_LIMIT_BYTES, type: () => true }));
@@ -46,6 +51,23 @@ export function createControlRouter(target: ControlTarget): express.Router {
       if (!(error instanceof UnknownScheduledTriggerError)) throw error;
       res.status(404).json({ error: error.message });
     }
+  });
+
+  router.get('/settings', (_req, res) => {
+    res.json(target.settings.current);
+  });
+
+  router.post('/settings', (req, res) => {
+    res.json(target.settings.update(req.body ?? {}));
+  });
+
+  router.get('/usage', (_req, res) => {
+    res.json(target.usage());
+  });
+
+  router.post('/usage/reset', (_req, res) => {
+    target.resetUsage();
+    res.status(204).end();
   });
 
   router.get('/actor', (_req, res) => {
@@ -79,7 +101,8 @@ export function createControlRouter(target: ControlTarget): express.Router {
 
   router.use(
     (error: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-      if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'the body is not valid JSON' });
+      if (error instanceof InvalidInputError) res.status(400).json({ error: 'invalid settings', issues: error.issues });
+      else if (error.type === 'entity.parse.failed') res.status(400).json({ error: 'the body is not valid JSON' });
       else if (error.type === 'entity.too.large')
         res.status(413).json({ error: `payload larger than ${PAYLOAD_LIMIT_BYTES} bytes` });
       else next(error);

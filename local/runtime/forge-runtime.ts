@@ -12,9 +12,12 @@ import { loadHandlers } from './handlers';
 import { contextAriOf, installationIdentity, type InstallationIdentity } from './invocation-runtime';
 import { Invoker, type InvocationOutcome, type InvocationRecord, type InvokeRequest } from './invoker';
 import { createJiraTarget, type RealJiraSite } from './jira-target';
-import { DEFAULT_QUEUE_CONCURRENCY, FORGE_TIME_LIMITS, type TimeLimits } from './limits';
+import type { KvsUsage } from '../kvs';
+import { DEFAULT_QUEUE_CONCURRENCY, type TimeLimits } from './limits';
 import type { RuntimeLog } from './log';
 import { loadManifest, type AppManifest } from './manifest';
+import { PlatformSettings } from './platform-settings';
+import type { QueueUsage } from './queue-limits';
 import { QueueService } from './queue-service';
 import { RuntimeStateFile } from './runtime-state';
 import { Scheduler } from './scheduler';
@@ -38,10 +41,21 @@ export interface ForgeRuntimeOptions {
   /** Who uses the Custom UI pages unless `POST /_local/actor` or `?as=` says otherwise. */
   defaultActorAccountId: string;
   log: RuntimeLog;
+  /** Forge's limits (KVS quotas, queue limits, time limits), shared with the KVS; default: all on. */
+  settings?: PlatformSettings;
+  /** Shorter time limits, when `settings` is not given. */
   limits?: Partial<TimeLimits>;
+  /** The KVS's usage counters, for `/_local/usage`. */
+  kvsUsage?: { usage(): KvsUsage; resetUsage(): void };
   queueConcurrency?: number;
   /** Loaded from `<appDir>/manifest.yml` unless given. */
   manifest?: AppManifest;
+}
+
+/** What the installation used of the platform since the start or the last reset (for the bench). */
+export interface PlatformUsage {
+  kvs?: KvsUsage;
+  queue: QueueUsage;
 }
 
 /** A product event as Forge hands it to `trigger` modules (`eventType` like `avi:jira:updated:issue`). */
@@ -58,6 +72,7 @@ export interface ProductEvent {
 export class LocalForgeRuntime {
   readonly manifest: AppManifest;
   readonly identity: InstallationIdentity;
+  readonly settings: PlatformSettings;
   private readonly invoker: Invoker;
   private readonly queues: QueueService;
   private readonly scheduler: Scheduler;
@@ -73,6 +88,7 @@ export class LocalForgeRuntime {
   constructor(private readonly options: ForgeRuntimeOptions) {
     this.manifest = options.manifest ?? loadManifest(path.join(options.appDir, 'manifest.yml'));
     this.identity = installationIdentity(this.manifest);
+    this.settings = options.settings ?? new PlatformSettings({}, options.limits);
     this.state = new RuntimeStateFile(options.dataDir);
     this.actorAccountId = options.defaultActorAccountId;
     const fetch = originalFetch();
@@ -88,6 +104,8 @@ export class LocalForgeRuntime {
       consumerContext: () => this.invocationContext(),
       concurrency: options.queueConcurrency ?? DEFAULT_QUEUE_CONCURRENCY,
       log: options.log,
+      limits: () => this.settings.current.queueLimits,
+      timeoutSecondsOf: (functionKey) => this.manifest.functions.get(functionKey)?.timeoutSeconds,
     });
     const stargate = createStargate({
       webTriggerKeys: this.manifest.webTriggers.map((trigger) => trigger.key),
@@ -105,7 +123,7 @@ export class LocalForgeRuntime {
         manifest: this.manifest,
         handlers: loadHandlers(options.appDir, this.manifest),
         identity: this.identity,
-        limits: { ...FORGE_TIME_LIMITS, ...options.limits },
+        timeLimits: () => this.settings.current.timeLimits,
         log: options.log,
         forgeFetch: createForgeFetch({ kvs: options.kvsFetch, jira, stargate }),
         egressFetch: createEgressFetch({
@@ -163,6 +181,9 @@ export class LocalForgeRuntime {
           this.actorAccountId = accountId;
         },
         bridge: (name, origin, payload) => handleBridgeCall(this.bridgeOptions, name, origin, payload),
+        settings: this.settings,
+        usage: () => this.usage(),
+        resetUsage: () => this.resetUsage(),
       }),
     );
     const mountPoints = { 'jira:adminPage': '/admin', 'jira:projectSettingsPage': '/projects/:key/settings' } as const;
@@ -181,6 +202,15 @@ export class LocalForgeRuntime {
   /** The last invocations (module, kind, outcome, ms), oldest first: for tests and diagnostics. */
   invocationHistory(): InvocationRecord[] {
     return this.invoker.history();
+  }
+
+  usage(): PlatformUsage {
+    return { ...(this.options.kvsUsage ? { kvs: this.options.kvsUsage.usage() } : {}), queue: this.queues.usage() };
+  }
+
+  resetUsage(): void {
+    this.options.kvsUsage?.resetUsage();
+    this.queues.resetUsage();
   }
 
   /** Runs code (seeding, diagnostics) with the app's identity, KVS and product access. */

@@ -1,9 +1,23 @@
-export { LocalForgeRuntime, restoreClock, type ForgeRuntimeOptions, type ProductEvent } from './forge-runtime';
+export {
+  LocalForgeRuntime,
+  restoreClock,
+  type ForgeRuntimeOptions,
+  type PlatformUsage,
+  type ProductEvent,
+} from './forge-runtime';
+export {
+  DEFAULT_RUNTIME_SETTINGS,
+  PlatformSettings,
+  type RuntimeSettings,
+  type RuntimeSettingsUpdate,
+} from './platform-settings';
+export { InvocationKilledError } from './killed-invocation';
+export type { QueueUsage } from './queue-limits';
 export { loadManifest, type AppManifest } from './manifest';
 export { originalFetch } from './forge-globals';
 export { realJiraSiteFromEnv, type RealJiraSite } from './jira-target';
 export { createRuntimeLog, isQuiet, type RuntimeLog } from './log';
-export type { TimeLimits } from './limits';
+export { FORGE_QUEUE_LIMITS, type QueueLimitSettings, type TimeLimits, type TimeLimitSettings } from './limits';
 export type { TimeControlAnswer } from './control-router';
 export type { ScheduledRun } from './scheduler';
 export { LOCAL_CLOUD_ID, LOCAL_ENVIRONMENT_ID, LOCAL_INSTALLATION_ID } from './invocation-runtime';

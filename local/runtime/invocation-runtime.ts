@@ -16,6 +16,7 @@ export const LOCAL_ENVIRONMENT_ID = '5c7a1d2e-0000-4000-8000-00000000e0e1';
 export const LOCAL_INSTALLATION_ID = '5c7a1d2e-0000-4000-8000-000000001115';
 export const LOCAL_CLOUD_ID = '5c7a1d2e-0000-4000-8000-0000000c10d1';
 const LOCAL_APP_VERSION = '1.0.0';
+const MAX_TIMER_MS = 2_147_483_647;
 
 export function installationIdentity(manifest: AppManifest): InstallationIdentity {
   return {
@@ -85,7 +86,8 @@ export function createInvocationRuntime(
     },
     lambdaContext: {
       awsRequestId: invocationId,
-      getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
+      // Without a time limit (switched off locally), as much as a timer can count.
+      getRemainingTimeInMillis: () => Math.max(0, Math.min(MAX_TIMER_MS, Math.round(deadline - performance.now()))),
     },
     tracing: { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') },
     realtime: {},

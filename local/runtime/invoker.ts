@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { runInInvocation, type ForgeFetch, type FetchFunction } from './forge-globals';
 import type { Handler } from './handlers';
 import { createInvocationRuntime, type InstallationIdentity } from './invocation-runtime';
-import { invocationTimeoutMs, type ModuleKind, type TimeLimits } from './limits';
+import { InvocationKilledError, killableFetch, killableForgeFetch, type KillSwitch } from './killed-invocation';
+import { invocationTimeoutMs, type ModuleKind, type TimeLimitSettings } from './limits';
 import type { RuntimeLog } from './log';
 import type { AppManifest } from './manifest';
 
@@ -32,13 +33,17 @@ export interface InvokerOptions {
   manifest: AppManifest;
   handlers: Map<string, Handler>;
   identity: InstallationIdentity;
-  limits: TimeLimits;
+  /** Read at each invocation: the limits may change at runtime. */
+  timeLimits: () => TimeLimitSettings;
   log: RuntimeLog;
   forgeFetch: ForgeFetch;
   egressFetch: FetchFunction;
 }
 
-/** Runs one handler as one Forge invocation: its own `__forge_runtime__`, its time limit, one log line. */
+/**
+ * Runs one handler as one Forge invocation: its own `__forge_runtime__`, its time limit (past which
+ * its platform calls fail, as Forge kills it), one log line.
+ */
 export class Invoker {
   private readonly running = new Set<Promise<unknown>>();
   private readonly records: InvocationRecord[] = [];
@@ -46,11 +51,11 @@ export class Invoker {
   constructor(private readonly options: InvokerOptions) {}
 
   async invoke(request: InvokeRequest): Promise<InvocationOutcome> {
-    const { manifest, handlers, identity, limits, log } = this.options;
+    const { manifest, handlers, identity, log } = this.options;
     const fn = manifest.functions.get(request.functionKey);
     const handler = handlers.get(request.functionKey);
     if (!fn || !handler) throw new Error(`function '${request.functionKey}' is not declared in the manifest`);
-    const timeoutMs = invocationTimeoutMs(request.kind, fn.timeoutSeconds, limits);
+    const timeoutMs = invocationTimeoutMs(request.kind, fn.timeoutSeconds, this.options.timeLimits());
     const runtime = createInvocationRuntime(identity, manifest, {
       moduleKey: request.moduleKey,
       moduleType: request.kind,
@@ -58,18 +63,27 @@ export class Invoker {
       handler: `${fn.file}.${fn.exportName}`,
       timeoutMs,
     });
+    const killer = new AbortController();
+    const kill: KillSwitch = {
+      signal: killer.signal,
+      error: () => new InvocationKilledError(request.moduleKey, timeoutMs),
+    };
     const started = performance.now();
     const run = runInInvocation(
-      { runtime, forgeFetch: this.options.forgeFetch, egressFetch: this.options.egressFetch },
+      {
+        runtime,
+        forgeFetch: killableForgeFetch(this.options.forgeFetch, kill),
+        egressFetch: killableFetch(this.options.egressFetch, kill),
+      },
       async () => handler(...request.args),
     );
-    // A timed-out handler keeps running here (Forge would kill it); only its result is dropped.
+    // A timed-out handler keeps running in this process, but every platform call it makes fails.
     this.running.add(run);
     void run.then(
       () => this.running.delete(run),
       () => this.running.delete(run),
     );
-    const outcome = await withTimeout(run, timeoutMs);
+    const outcome = await withTimeout(run, timeoutMs, () => killer.abort(kill.error()));
     const ms = performance.now() - started;
     log.invocation(request.moduleKey, describe(outcome), ms);
     this.records.push({ moduleKey: request.moduleKey, kind: request.kind, outcome: outcome.status, ms });
@@ -108,9 +122,15 @@ export class Invoker {
 
 type RawOutcome = { status: 'ok'; value: unknown } | { status: 'error'; error: unknown } | { status: 'timeout' };
 
-function withTimeout(run: Promise<unknown>, timeoutMs: number): Promise<RawOutcome> {
+/** The handler's outcome, or `timeout` (calling onTimeout) once timeoutMs passes; Infinity never times out. */
+function withTimeout(run: Promise<unknown>, timeoutMs: number, onTimeout: () => void): Promise<RawOutcome> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ status: 'timeout' }), timeoutMs);
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          onTimeout();
+          resolve({ status: 'timeout' });
+        }, timeoutMs)
+      : undefined;
     run.then(
       (value) => {
         clearTimeout(timer);

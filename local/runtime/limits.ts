@@ -9,6 +9,28 @@ export const MAX_EVENT_RETRIES = 4;
 export const MAX_RETRY_AFTER_SECONDS = 900;
 /** Consumer invocations running at once in this process. */
 export const DEFAULT_QUEUE_CONCURRENCY = 5;
+/** Forge refuses `timeoutSeconds` above this (manifest schema; forge docs: limits-invocation). */
+export const MAX_TIMEOUT_SECONDS = 900;
+/** Consumers with a longer timeout take smaller events (forge docs: limits-async-events). */
+export const SHORT_CONSUMER_TIMEOUT_SECONDS = 55;
+
+/** Async events limits per installation (forge docs: limits-async-events; `@forge/events` checks the per-push ones too). */
+export interface QueueLimitSettings {
+  enabled: boolean;
+  eventsPerMinute: number;
+  eventsPerPush: number;
+  bytesPerPush: number;
+  /** For consumers whose function's `timeoutSeconds` is above 55. */
+  bytesPerEventLongConsumer: number;
+}
+
+export const FORGE_QUEUE_LIMITS: QueueLimitSettings = {
+  enabled: true,
+  eventsPerMinute: 500,
+  eventsPerPush: 50,
+  bytesPerPush: 200 * 1024,
+  bytesPerEventLongConsumer: 100 * 1024,
+};
 
 export type ModuleKind = 'webtrigger' | 'resolver' | 'scheduledTrigger' | 'consumer' | 'trigger';
 
@@ -24,8 +46,18 @@ export const FORGE_TIME_LIMITS: TimeLimits = {
   longRunningMaxMs: LONG_RUNNING_MAX_TIMEOUT_MS,
 };
 
-/** How long one invocation of a module may run. */
-export function invocationTimeoutMs(kind: ModuleKind, timeoutSeconds: number | undefined, limits: TimeLimits): number {
+/** Forge's time limits, switchable: off, an invocation runs as long as it likes. */
+export interface TimeLimitSettings extends TimeLimits {
+  enabled: boolean;
+}
+
+/** How long one invocation of a module may run (Infinity with time limits off). */
+export function invocationTimeoutMs(
+  kind: ModuleKind,
+  timeoutSeconds: number | undefined,
+  limits: TimeLimitSettings,
+): number {
+  if (!limits.enabled) return Infinity;
   switch (kind) {
     case 'webtrigger':
       return limits.webTriggerMs;

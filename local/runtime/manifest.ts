@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import type { EntityDefinition } from '../kvs';
+import { MAX_TIMEOUT_SECONDS } from './limits';
 
 export type ScheduleInterval = 'fiveMinute' | 'hour' | 'day' | 'week';
 export type PageModuleType = 'jira:adminPage' | 'jira:projectSettingsPage';
@@ -97,8 +98,22 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     const [file, exportName, ...rest] = handler.split('.');
     if (!file || !exportName || rest.length > 0)
       fail(`function ${key}: handler '${handler}' must look like file.export`);
-    const timeoutSeconds = typeof module.timeoutSeconds === 'number' ? module.timeoutSeconds : undefined;
-    functions.set(key, { key, file: file as string, exportName: exportName as string, timeoutSeconds });
+    const timeoutSeconds = module.timeoutSeconds;
+    if (
+      timeoutSeconds !== undefined &&
+      !(
+        Number.isInteger(timeoutSeconds) &&
+        (timeoutSeconds as number) >= 1 &&
+        (timeoutSeconds as number) <= MAX_TIMEOUT_SECONDS
+      )
+    )
+      fail(`function ${key}: timeoutSeconds must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`);
+    functions.set(key, {
+      key,
+      file: file as string,
+      exportName: exportName as string,
+      timeoutSeconds: timeoutSeconds as number | undefined,
+    });
   }
   const functionRef = (module: Yaml, where: string): string => {
     const key = text(module, 'function', where);

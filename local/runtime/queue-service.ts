@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { ClockAlarm } from './clock-alarm';
 import type { InvocationOutcome, InvokeRequest } from './invoker';
-import { MAX_EVENT_RETRIES, MAX_RETRY_AFTER_SECONDS } from './limits';
+import { MAX_EVENT_RETRIES, MAX_RETRY_AFTER_SECONDS, type QueueLimitSettings } from './limits';
 import type { RuntimeLog } from './log';
 import type { ConsumerModule } from './manifest';
+import { QueueLimits, type QueueUsage } from './queue-limits';
 
 /** What a consumer function receives (`AsyncEvent` of `@forge/events`). */
 export interface AsyncEvent {
@@ -43,10 +44,15 @@ export interface QueueServiceOptions {
   consumerContext: () => Record<string, unknown>;
   concurrency: number;
   log: RuntimeLog;
+  /** Forge's async-events limits, read at each push. */
+  limits: () => QueueLimitSettings;
+  /** The `timeoutSeconds` of a consumer's function (bigger timeouts take smaller events). */
+  timeoutSecondsOf: (functionKey: string) => number | undefined;
 }
 
 /**
- * Forge async events: `Queue.push` lands here (through the stargate route), each event is delivered
+ * Forge async events: `Queue.push` lands here (through the stargate route) within Forge's limits
+ * (events per push and per minute, bytes per push and per event), each event is delivered
  * to its queue's consumer once due, at most `concurrency` at a time (and per `concurrency.key`),
  * and retried when the consumer returns an `InvocationError` (or times out), up to 4 retries.
  * A consumer that throws is not retried: only an explicit retry request is.
@@ -57,11 +63,22 @@ export class QueueService {
   private readonly runningByKey = new Map<string, number>();
   private readonly jobs = new Map<string, JobCounts>();
   private readonly alarm: ClockAlarm;
+  private readonly limits: QueueLimits;
   private seq = 0;
   private closed = false;
 
   constructor(private readonly options: QueueServiceOptions) {
     this.alarm = new ClockAlarm(options.clock, () => this.dispatch());
+    this.limits = new QueueLimits(() => options.clock.now(), options.limits);
+  }
+
+  /** Pushes and events accepted, and pushes refused by a limit, since the start or the last reset. */
+  usage(): QueueUsage {
+    return this.limits.usage();
+  }
+
+  resetUsage(): void {
+    this.limits.resetUsage();
   }
 
   /** Answers `POST /webhook/queue/publish/...` as `@forge/events`' validator expects. */
@@ -80,6 +97,8 @@ export class QueueService {
         status: 400,
         body: { code: 'INVALID_QUEUE', message: `no consumer module listens on queue '${request.queueName}'` },
       };
+    const refused = this.limits.admit(request.payload, this.options.timeoutSecondsOf(consumer.function));
+    if (refused) return refused;
     const now = this.options.clock.now();
     const jobId = request.jobId;
     for (const pushed of request.payload as Record<string, unknown>[]) {

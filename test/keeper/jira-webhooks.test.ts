@@ -3,7 +3,8 @@ import { HOUR_MS, issuesFor, keeperHealth, runKeeperNow, waveInvoice } from './s
 
 let t: TestStack;
 beforeEach(async () => {
-  t = await startTestStack();
+  // A site where the app may keep dynamic webhooks (an OAuth 2.0 integration owns them).
+  t = await startTestStack({ jiraSettings: { dynamicWebhooks: true } });
 });
 afterEach(async () => t.close());
 

@@ -3,12 +3,15 @@ import { envelope } from '../support/wave-events';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { DAY_MS, HOUR_MS, issuesFor, waveInvoice } from './support';
 
+/** A site where the app may keep dynamic webhooks (an OAuth 2.0 integration owns them). */
+const WEBHOOKS_ALLOWED = { dynamicWebhooks: true };
+
 let t: TestStack;
 let port: number;
 beforeAll(async () => {
   // A fixed port, so that a restart keeps the web trigger URLs, as a Forge installation does.
   port = await freePort();
-  t = await startTestStack({ port, pausedScheduledTriggers: ['wave-poll'] });
+  t = await startTestStack({ port, jiraSettings: WEBHOOKS_ALLOWED, pausedScheduledTriggers: ['wave-poll'] });
 });
 afterAll(async () => t.close());
 
@@ -25,7 +28,12 @@ function freePort(): Promise<number> {
 
 async function restart(): Promise<void> {
   await t.stack.close();
-  t = await startTestStack({ port, dataDir: t.dataDir, pausedScheduledTriggers: ['wave-poll'] });
+  t = await startTestStack({
+    port,
+    dataDir: t.dataDir,
+    jiraSettings: WEBHOOKS_ALLOWED,
+    pausedScheduledTriggers: ['wave-poll'],
+  });
 }
 
 async function storedTokenExpiry(): Promise<number> {

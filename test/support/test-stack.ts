@@ -4,6 +4,7 @@ import path from 'node:path';
 import { signWaveWebhook } from '../../src/domain/wave-webhook';
 import { seedLocalApp } from '../../local/seed-app';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/server';
+import { PENDING_APP_ADAPTATIONS } from './pending-app-adaptations';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -24,6 +25,11 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/**
+ * The seeded local stack on a free port. `jiraSettings` and `runtimeSettings` change the platform's
+ * behaviours for this stack, over the defaults (every behaviour on) and the pending app adaptations
+ * (`pending-app-adaptations.ts`), section by section.
+ */
 export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<TestStack> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wave-jira-'));
   const stack = await startLocalStack({
@@ -39,6 +45,8 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     },
     seed: seedLocalApp,
     ...options,
+    jiraSettings: { ...PENDING_APP_ADAPTATIONS.jira, ...options.jiraSettings },
+    runtimeSettings: { ...PENDING_APP_ADAPTATIONS.runtime, ...options.runtimeSettings },
   });
   const url = stack.webhookUrl('wave-webhook');
 

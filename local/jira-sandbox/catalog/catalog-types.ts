@@ -44,6 +44,8 @@ export interface WorkflowDef {
   initialTransition: { id: string; name: string; to: string };
   statusIds: string[];
   transitions: TransitionDef[];
+  /** Workflow status properties by status id, e.g. `{'6': {'jira.issue.editable': 'false'}}`. */
+  statusProperties?: Record<string, Record<string, string>>;
 }
 
 export interface ProjectDef {

@@ -49,6 +49,9 @@ export const SYSTEM_FIELDS: SystemFieldDef[] = [
   field('comment', 'Comment', 'comments-page', ['comment'], false),
   field('worklog', 'Log Work', 'array', ['worklogAuthor', 'worklogComment', 'worklogDate'], false, 'worklog'),
   field('timespent', 'Time Spent', 'number', ['timespent'], false),
+  field('timetracking', 'Time tracking', 'timetracking', [], true),
+  field('timeoriginalestimate', 'Original estimate', 'number', ['originalEstimate'], false),
+  field('timeestimate', 'Remaining Estimate', 'number', ['remainingEstimate'], false),
 ];
 
 export function systemField(id: string): SystemFieldDef | undefined {

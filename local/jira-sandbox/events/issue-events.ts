@@ -112,6 +112,6 @@ export class IssueEvents {
 
   private appPrincipal(): Principal | undefined {
     const app = this.site.user(APP_ACCOUNT_ID);
-    return app ? { kind: 'app', user: app } : undefined;
+    return app ? { kind: 'app', user: app, via: 'forge' } : undefined;
   }
 }

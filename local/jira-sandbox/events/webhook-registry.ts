@@ -23,9 +23,6 @@ const FILTER_OPERATORS = ['=', '!=', 'IN', 'NOT IN'];
  * whenever the list is read, so they are never listed, refreshed or delivered again.
  */
 export class WebhookRegistry {
-  /** False: Jira treats the app as a plain Forge app and answers its webhook calls with 403. */
-  appsAllowed = true;
-
   constructor(private readonly site: Site) {}
 
   live(): StoredWebhook[] {

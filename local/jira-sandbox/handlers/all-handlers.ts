@@ -1,5 +1,6 @@
 import { appFieldHandlers } from './app-fields';
 import { commentAndLinkHandlers } from './comments-links';
+import { configurationHandlers } from './configuration';
 import type { HandlerTable } from './handler-types';
 import { issueHandlers } from './issues';
 import { permissionHandlers } from './permissions';
@@ -7,6 +8,7 @@ import { propertyHandlers } from './properties';
 import { searchHandlers } from './search';
 import { siteInfoHandlers } from './site-info';
 import { transitionHandlers } from './transitions';
+import { watcherHandlers } from './watchers';
 import { webhookHandlers } from './webhooks';
 import { workflowHandlers } from './workflows';
 import { worklogHandlers } from './worklogs';
@@ -24,4 +26,6 @@ export const ALL_HANDLERS: HandlerTable = {
   ...searchHandlers,
   ...permissionHandlers,
   ...webhookHandlers,
+  ...watcherHandlers,
+  ...configurationHandlers,
 };

@@ -1,4 +1,5 @@
 import type { IssueEvents } from '../events/issue-events';
+import type { NotificationLog } from '../events/notifications';
 import type { WebhookRegistry } from '../events/webhook-registry';
 import type { Principal, Site } from '../site';
 
@@ -13,6 +14,8 @@ export interface HandlerContext {
   body: unknown;
   events: IssueEvents;
   webhooks: WebhookRegistry;
+  /** The emails Jira would send (worklog events). */
+  notifications: NotificationLog;
 }
 
 export interface HandlerResult {

@@ -2,12 +2,17 @@ import { byIdOrName } from '../catalog/catalog-lookup';
 import { jiraErrors } from '../http/errors';
 import { isAdfDocument, NOT_ADF } from '../model/adf';
 import { isValidDate } from '../model/dates';
+import { parseDuration } from '../model/duration';
 import type { Site } from '../site';
 import type { ChangeItem, StoredIssue } from '../state/records';
 import { changeItem } from './issue-changes';
 
-/** The system fields on every create and edit screen. */
-export const SCREEN_FIELDS = ['summary', 'description', 'labels', 'duedate', 'priority', 'reporter', 'assignee'];
+/** The system fields on every create and edit screen (Time tracking only where time tracking is on). */
+const SCREEN_FIELDS = ['summary', 'description', 'labels', 'duedate', 'priority', 'reporter', 'assignee'];
+
+export function screenFields(site: Site, projectId: string): string[] {
+  return site.timeTrackingOn(projectId) ? [...SCREEN_FIELDS, 'timetracking'] : SCREEN_FIELDS;
+}
 
 export interface IssuePatch {
   summary?: string;
@@ -18,6 +23,8 @@ export interface IssuePatch {
   reporterId?: string;
   assigneeId?: string | null;
   resolutionId?: string | null;
+  originalEstimateSeconds?: number;
+  remainingEstimateSeconds?: number;
 }
 
 type Operation = Record<string, unknown>;
@@ -126,9 +133,29 @@ function setField(site: Site, patch: IssuePatch, fieldId: string, value: unknown
       else patch.assigneeId = accountId;
       return undefined;
     }
+    case 'timetracking':
+      return setEstimates(patch, value);
     default:
       return `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
   }
+}
+
+/** `timetracking: {originalEstimate?: "1d 2h", remainingEstimate?: "3h"}`. */
+function setEstimates(patch: IssuePatch, value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'Operation value must be an object';
+  const { originalEstimate, remainingEstimate } = value as Record<string, unknown>;
+  const seconds = (text: unknown) => (typeof text === 'string' ? parseDuration(text) : undefined);
+  if (originalEstimate !== undefined) {
+    const parsed = seconds(originalEstimate);
+    if (parsed === undefined) return 'The original estimate specified is not valid.';
+    patch.originalEstimateSeconds = parsed;
+  }
+  if (remainingEstimate !== undefined) {
+    const parsed = seconds(remainingEstimate);
+    if (parsed === undefined) return 'The remaining estimate specified is not valid.';
+    patch.remainingEstimateSeconds = parsed;
+  }
+  return undefined;
 }
 
 function reference(value: unknown, items: { id: string; name: string }[]): string | undefined {
@@ -212,7 +239,34 @@ export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): C
   if (patch.resolutionId !== undefined && patch.resolutionId !== draft.resolutionId) {
     items.push(resolutionChange(site, draft, patch.resolutionId));
   }
+  items.push(...estimateChanges(draft, patch));
   return items;
+}
+
+/** A new original estimate also becomes the remaining one while none is set, as in Jira. */
+function estimateChanges(draft: StoredIssue, patch: IssuePatch): ChangeItem[] {
+  const items: ChangeItem[] = [];
+  if (patch.originalEstimateSeconds !== undefined)
+    items.push(...setEstimate(draft, 'originalEstimateSeconds', patch.originalEstimateSeconds));
+  const unset = draft.remainingEstimateSeconds === null || draft.remainingEstimateSeconds === undefined;
+  const remaining = patch.remainingEstimateSeconds ?? (unset ? patch.originalEstimateSeconds : undefined);
+  if (remaining !== undefined) items.push(...setEstimate(draft, 'remainingEstimateSeconds', remaining));
+  return items;
+}
+
+const ESTIMATE_FIELDS = {
+  originalEstimateSeconds: 'timeoriginalestimate',
+  remainingEstimateSeconds: 'timeestimate',
+} as const;
+
+/** Sets an estimate (seconds, or null for none) on a draft; the changelog item when it moved. */
+export function setEstimate(draft: StoredIssue, key: keyof typeof ESTIMATE_FIELDS, to: number | null): ChangeItem[] {
+  const before = draft[key] ?? null;
+  if (before === to) return [];
+  draft[key] = to;
+  const text = (seconds: number | null) => (seconds === null ? null : String(seconds));
+  const field = ESTIMATE_FIELDS[key];
+  return [changeItem(field, field, 'jira', text(before), text(before), text(to), text(to))];
 }
 
 /** Sets (or clears) the resolution and its date; returns the changelog item. */

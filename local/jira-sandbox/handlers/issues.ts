@@ -6,7 +6,7 @@ import { issueView, selectFields, selectProperties } from '../model/issue-view';
 import type { StoredIssue } from '../state/records';
 import { listParam, noContent, ok, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
 import { changeIssue } from './issue-changes';
-import { applyPatch, readIssuePatch, SCREEN_FIELDS } from './issue-input';
+import { applyPatch, readIssuePatch, screenFields } from './issue-input';
 import { propertyList } from './property-rules';
 import { applyTransition, requireTransition } from './transitions';
 
@@ -57,7 +57,7 @@ function createIssue(ctx: HandlerContext) {
     throw jiraErrors.fieldErrors({ project: 'You do not have permission to create issues in this project.' });
   }
   const issueTypeId = findIssueTypeId(ctx, project, issueTypeRef);
-  const { patch, errors } = readIssuePatch(site, otherFields, body.update ?? {}, SCREEN_FIELDS);
+  const { patch, errors } = readIssuePatch(site, otherFields, body.update ?? {}, screenFields(site, project.id));
   if (!issueTypeId)
     errors.issuetype = issueTypeRef === undefined ? 'Specify an issue type' : 'Specify a valid issue type';
   if (patch.summary === undefined && !errors.summary) errors.summary = 'You must specify a summary of the issue.';
@@ -91,6 +91,8 @@ function createIssue(ctx: HandlerContext) {
       worklogs: [],
       comments: [],
       history: [],
+      // Autowatch: the person who creates an issue watches it (app accounts have no such preference).
+      watchers: principal.user.accountType === 'atlassian' ? [principal.user.accountId] : [],
     };
     applyPatch(site, draft, patch);
     if (body.transition)
@@ -130,7 +132,12 @@ function editIssue(ctx: HandlerContext) {
     'You do not have permission to edit issues in this project.',
   );
   const body = (ctx.body ?? {}) as IssueBody;
-  const { patch, errors } = readIssuePatch(site, body.fields ?? {}, body.update ?? {}, SCREEN_FIELDS);
+  const { patch, errors } = readIssuePatch(
+    site,
+    body.fields ?? {},
+    body.update ?? {},
+    screenFields(site, issue.projectId),
+  );
   if (Object.keys(errors).length > 0) throw jiraErrors.fieldErrors(errors);
   const properties = propertyList(body.properties);
   const updated = changeIssue(

@@ -74,7 +74,7 @@ function getBulkPermissions(ctx: HandlerContext) {
       throw jiraErrors.forbidden('You must be a Jira administrator to check the permissions of other users.');
     const user = site.user(body.accountId);
     if (!user) throw new JiraError(400, [`The user with account ID '${body.accountId}' does not exist.`]);
-    subject = { kind: user.accountType === 'app' ? 'app' : 'user', user };
+    subject = { kind: user.accountType === 'app' ? 'app' : 'user', user, via: ctx.principal.via };
   }
   checkKeys([
     ...(body.globalPermissions ?? []),

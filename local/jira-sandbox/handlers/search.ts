@@ -11,10 +11,13 @@ interface SearchRequest {
   fields?: string[];
   properties?: string[];
   expand?: string;
+  reconcileIssues?: number[];
 }
 
 const ID_ONLY_MAX = 5000;
 const WITH_FIELDS_MAX = 100;
+/** Jira reconciles at most 50 issues per search (the spec: "Accepts max 50 ids"). */
+export const MAX_RECONCILE_ISSUES = 50;
 
 const jqlHash = (jql: string) => createHash('sha256').update(jql).digest('hex').slice(0, 16);
 
@@ -33,12 +36,21 @@ function decodeToken(token: string, jql: string): number {
   throw new JiraError(400, ['The provided next page token is invalid or expired.']);
 }
 
+function reconciled(ids: number[] | undefined): Set<string> {
+  if ((ids?.length ?? 0) > MAX_RECONCILE_ISSUES)
+    // Jira's wording for this refusal is not published.
+    throw new JiraError(400, [`reconcileIssues accepts at most ${MAX_RECONCILE_ISSUES} issue ids.`]);
+  return new Set((ids ?? []).map(String));
+}
+
 /**
- * Enhanced search (`/rest/api/3/search/jql`): token paging, only `id` unless fields are
- * asked for, refuses unbounded queries. Results are always current (no index lag).
+ * Enhanced search (`/rest/api/3/search/jql`): token paging, only `id` unless fields are asked
+ * for, refuses unbounded queries. It reads the search index, which sees writes only `searchLagMs`
+ * after they happen, except for the issues named in `reconcileIssues`.
  */
 function search(ctx: HandlerContext, request: SearchRequest) {
   const { site, principal } = ctx;
+  const reconcile = reconciled(request.reconcileIssues);
   const jql = request.jql ?? '';
   const compiled = compileJql(jql, site.jqlEnvironment(principal));
   if (!compiled.bounded)
@@ -55,8 +67,8 @@ function search(ctx: HandlerContext, request: SearchRequest) {
   const maxResults = Math.max(1, Math.min(request.maxResults ?? 50, limit));
   const offset = request.nextPageToken ? decodeToken(request.nextPageToken, jql) : 0;
 
-  const matching = site.state
-    .allIssues()
+  const matching = site.searchIndex
+    .visible(site.state.allIssues(), reconcile)
     .filter((issue) =>
       site.hasProjectPermission(principal, site.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS'),
     )
@@ -86,6 +98,7 @@ export const searchHandlers: HandlerTable = {
       fields: listParam(ctx.query, 'fields'),
       properties: listParam(ctx.query, 'properties'),
       expand: stringParam(ctx.query, 'expand'),
+      reconcileIssues: listParam(ctx.query, 'reconcileIssues')?.map(Number),
     }),
   searchForIssuesUsingJql: () => {
     throw new JiraError(410, [REMOVED]);

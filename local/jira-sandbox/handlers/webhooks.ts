@@ -2,9 +2,12 @@ import { JiraError, jiraErrors } from '../http/errors';
 import type { WebhookDetails } from '../events/webhook-registry';
 import { numberParam, ok, page, type HandlerContext, type HandlerTable } from './handler-types';
 
-/** Dynamic webhooks are for apps (Connect / OAuth 2.0 in Jira's docs); users get Jira's 403. */
+/**
+ * Dynamic webhooks are for Connect and OAuth 2.0 apps (the spec); users and, unless the site's
+ * `dynamicWebhooks` setting allows it, the Forge app get Jira's 403.
+ */
 function requireApp(ctx: HandlerContext): void {
-  if (ctx.principal.kind !== 'app' || !ctx.webhooks.appsAllowed)
+  if (ctx.principal.kind !== 'app' || !ctx.site.settings.current.dynamicWebhooks)
     throw jiraErrors.forbidden('Only Connect and OAuth 2.0 apps can use this operation.');
 }
 

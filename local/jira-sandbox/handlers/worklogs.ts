@@ -17,6 +17,8 @@ import {
 import { changeIssue, changeItem } from './issue-changes';
 import { findWorklog } from './properties';
 import { propertyList } from './property-rules';
+import { setEstimate } from './issue-input';
+import { adjustedEstimate, notifyWatchers, requireEditable, requireTimeTracking } from './worklog-rules';
 
 type WorklogBody = {
   timeSpent?: string;
@@ -108,9 +110,17 @@ export const worklogHandlers: HandlerTable = {
       'WORK_ON_ISSUES',
       'You do not have the permission to associate a worklog to this issue.',
     );
+    requireTimeTracking(ctx, issue, 400);
+    requireEditable(ctx, issue);
     const body = (ctx.body ?? {}) as WorklogBody;
     const input = readWorklog(body, true);
     const properties = propertyList(body.properties);
+    const remaining = adjustedEstimate(
+      ctx,
+      'add',
+      issue.remainingEstimateSeconds ?? null,
+      input.timeSpentSeconds as number,
+    );
     const now = site.now();
     const worklog: StoredWorklog = {
       id: String(site.state.nextId('worklog')),
@@ -128,15 +138,20 @@ export const worklogHandlers: HandlerTable = {
       issue.id,
       (draft) => {
         draft.worklogs.push(worklog);
-        return timeSpentItems(issue, draft, worklog.id);
+        return [
+          ...timeSpentItems(issue, draft, worklog.id),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_work_logged' },
     );
+    notifyWatchers(ctx, updated, 'issue_work_logged');
     return ok(worklogView(site, updated, worklog, withProperties(ctx)), 201);
   },
 
   getIssueWorklog: (ctx) => {
     const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
+    requireTimeTracking(ctx, issue, 404);
     const after = numberParam(ctx.query, 'startedAfter', -Infinity);
     const before = numberParam(ctx.query, 'startedBefore', Infinity);
     const matching = issue.worklogs.filter((worklog) => worklog.started >= after && worklog.started < before);
@@ -150,25 +165,38 @@ export const worklogHandlers: HandlerTable = {
 
   getWorklog: (ctx) => {
     const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
+    requireTimeTracking(ctx, issue, 404);
     return ok(worklogView(ctx.site, issue, findWorklog(ctx, issue, param(ctx, 'id')), withProperties(ctx)));
   },
 
   updateWorklog: (ctx) => {
     const { site, principal } = ctx;
     const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
+    requireTimeTracking(ctx, issue, 404);
     const worklog = findWorklog(ctx, issue, param(ctx, 'id'));
     requireWorklogPermission(ctx, issue, worklog, 'EDIT');
+    requireEditable(ctx, issue);
     const input = readWorklog((ctx.body ?? {}) as WorklogBody, false);
+    const remaining = adjustedEstimate(
+      ctx,
+      'update',
+      issue.remainingEstimateSeconds ?? null,
+      (input.timeSpentSeconds ?? worklog.timeSpentSeconds) - worklog.timeSpentSeconds,
+    );
     const updated = changeIssue(
       ctx,
       issue.id,
       (draft) => {
         const target = draft.worklogs.find((candidate) => candidate.id === worklog.id) as StoredWorklog;
         Object.assign(target, input, { updated: site.now(), updateAuthorId: principal.user.accountId });
-        return timeSpentItems(issue, draft, worklog.id);
+        return [
+          ...timeSpentItems(issue, draft, worklog.id),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_worklog_updated' },
     );
+    notifyWatchers(ctx, updated, 'issue_worklog_updated');
     return ok(
       worklogView(
         site,
@@ -181,17 +209,29 @@ export const worklogHandlers: HandlerTable = {
 
   deleteWorklog: (ctx) => {
     const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
+    requireTimeTracking(ctx, issue, 404);
     const worklog = findWorklog(ctx, issue, param(ctx, 'id'));
     requireWorklogPermission(ctx, issue, worklog, 'DELETE');
-    changeIssue(
+    requireEditable(ctx, issue);
+    const remaining = adjustedEstimate(
+      ctx,
+      'delete',
+      issue.remainingEstimateSeconds ?? null,
+      -worklog.timeSpentSeconds,
+    );
+    const updated = changeIssue(
       ctx,
       issue.id,
       (draft) => {
         draft.worklogs = draft.worklogs.filter((candidate) => candidate.id !== worklog.id);
-        return timeSpentItems(issue, draft, worklog.id, true);
+        return [
+          ...timeSpentItems(issue, draft, worklog.id, true),
+          ...setEstimate(draft, 'remainingEstimateSeconds', remaining),
+        ];
       },
       { eventTypeName: 'issue_worklog_deleted' },
     );
+    notifyWatchers(ctx, updated, 'issue_worklog_deleted');
     return noContent();
   },
 };

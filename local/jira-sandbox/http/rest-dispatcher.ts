@@ -1,9 +1,13 @@
 import type { Request, Response } from 'express';
+import { authenticate } from '../auth/authenticate';
 import type { IssueEvents } from '../events/issue-events';
+import type { NotificationLog } from '../events/notifications';
 import { sleep } from '../events/pending-work';
 import type { WebhookRegistry } from '../events/webhook-registry';
 import type { HandlerResult, HandlerTable } from '../handlers/handler-types';
-import type { FaultDecision, FaultInjector } from '../limits/faults';
+import type { FaultInjector } from '../limits/faults';
+import { pointsFor } from '../limits/points-cost';
+import type { PointsQuota } from '../limits/points-quota';
 import type { RateLimited, RateLimiter } from '../limits/rate-limiter';
 import type { RequestStats } from '../limits/request-stats';
 import type { Site } from '../site';
@@ -11,7 +15,8 @@ import type { JiraSpec, SpecOperation } from '../spec/jira-spec';
 import { validateRequest } from '../spec/request-validation';
 import { checkResponse } from '../spec/response-validation';
 import type { SchemaValidator } from '../spec/schema-validator';
-import { JiraError } from './errors';
+import { JiraError, jiraErrors } from './errors';
+import { faultResponse, rateLimitResponse } from './limit-responses';
 
 export interface RestDependencies {
   site: Site;
@@ -20,9 +25,11 @@ export interface RestDependencies {
   handlers: HandlerTable;
   faults: FaultInjector;
   limiter: RateLimiter;
+  quota: PointsQuota;
   stats: RequestStats;
   events: IssueEvents;
   webhooks: WebhookRegistry;
+  notifications: NotificationLog;
   strictResponses: boolean;
   log: (message: string) => void;
   /** Aborted when the sandbox closes (cuts injected latency short). */
@@ -31,13 +38,22 @@ export interface RestDependencies {
 
 const UNMATCHED = '(unmatched)';
 
+/** Jira's answer to credentials it does not accept (Seraph's login filter: plain text, before routing). */
+const CREDENTIALS_REFUSED = 'Client must be authenticated to access this resource.';
+
 /**
- * Serves `/rest/...` like Jira Cloud: route by the spec (404/405), authenticate the principal
- * (401), injected faults, burst rate limits (429), request validation (400/415), per-issue
- * write limits (429), the handler, then response validation against the spec.
+ * Serves `/rest/...` like Jira Cloud: refuse bad credentials (401), route by the spec (404/405),
+ * require a caller (401), injected faults, burst rate limits (429), the app's hourly points quota
+ * (429), request validation (400/415), per-issue write limits (429), the handler, then response
+ * validation against the spec; what the request cost is charged to the quota last.
  */
 export function createRestDispatcher(deps: RestDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
+    const authentication = authenticate(deps.site, {
+      authorization: req.header('authorization'),
+      forgePrincipal: req.header('x-forge-principal'),
+    });
+    if (authentication && 'refused' in authentication) return refuseCredentials(deps, req, res);
     const match = deps.spec.match(req.method, req.path);
     if (match.kind === 'no-path') {
       return send(deps, res, req.method, UNMATCHED, {
@@ -53,17 +69,26 @@ export function createRestDispatcher(deps: RestDependencies) {
       });
     }
     const { operation, pathParams } = match;
-    const respond = (result: HandlerResult) => send(deps, res, req.method, operation.pathTemplate, result, operation);
+    let charged = false;
+    const respond = (result: HandlerResult) => {
+      const answered = charged ? chargeQuota(deps, req.method, operation, result) : result;
+      send(deps, res, req.method, operation.pathTemplate, answered, operation);
+    };
     try {
-      const principal = deps.site.principal(req.header('x-forge-principal'));
-      if (!principal)
-        throw new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
+      const principal = authentication?.principal;
+      if (!principal) throw jiraErrors.unauthorized();
       if (deps.faults.faults.latencyMs > 0) await sleep(deps.faults.faults.latencyMs, deps.signal);
       const fault = deps.faults.decide();
       if (fault) return respond(faultResponse(fault, deps.site.now()));
       if (deps.faults.rateLimitsEnabled) {
         const limited = deps.limiter.burst(req.method, operation.pathTemplate);
         if (limited) return respond(rateLimitResponse(limited));
+      }
+      // The points quota is the app's: API-token traffic is not charged (Jira: "API token-based traffic is not affected").
+      if (principal.via === 'forge') {
+        const limited = deps.quota.check();
+        if (limited) return respond(rateLimitResponse(limited, deps.quota.headers()));
+        charged = true;
       }
       const url = new URL(req.originalUrl, 'http://sandbox.invalid');
       const validated = validateRequest(deps.validator, operation, {
@@ -91,6 +116,7 @@ export function createRestDispatcher(deps: RestDependencies) {
           body: validated.body,
           events: deps.events,
           webhooks: deps.webhooks,
+          notifications: deps.notifications,
         }),
       );
     } catch (error) {
@@ -133,48 +159,34 @@ function issueWriteLimit(
   return undefined;
 }
 
-function rateLimitResponse(limited: RateLimited): HandlerResult {
-  return {
-    status: 429,
-    headers: {
-      'retry-after': String(limited.retryAfterSeconds),
-      'ratelimit-reason': limited.reason,
-      'x-ratelimit-limit': String(limited.limit),
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': new Date(limited.resetAt).toISOString(),
-    },
-    body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
-  };
+/** Charges what the answered request cost and adds the quota headers Jira sends with every answer. */
+function chargeQuota(
+  deps: RestDependencies,
+  method: string,
+  operation: SpecOperation,
+  result: HandlerResult,
+): HandlerResult {
+  const { costs } = deps.site.settings.current.pointsQuota;
+  // A request refused by another limit did no work.
+  if (result.status !== 429)
+    deps.quota.charge(
+      operation.operationId,
+      pointsFor(operation.operationId, method, result.status, result.body, costs),
+    );
+  return { ...result, headers: { ...deps.quota.headers(), ...result.headers } };
 }
 
-function faultResponse(fault: FaultDecision, now: number): HandlerResult {
-  switch (fault.kind) {
-    case 'outage':
-      return {
-        status: 503,
-        headers: { 'retry-after': String(Math.max(1, fault.retryAfterSeconds)) },
-        body: { errorMessages: ['Service Unavailable'], errors: {} },
-      };
-    case 'storm':
-      return rateLimitResponse({
-        reason: 'jira-burst-based',
-        retryAfterSeconds: fault.retryAfterSeconds,
-        limit: 0,
-        resetAt: Math.max(now, fault.resetAt),
-      });
-    case 'error':
-      return {
-        status: fault.status,
-        body: {
-          errorMessages: [
-            fault.status === 500
-              ? 'Internal server error'
-              : 'The service is temporarily unavailable. Please try again.',
-          ],
-          errors: {},
-        },
-      };
-  }
+function refuseCredentials(deps: RestDependencies, req: Request, res: Response): void {
+  const match = deps.spec.match(req.method, req.path);
+  deps.stats.record(req.method, match.kind === 'operation' ? match.operation.pathTemplate : UNMATCHED, 401);
+  res
+    .status(401)
+    .set({
+      'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
+      'www-authenticate': `OAuth realm="${encodeURIComponent(deps.site.url(''))}"`,
+    })
+    .type('text/plain')
+    .send(CREDENTIALS_REFUSED);
 }
 
 function send(

@@ -1,5 +1,7 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { InvalidInputError } from '../../input';
+import { CredentialsError } from '../auth/local-users';
 import type { JiraSandboxControl } from '../types';
 
 const faultSettings = z
@@ -66,6 +68,35 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
     res.status(204).end();
   });
 
+  router.get('/settings', (_req, res) => {
+    res.json(control.settings());
+  });
+  router.post('/settings', (req, res) => {
+    res.json(control.updateSettings(req.body ?? {}));
+  });
+
+  router.get('/notifications', (_req, res) => {
+    res.json({ notifications: control.notifications() });
+  });
+  router.delete('/notifications', (_req, res) => {
+    control.clearNotifications();
+    res.status(204).end();
+  });
+
+  // New credentials are shown once, in the answer to the request that made them.
+  router.post('/users', (req, res) => {
+    res
+      .status(201)
+      .set('cache-control', 'no-store')
+      .json(control.createUser(req.body ?? {}));
+  });
+  router.post('/api-tokens', (req, res) => {
+    res
+      .status(201)
+      .set('cache-control', 'no-store')
+      .json(control.createApiToken(req.body ?? {}));
+  });
+
   router.get('/issues', (req, res) => {
     res.json({ issues: control.listIssues(typeof req.query.project === 'string' ? req.query.project : undefined) });
   });
@@ -73,6 +104,13 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
     const issue = control.getIssue(req.params.idOrKey);
     if (issue) res.json(issue);
     else res.status(404).json({ error: 'no such issue' });
+  });
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (error instanceof InvalidInputError) res.status(400).json({ error: 'invalid input', issues: error.issues });
+    else if (error instanceof CredentialsError) res.status(error.status).json({ error: error.message });
+    else if ((error as { type?: string }).type === 'entity.parse.failed')
+      res.status(400).json({ error: 'the body is not valid JSON' });
+    else next(error);
   });
   return router;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 
 export interface RateLimited {
-  reason: 'jira-burst-based' | 'jira-per-issue-on-write';
+  reason: 'jira-burst-based' | 'jira-per-issue-on-write' | 'jira-quota-global-based';
   retryAfterSeconds: number;
   limit: number;
   resetAt: number;

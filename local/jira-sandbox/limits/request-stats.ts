@@ -16,7 +16,7 @@ export class RequestStats {
     this.validationFailures += 1;
   }
 
-  snapshot(): JiraStats {
+  snapshot(): Omit<JiraStats, 'points'> {
     const requests = [...this.counts.values()]
       .map((entry) => ({ ...entry }))
       .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.status - b.status);

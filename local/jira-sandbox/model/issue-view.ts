@@ -79,10 +79,25 @@ export function fieldValue(site: Site, issue: StoredIssue, fieldId: string): unk
     case 'timespent':
       return timeSpent > 0 ? timeSpent : null;
     case 'timetracking':
-      return timeSpent > 0 ? { timeSpent: formatDuration(timeSpent), timeSpentSeconds: timeSpent } : {};
+      return timeTrackingView(issue, timeSpent);
+    case 'timeoriginalestimate':
+      return issue.originalEstimateSeconds ?? null;
+    case 'timeestimate':
+      return issue.remainingEstimateSeconds ?? null;
     default:
       return issue.customFields[fieldId] ?? null;
   }
+}
+
+/** `TimeTrackingDetails`: only the parts that are set. */
+function timeTrackingView(issue: StoredIssue, timeSpent: number): Record<string, unknown> {
+  const part = (name: string, seconds: number | null | undefined) =>
+    seconds === null || seconds === undefined ? {} : { [name]: formatDuration(seconds), [`${name}Seconds`]: seconds };
+  return {
+    ...part('originalEstimate', issue.originalEstimateSeconds),
+    ...part('remainingEstimate', issue.remainingEstimateSeconds),
+    ...part('timeSpent', timeSpent > 0 ? timeSpent : null),
+  };
 }
 
 /** Which fields a `fields` parameter selects: ids, `*all`, `*navigable`, `-id` exclusions; comma lists allowed. */

@@ -76,7 +76,7 @@ export function classicWorkflowView(
           statuses: workflow.statusIds.map((id) => ({
             id,
             name: site.catalog.status(id).name,
-            ...(expand.includes('statuses.properties') ? { properties: {} } : {}),
+            ...(expand.includes('statuses.properties') ? { properties: workflow.statusProperties?.[id] ?? {} } : {}),
           })),
         }
       : {}),
@@ -151,7 +151,11 @@ export function jiraWorkflowView(workflow: WorkflowDef): Record<string, unknown>
     description: workflow.description,
     scope: { type: 'GLOBAL' },
     isEditable: true,
-    statuses: workflow.statusIds.map((statusReference) => ({ statusReference, deprecated: false, properties: {} })),
+    statuses: workflow.statusIds.map((statusReference) => ({
+      statusReference,
+      deprecated: false,
+      properties: workflow.statusProperties?.[statusReference] ?? {},
+    })),
     transitions: [
       transition(initial, 'INITIAL'),
       ...workflow.transitions.map((def) => transition(def, def.from.length === 0 ? 'GLOBAL' : 'DIRECTED')),

@@ -4,9 +4,12 @@ import type { SiteCatalog } from '../catalog/catalog-types';
 import { assignCustomFields, type CustomFieldModule } from '../catalog/fields';
 import { seedCatalog } from '../catalog/seed-catalog';
 import { seedUsers, type SandboxUser } from '../users';
-import type { Counters, StoredIssue, StoredLink, StoredWebhook } from './records';
+import type { Counters, StoredApiToken, StoredIssue, StoredLink, StoredWebhook } from './records';
 
 type MetaDoc = SiteCatalog | SandboxUser[] | Counters;
+
+/** Told of every committed issue write: the issue before (undefined when created) and after (undefined when deleted). */
+export type IssueWriteListener = (id: string, before: StoredIssue | undefined, after: StoredIssue | undefined) => void;
 type CounterName = Exclude<keyof Counters, 'issueNumberByProject'>;
 
 const FIRST_IDS: Omit<Counters, 'issueNumberByProject'> = {
@@ -32,18 +35,25 @@ export class JiraState {
   private readonly issueStore: DocStore<StoredIssue>;
   private readonly linkStore: DocStore<StoredLink>;
   private readonly webhookStore: DocStore<StoredWebhook>;
+  private readonly tokenStore: DocStore<StoredApiToken>;
   private readonly issues = new Map<string, StoredIssue>();
   private readonly idByKey = new Map<string, string>();
   private readonly links = new Map<string, StoredLink>();
   private readonly webhooks = new Map<number, StoredWebhook>();
   private counters: Counters;
+  private readonly issueWriteListeners: IssueWriteListener[] = [];
 
-  constructor(dataDir: string, app: { name: string; customFields: CustomFieldModule[] }) {
+  constructor(
+    dataDir: string,
+    app: { name: string; customFields: CustomFieldModule[] },
+    seedTokens: StoredApiToken[] = [],
+  ) {
     this.db = openDatabase(dataDir, 'jira.sqlite');
     this.meta = new DocStore<MetaDoc>(this.db, 'jira-meta');
     this.issueStore = new DocStore<StoredIssue>(this.db, 'jira-issues');
     this.linkStore = new DocStore<StoredLink>(this.db, 'jira-links');
     this.webhookStore = new DocStore<StoredWebhook>(this.db, 'jira-webhooks');
+    this.tokenStore = new DocStore<StoredApiToken>(this.db, 'jira-api-tokens');
 
     const storedCatalog = this.meta.get('catalog') as SiteCatalog | undefined;
     const catalog = storedCatalog ?? { ...seedCatalog(), customFields: [] };
@@ -54,6 +64,7 @@ export class JiraState {
       this.meta.put('catalog', this.catalog);
       this.meta.put('users', this.users);
       this.meta.put('counters', this.counters);
+      for (const token of seedTokens) if (!this.tokenStore.get(token.hash)) this.tokenStore.put(token.hash, token);
     });
 
     for (const issue of this.issueStore.list()) this.cacheIssue(issue);
@@ -87,6 +98,22 @@ export class JiraState {
     return `${projectKey}-${number}`;
   }
 
+  // Users and their API tokens
+
+  addUser(user: SandboxUser): void {
+    this.users.push(user);
+    this.meta.put('users', this.users);
+  }
+
+  /** The token record for a SHA-256 hash (tokens themselves are never stored). */
+  apiToken(hash: string): StoredApiToken | undefined {
+    return this.tokenStore.get(hash);
+  }
+
+  addApiToken(token: StoredApiToken): void {
+    this.tokenStore.put(token.hash, token);
+  }
+
   // Issues
 
   findIssue(idOrKey: string): StoredIssue | undefined {
@@ -98,9 +125,14 @@ export class JiraState {
     return [...this.issues.values()];
   }
 
+  onIssueWrite(listener: IssueWriteListener): void {
+    this.issueWriteListeners.push(listener);
+  }
+
   insertIssue(issue: StoredIssue): void {
     this.issueStore.put(issue.id, issue);
     this.cacheIssue(issue);
+    this.notify(issue.id, undefined, issue);
   }
 
   /** Applies change to a copy of the issue, stores it, and returns the new version. */
@@ -111,6 +143,7 @@ export class JiraState {
     change(draft);
     this.issueStore.put(id, draft);
     this.cacheIssue(draft);
+    this.notify(id, current, draft);
     return draft;
   }
 
@@ -123,6 +156,11 @@ export class JiraState {
     });
     this.issues.delete(id);
     this.idByKey.delete(issue.key);
+    this.notify(id, issue, undefined);
+  }
+
+  private notify(id: string, before: StoredIssue | undefined, after: StoredIssue | undefined): void {
+    for (const listener of this.issueWriteListeners) listener(id, before, after);
   }
 
   private cacheIssue(issue: StoredIssue): void {

@@ -63,6 +63,11 @@ export interface StoredIssue {
   worklogs: StoredWorklog[];
   comments: StoredComment[];
   history: StoredHistory[];
+  /** Account ids watching the issue (absent on issues stored before watchers existed: none). */
+  watchers?: string[];
+  /** Time tracking estimates in seconds (absent or null: not estimated). */
+  originalEstimateSeconds?: number | null;
+  remainingEstimateSeconds?: number | null;
 }
 
 export interface StoredLink {
@@ -81,6 +86,14 @@ export interface StoredWebhook {
   issuePropertyKeysFilter?: string[];
   createdAt: number;
   expiresAt: number;
+}
+
+/** An API token of a local user: only its SHA-256 hash is kept. */
+export interface StoredApiToken {
+  hash: string;
+  accountId: string;
+  label: string;
+  createdAt: number;
 }
 
 export interface Counters {

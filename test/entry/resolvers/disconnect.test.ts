@@ -7,6 +7,8 @@ import { startResolverHarness, type ResolverHarness } from './support/resolver-h
 let harness: ResolverHarness;
 beforeEach(async () => {
   harness = await startResolverHarness();
+  // A site where the app may keep dynamic webhooks (an OAuth 2.0 integration owns them).
+  harness.jira.control.updateSettings({ dynamicWebhooks: true });
 });
 afterEach(() => harness.close());
 

@@ -1,7 +1,7 @@
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
 import { APP_UUID, createIssue, ENVIRONMENT_ID, useJiraSandbox } from './harness';
 
-const sandbox = useJiraSandbox();
+const sandbox = useJiraSandbox({ settings: { searchLagMs: 0 } });
 
 describe("the app's custom fields", () => {
   it("lists them in /field with Forge's extension ARI", async () => {

@@ -5,7 +5,7 @@ import { createIssue, expectNoSpecViolations, startSandbox, T0, TEST_APP } from 
 describe('durability', () => {
   it('keeps issues, worklogs, properties, field values, webhooks and counters across close and reopen', async () => {
     const clock = new RuntimeClock(() => T0);
-    const first = await startSandbox({ clock });
+    const first = await startSandbox({ clock, settings: { dynamicWebhooks: true } });
     const issue = await createIssue(first, {}, { properties: [{ key: 'wave-link', value: { waveId: 'abc' } }] });
     await first.call('POST', `/rest/api/3/issue/${issue.id}/worklog`, {
       body: { timeSpentSeconds: 600, properties: [{ key: 'wave-payment', value: 'P-1' }] },

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RuntimeClock } from '../../../local/clock';
 import { createJiraSandbox, type ForgeJiraIssueEvent, type JiraSandboxControl } from '../../../local/jira-sandbox';
-import type { JiraSandboxApp } from '../../../local/jira-sandbox/types';
+import type { JiraSandboxApp, JiraSettingsUpdate } from '../../../local/jira-sandbox/types';
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
 import { lateBound } from '../../support/late-bound';
 
@@ -79,6 +79,8 @@ export interface SandboxOptions {
   clock?: RuntimeClock;
   rateLimits?: boolean;
   app?: JiraSandboxApp;
+  /** Changes to the sandbox's default settings (every Jira behaviour on). */
+  settings?: JiraSettingsUpdate;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
@@ -98,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
     },
     webhookRetryDelaysMs: [20, 50],
     log: () => undefined,
+    settings: options.settings,
   });
   if (options.rateLimits === false) sandbox.control.setRateLimitsEnabled(false);
   const app = express();

@@ -1,6 +1,7 @@
 import { adf, createIssue, useJiraSandbox } from './harness';
 
-const sandbox = useJiraSandbox();
+// Search as if the index were current; the lag itself is tested in search-lag.test.ts.
+const sandbox = useJiraSandbox({ settings: { searchLagMs: 0 } });
 const keys: string[] = [];
 
 beforeAll(async () => {

@@ -5,10 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { RuntimeClock } from '../../../local/clock';
 import { IssueEvents } from '../../../local/jira-sandbox/events/issue-events';
+import { NotificationLog } from '../../../local/jira-sandbox/events/notifications';
 import { PendingWork } from '../../../local/jira-sandbox/events/pending-work';
 import { WebhookRegistry } from '../../../local/jira-sandbox/events/webhook-registry';
 import { createRestDispatcher } from '../../../local/jira-sandbox/http/rest-dispatcher';
 import { FaultInjector } from '../../../local/jira-sandbox/limits/faults';
+import { PointsQuota } from '../../../local/jira-sandbox/limits/points-quota';
 import { RateLimiter } from '../../../local/jira-sandbox/limits/rate-limiter';
 import { RequestStats } from '../../../local/jira-sandbox/limits/request-stats';
 import { Site } from '../../../local/jira-sandbox/site';
@@ -124,6 +126,8 @@ describe('responses are checked against the spec', () => {
       handlers: { getServerInfo: () => ({ status: 200, body: { version: 1001 } }) },
       faults: new FaultInjector(clock),
       limiter: new RateLimiter(clock),
+      quota: new PointsQuota(clock, () => site.settings.current.pointsQuota),
+      notifications: new NotificationLog(site),
       events: new IssueEvents(site, webhooks, work, { retryDelaysMs: [], log: () => undefined }),
     });
     const app = express();

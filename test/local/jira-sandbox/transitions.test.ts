@@ -135,7 +135,11 @@ describe('transitions', () => {
       ['Done', true],
     ]);
     await sandbox.call('POST', `/rest/api/3/issue/${issue.id}/transitions`, { body: { transition: { id: '31' } } });
-    expect((await transitions(issue.id)).map((transition) => transition.name)).toEqual(['To Do', 'In Progress']);
+    expect((await transitions(issue.id)).map((transition) => transition.name)).toEqual([
+      'To Do',
+      'In Progress',
+      'Close',
+    ]);
   });
 
   it('lists statuses, workflows and the transition screen fields', async () => {

@@ -15,7 +15,8 @@ interface Delivery {
 }
 
 const DAY = 24 * 3600 * 1000;
-const sandbox = useJiraSandbox();
+// A site where the app may use dynamic webhooks; the refusal is tested in site-settings.test.ts.
+const sandbox = useJiraSandbox({ settings: { dynamicWebhooks: true } });
 let listener: http.Server;
 let listenerUrl: string;
 let deliveries: Delivery[] = [];

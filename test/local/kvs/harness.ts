@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RuntimeClock } from '../../../local/clock';
-import { createKvsFetch, type EntityDefinition, LocalKvs } from '../../../local/kvs';
+import {
+  createKvsFetch,
+  type EntityDefinition,
+  FORGE_KVS_QUOTAS,
+  type KvsQuotaSettings,
+  LocalKvs,
+} from '../../../local/kvs';
 
 type ForgeFetch = (target: unknown, path: string, init?: RequestInit) => Promise<Response>;
 const runtimeGlobals = globalThis as unknown as { __forge_fetch__?: ForgeFetch };
@@ -22,9 +28,15 @@ export class KvsHarness {
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-kvs-'));
   readonly sent: SentRequest[] = [];
   private kvs: LocalKvs;
+  /** The quotas the store applies; tests change them in place (default: Forge's, on). */
+  quotas: KvsQuotaSettings = { ...FORGE_KVS_QUOTAS };
 
   constructor(private readonly entities: EntityDefinition[] = []) {
     this.kvs = this.open();
+  }
+
+  get store(): LocalKvs {
+    return this.kvs;
   }
 
   /** Closes the database and opens the same DATA_DIR again, as a restarted stack would. */
@@ -40,7 +52,12 @@ export class KvsHarness {
   }
 
   private open(): LocalKvs {
-    const kvs = new LocalKvs({ dataDir: this.dataDir, clock: this.clock, entities: this.entities });
+    const kvs = new LocalKvs({
+      dataDir: this.dataDir,
+      clock: this.clock,
+      entities: this.entities,
+      quotas: () => this.quotas,
+    });
     const fetchKvs = createKvsFetch(kvs);
     runtimeGlobals.__forge_fetch__ = async (_target, requestPath, init) => {
       this.sent.push({ path: requestPath, body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body });

@@ -60,3 +60,44 @@ describe('startLocalStack', () => {
     }
   });
 });
+
+describe('startLocalStack settings', () => {
+  it('starts the Jira sandbox and the platform with the given changes to their defaults, and a fresh stack without', async () => {
+    const changed = await startHarness({
+      appDir: FIXTURE_APP,
+      jiraSettings: { searchLagMs: 0, dynamicWebhooks: true },
+      runtimeSettings: { queueLimits: false, kvsQuotas: { writesPerMinute: 10 } },
+    });
+    try {
+      expect(await (await changed.get('/jira/_sandbox/settings')).json()).toMatchObject({
+        searchLagMs: 0,
+        dynamicWebhooks: true,
+        pointsQuota: { enabled: true },
+      });
+      expect(await (await changed.get('/_local/settings')).json()).toMatchObject({
+        queueLimits: { enabled: false },
+        kvsQuotas: { enabled: true, writesPerMinute: 10 },
+        timeLimits: { enabled: true, webTriggerMs: 55_000 },
+      });
+    } finally {
+      await changed.close({ keepData: true });
+    }
+    // Settings are not kept: the same DATA_DIR starts with the defaults again.
+    const again = await startHarness({ appDir: FIXTURE_APP, dataDir: changed.dataDir });
+    try {
+      expect(await (await again.get('/jira/_sandbox/settings')).json()).toMatchObject({
+        searchLagMs: 2000,
+        dynamicWebhooks: false,
+      });
+      expect(await (await again.get('/_local/settings')).json()).toMatchObject({ queueLimits: { enabled: true } });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses settings it does not know, before anything starts', async () => {
+    await expect(startHarness({ appDir: FIXTURE_APP, jiraSettings: { searchLag: 1 } as never })).rejects.toThrow(
+      /invalid input/,
+    );
+  });
+});

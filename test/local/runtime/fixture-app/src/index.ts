@@ -108,17 +108,56 @@ export async function platform(request: WebTriggerRequest): Promise<WebTriggerRe
       const count = Number(param(request, 'count') ?? 1);
       const retries = Number(param(request, 'retries') ?? 0);
       const delayInSeconds = Number(param(request, 'delay') ?? 0);
+      const padding = 'x'.repeat(Number(param(request, 'bytes') ?? 0));
       const events = Array.from({ length: count }, (_, n) => ({
-        body: { n, retries },
+        body: { n, retries, ...(padding ? { padding } : {}) },
         ...(delayInSeconds ? { delayInSeconds } : {}),
       }));
-      return json(200, await jobs.push(events));
+      // What @forge/events throws, by class: the platform's answer as the SDK turned it into an error.
+      return jobs.push(events).then(
+        (pushed) => json(200, pushed),
+        (error: Error) => json(200, { error: error.constructor.name, message: error.message }),
+      );
     }
     case 'stats':
       return json(200, await jobs.getStats(param(request, 'jobId') ?? ''));
+    case 'kvs-quota': {
+      await kvs.set('quota-1', 1);
+      const second = await kvs.set('quota-2', 2).then(
+        () => 'ok',
+        (error: Error & { code?: string; responseDetails?: { status: number } }) => ({
+          error: error.constructor.name,
+          code: error.code,
+          status: error.responseDetails?.status,
+        }),
+      );
+      return json(200, { first: 'ok', second });
+    }
     default:
       return json(400, { error: 'unknown op' });
   }
+}
+
+/**
+ * Outlives its time limit, then tries every platform call a function makes, noting how each ended:
+ * a killed invocation must not reach the KVS, Jira, the internet or a queue.
+ */
+export async function linger(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+  await sleep(Number(param(request, 'ms') ?? 0));
+  const attempt = async (name: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      journalEntries.push(`linger:${name}:ok`);
+    } catch (error) {
+      journalEntries.push(`linger:${name}:${(error as Error).name}`);
+    }
+  };
+  await attempt('kvs', () => kvs.set('lingered', true));
+  await attempt('jira', () => api.asApp().requestJira(route`/rest/api/3/myself`));
+  await attempt('fetch', () => fetch('https://gql.waveapps.com/graphql/public', { method: 'POST', body: '{}' }));
+  await attempt('queue', () => jobs.push({ body: { from: 'linger' } }));
+  journalEntries.push('linger:done');
+  return json(200, { lingered: true });
 }
 
 export async function journal(request: WebTriggerRequest): Promise<WebTriggerResponse> {
