@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { HOUR_MS, issuesFor, keeperHealth, runKeeperNow, waveInvoice } from './support';
+import { activity, HOUR_MS, issuesFor, keeperHealth, runKeeperNow, waveInvoice } from './support';
 
 let t: TestStack;
 beforeEach(async () => {
@@ -55,7 +55,7 @@ describe('the Jira webhooks the keeper keeps', () => {
     expect(t.stack.jira.listWebhooks()).toHaveLength(1);
   });
 
-  it('accepts deliveries only with its token: a deleted issue then drops its link', async () => {
+  it('accepts deliveries only with its token; a deletion drops the link only once Jira confirms the issue is gone', async () => {
     await runKeeperNow(t);
     const [webhook] = t.stack.jira.listWebhooks();
     const { invoice, issue } = await syncedIssue();
@@ -67,6 +67,19 @@ describe('the Jira webhooks the keeper keeps', () => {
     expect((await post(webhook!.url, deleted, 'GET')).status).toBe(405);
     expect(await linkOf(invoice.id)).toBeDefined();
 
+    // A forged "deleted" for a live issue (even with the token) changes nothing: Jira still shows the issue.
+    expect((await post(webhook!.url, deleted)).status).toBe(200);
+    expect(await linkOf(invoice.id)).toBeDefined();
+    const notConfirmed = (await activity(t)).find((entry) => entry.reason?.startsWith('Deletion not confirmed'));
+    expect(notConfirmed).toMatchObject({ issueKey: issue.key, outcome: 'ignored' });
+
+    const removed = await fetch(`${t.stack.baseUrl}/jira/rest/api/3/issue/${issue.id}`, {
+      method: 'DELETE',
+      headers: { 'x-forge-principal': 'user:712020:00000000-0000-4000-a000-000000000001' },
+    });
+    expect(removed.status).toBe(204);
+    await t.stack.jira.idle();
+    await t.stack.runtime.idle();
     expect((await post(webhook!.url, deleted)).status).toBe(200);
     expect(await linkOf(invoice.id)).toBeUndefined();
   });

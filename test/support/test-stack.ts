@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signWaveWebhook } from '../../src/domain/wave-webhook';
+import type { ResolverApi, ResolverName, ResolverResult } from '../../src/entry/resolvers/api';
 import { seedLocalApp } from '../../local/seed-app';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/server';
 import { PENDING_APP_ADAPTATIONS } from './pending-app-adaptations';
@@ -22,6 +23,12 @@ export interface TestStack {
   deliver(event: Record<string, unknown>): Promise<Delivery>;
   /** Like Wave: retries non-2xx answers (honouring Retry-After, capped) until a 2xx or `attempts` run out. */
   deliverUntilAccepted(event: Record<string, unknown>, attempts?: number): Promise<Delivery>;
+  /** Calls a resolver as the admin page (or another module) would, through the runtime's bridge. */
+  callResolver<N extends ResolverName>(
+    name: N,
+    payload: unknown,
+    caller?: { accountId?: string; moduleKey?: string; projectKey?: string },
+  ): Promise<ResolverResult<ResolverApi[N]['result']>>;
   close(): Promise<void>;
 }
 
@@ -74,12 +81,28 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     }
     return last as Delivery;
   };
+  const callResolver: TestStack['callResolver'] = async (name, payload, caller = {}) => {
+    const origin = {
+      moduleKey: caller.moduleKey ?? (caller.projectKey ? 'project-settings-page' : 'admin-page'),
+      ...(caller.accountId ? { accountId: caller.accountId } : {}),
+      ...(caller.projectKey ? { projectKey: caller.projectKey } : {}),
+    };
+    const response = await fetch(`${stack.baseUrl}/_local/bridge/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ origin, payload: { functionKey: name, payload } }),
+    });
+    const answer = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
+    if (!answer.ok) throw new Error(`the bridge refused ${name}: ${answer.error ?? response.status}`);
+    return answer.value as ResolverResult<ResolverApi[typeof name]['result']>;
+  };
   return {
     stack,
     dataDir,
     post,
     deliver,
     deliverUntilAccepted,
+    callResolver,
     close: async () => {
       await stack.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

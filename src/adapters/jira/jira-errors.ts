@@ -1,4 +1,5 @@
 import { BadRequestError, NotFoundError, PermissionError, UpstreamError } from '../../shared/errors';
+import { nullPrototypeRecord } from '../../shared/own';
 
 /** Jira's error body: `{errorMessages: [], errors: {field: message}}`. */
 export interface JiraErrorBody {
@@ -11,7 +12,7 @@ export function parseJiraErrorBody(body: unknown): JiraErrorBody {
   const errorMessages = Array.isArray(record.errorMessages)
     ? record.errorMessages.filter((m): m is string => typeof m === 'string')
     : [];
-  const errors: Record<string, string> = {};
+  const errors = nullPrototypeRecord<string>();
   if (typeof record.errors === 'object' && record.errors !== null) {
     for (const [field, message] of Object.entries(record.errors))
       if (typeof message === 'string') errors[field] = message;

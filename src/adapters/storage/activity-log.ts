@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { kvs, Sort } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, Sort } from '@forge/kvs';
+import { BadRequestError } from '../../shared/errors';
 import { storageKeys } from './keys';
 
 /** The custom entity declared in manifest.yml (`app.storage.entities`). */
@@ -74,7 +75,16 @@ export async function latestDeliveries(
       : entity.index('by-time');
   query = query.sort(Sort.DESC).limit(limit);
   if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany();
+  let page;
+  try {
+    page = await query.getMany();
+  } catch (error) {
+    // Storage refuses a cursor it did not hand out with a 400: the caller's input, not a fault.
+    if (options.cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
+      throw new BadRequestError('the cursor is not one this list handed out; reload the list');
+    }
+    throw error;
+  }
   return {
     entries: page.results.map((result) => result.value),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { BadRequestError, NotConfiguredError } from '../../shared/errors';
 import { storageKeys } from './keys';
+import { ownValue } from '../../shared/own';
 
 const projectKey = z
   .string()
@@ -57,7 +58,7 @@ export async function saveAppConfig(input: unknown): Promise<AppConfig> {
 
 /** The Jira project that receives a business's invoices. */
 export function resolveProjectKey(config: AppConfig, businessId: string | undefined): string {
-  const routed = businessId ? config.businessProjects[businessId] : undefined;
+  const routed = businessId ? ownValue(config.businessProjects, businessId) : undefined;
   const key = routed ?? config.defaultProjectKey;
   if (!key)
     throw new NotConfiguredError('no Jira project is configured for Wave invoices; choose one on the admin page');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BadRequestError } from '../../shared/errors';
 
 /**
@@ -43,9 +44,14 @@ function key(...parts: string[]): string {
   return joined;
 }
 
+/** Past this an encoded id is replaced by its digest, so no id the app accepts can make a key too long. */
+const MAX_ENCODED_ID = 200;
+
 const id = (value: string): string => {
   if (value.length === 0) throw new BadRequestError('empty identifier');
-  return encodeKeyPart(value);
+  const encoded = encodeKeyPart(value);
+  // `#H` never occurs in an encoding (`#` is always followed by two hex digits): a digest cannot collide with an id.
+  return encoded.length <= MAX_ENCODED_ID ? encoded : `#H${createHash('sha256').update(value, 'utf8').digest('hex')}`;
 };
 
 export type WaveLinkKind = 'invoice' | 'customer';

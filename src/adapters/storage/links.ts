@@ -53,6 +53,10 @@ export async function putIssueBacklink(issueId: string, backlink: IssueBacklink)
   await kvs.set(storageKeys.issueBacklink(issueId), backlink);
 }
 
+export async function getIssueBacklink(issueId: string): Promise<IssueBacklink | undefined> {
+  return kvs.get<IssueBacklink>(storageKeys.issueBacklink(issueId));
+}
+
 /** Reads and removes the backlink of a deleted issue. */
 export async function takeIssueBacklink(issueId: string): Promise<IssueBacklink | undefined> {
   const key = storageKeys.issueBacklink(issueId);

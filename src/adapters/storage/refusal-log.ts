@@ -27,6 +27,8 @@ export interface RefusalExample {
 export interface RefusalWindow {
   windowStart: number;
   counts: Record<string, number>;
+  /** When each reason was first seen in the window. */
+  firstAtByReason: Record<string, number>;
   total: number;
   firstAt: number;
   lastAt: number;
@@ -49,6 +51,7 @@ function emptyWindow(windowStart: number, at: number): RefusalWindow {
   return {
     windowStart,
     counts: Object.create(null) as Record<string, number>,
+    firstAtByReason: Object.create(null) as Record<string, number>,
     total: 0,
     firstAt: at,
     lastAt: at,
@@ -59,7 +62,11 @@ function emptyWindow(windowStart: number, at: number): RefusalWindow {
 async function flush(state: PendingCounts, window: RefusalWindow, at: number): Promise<void> {
   state.lastFlushAt = at;
   const key = storageKeys.refusalWindow(dayOf(window.windowStart), window.windowStart, instance);
-  await kvs.set(key, { ...window, counts: { ...window.counts } }, { ttl: RETENTION });
+  await kvs.set(
+    key,
+    { ...window, counts: { ...window.counts }, firstAtByReason: { ...window.firstAtByReason } },
+    { ttl: RETENTION },
+  );
 }
 
 /** Counts one refusal; writes only when a minute has passed since this instance last wrote, or the hour turned. */
@@ -73,6 +80,7 @@ export async function recordRefusal(refusal: RefusalExample): Promise<void> {
   }
   const window = (state.current ??= emptyWindow(windowStart, refusal.at));
   window.counts[refusal.reason] = (window.counts[refusal.reason] ?? 0) + 1;
+  window.firstAtByReason[refusal.reason] ??= refusal.at;
   window.total += 1;
   window.lastAt = refusal.at;
   window.examples = [...window.examples, refusal].slice(-MAX_EXAMPLES);
@@ -86,6 +94,9 @@ export async function refusalsSince(sinceMs: number, now: number): Promise<Refus
     if (window.windowStart + WINDOW_MS <= sinceMs) return;
     const sum = byWindow.get(window.windowStart) ?? emptyWindow(window.windowStart, window.firstAt);
     for (const [reason, count] of Object.entries(window.counts)) sum.counts[reason] = (sum.counts[reason] ?? 0) + count;
+    for (const [reason, at] of Object.entries(window.firstAtByReason ?? {})) {
+      sum.firstAtByReason[reason] = Math.min(sum.firstAtByReason[reason] ?? at, at);
+    }
     sum.total += window.total;
     sum.firstAt = Math.min(sum.firstAt, window.firstAt);
     sum.lastAt = Math.max(sum.lastAt, window.lastAt);

@@ -1,6 +1,6 @@
 /** The subset of Atlassian Document Format the app writes. Every string goes into a text node. */
 
-import { withoutControls } from './text';
+import { COMMENT_MAX, truncate, withoutControls } from './text';
 
 export interface AdfLinkMark {
   type: 'link';
@@ -83,7 +83,7 @@ export function safeHttpUrl(href: string | null | undefined): string | null {
   }
 }
 
-/** A one-paragraph document, the shape of comments and worklog comments. */
+/** A one-paragraph document, the shape of comments and worklog comments; cut at COMMENT_MAX characters. */
 export function adfSentence(text: string): AdfDoc {
-  return adfDoc([adfParagraph(adfText(text))]);
+  return adfDoc([adfParagraph(adfText(truncate(text, COMMENT_MAX)))]);
 }

@@ -2,7 +2,7 @@
 
 import type { WaveCustomer } from '../wave-webhook/types';
 import { adfDoc, adfFieldList, type AdfDoc, type AdfField } from './adf';
-import { jiraSingleLine, singleLine } from './text';
+import { descriptionValue, jiraSingleLine, singleLine } from './text';
 import type { FieldValues } from './types';
 
 /** "Customer · Acme Consulting Ltd". */
@@ -12,13 +12,13 @@ export function customerSummary(customer: Pick<WaveCustomer, 'name'>): string {
 }
 
 export function customerDescription(customer: WaveCustomer): AdfDoc {
-  const contact = singleLine(`${singleLine(customer.firstName)} ${singleLine(customer.lastName)}`);
+  const contact = descriptionValue(`${singleLine(customer.firstName)} ${singleLine(customer.lastName)}`);
   const fields: AdfField[] = [
-    { label: 'Name', value: singleLine(customer.name) || '(none)' },
-    { label: 'Email', value: singleLine(customer.email) || '(none)' },
+    { label: 'Name', value: descriptionValue(customer.name) || '(none)' },
+    { label: 'Email', value: descriptionValue(customer.email) || '(none)' },
   ];
   if (contact !== '') fields.push({ label: 'Contact', value: contact });
-  const displayId = singleLine(customer.displayId);
+  const displayId = descriptionValue(customer.displayId);
   if (displayId !== '') fields.push({ label: 'Customer number', value: displayId });
   return adfDoc([adfFieldList(fields)]);
 }

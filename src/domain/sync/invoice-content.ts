@@ -4,7 +4,7 @@ import type { WaveInvoice } from '../wave-webhook/types';
 import { adfDoc, adfFieldList, adfLink, adfParagraph, safeHttpUrl, type AdfDoc, type AdfField } from './adf';
 import { toJiraDate } from './jira-time';
 import { formatMoney, minorToNumber, moneyToMinor } from './money';
-import { JIRA_SINGLE_LINE_MAX, jiraSingleLine, singleLine } from './text';
+import { descriptionValue, JIRA_SINGLE_LINE_MAX, jiraSingleLine, singleLine } from './text';
 import type { FieldValues } from './types';
 
 /** "Invoice 1042 · Acme Consulting Ltd"; without customer "Invoice 1042". */
@@ -17,26 +17,37 @@ export function invoiceSummary(invoice: Pick<WaveInvoice, 'invoiceNumber' | 'cus
 export function invoiceDescription(invoice: WaveInvoice): AdfDoc {
   const currency = invoice.total.currency.code;
   const fields: AdfField[] = [];
-  const title = singleLine(invoice.title);
+  const title = descriptionValue(invoice.title);
   if (title !== '') fields.push({ label: 'Title', value: title });
   fields.push(
-    { label: 'Invoice number', value: singleLine(invoice.invoiceNumber) },
-    { label: 'Customer', value: singleLine(invoice.customer?.name) || '(none)' },
+    { label: 'Invoice number', value: descriptionValue(invoice.invoiceNumber) },
+    { label: 'Customer', value: descriptionValue(invoice.customer?.name) || '(none)' },
     { label: 'Amount', value: formatAmount(moneyToMinor(invoice.total), currency) },
     { label: 'Amount due', value: formatAmount(amountDueMinor(invoice), currency) },
     { label: 'Amount paid', value: formatAmount(moneyToMinor(invoice.amountPaid), invoice.amountPaid.currency.code) },
     { label: 'Due date', value: toJiraDate(invoice.dueDate) ?? '(none)' },
-    { label: 'Status', value: singleLine(invoice.status) },
+    { label: 'Status', value: descriptionValue(invoice.status) },
   );
   const blocks: AdfDoc['content'] = [adfFieldList(fields)];
-  if (safeHttpUrl(invoice.viewUrl) !== null)
-    blocks.push(adfParagraph(adfLink('View the invoice in Wave', invoice.viewUrl)));
+  const link = waveLink(invoice.viewUrl);
+  if (link !== null) blocks.push(adfParagraph(adfLink('View the invoice in Wave', link)));
   return adfDoc(blocks);
+}
+
+/** Wave's own hosts: a link the app writes into Jira points there or nowhere. */
+const WAVE_HOST = /(^|\.)waveapps\.com$/i;
+
+/** The invoice's link to Wave, or null when it is none or points outside waveapps.com (a link Wave never makes). */
+export function waveLink(href: string | null | undefined): string | null {
+  const url = safeHttpUrl(href);
+  if (url === null) return null;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' && WAVE_HOST.test(hostname) ? url : null;
 }
 
 export function invoiceFieldValues(invoice: WaveInvoice): FieldValues {
   const totalMinor = moneyToMinor(invoice.total);
-  const link = safeHttpUrl(invoice.viewUrl);
+  const link = waveLink(invoice.viewUrl);
   return {
     'wave-invoice-number': jiraSingleLine(invoice.invoiceNumber),
     'wave-customer': jiraSingleLine(invoice.customer?.name) || null,

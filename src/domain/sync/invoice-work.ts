@@ -2,7 +2,7 @@
 
 import type { WaveInvoice, WavePayment } from '../wave-webhook/types';
 import { contentSteps } from './content-diff';
-import { invoiceDescription, invoiceFieldValues, invoiceSummary } from './invoice-content';
+import { invoiceDescription, invoiceFieldValues, invoiceSummary, waveLink } from './invoice-content';
 import { toJiraDateTime } from './jira-time';
 import { formatMoney, moneyToMinor } from './money';
 import { emptyLedger, recordAmountPaid, recordPaymentEvent, type LedgerMove } from './payments-ledger';
@@ -96,6 +96,11 @@ export function applyInvoiceState(work: InvoiceWork, invoice: WaveInvoice, ctx: 
     description: invoiceDescription(invoice),
     fields: invoiceFieldValues(invoice),
   };
+  if (invoice.viewUrl && waveLink(invoice.viewUrl) === null) {
+    work.notes.push(
+      `Invoice ${invoice.invoiceNumber}: its link does not point to Wave (waveapps.com); it is not written.`,
+    );
+  }
   const property = { waveId: invoice.id, kind: 'invoice' as const, businessId: work.draft.businessId };
   const planned = contentSteps(content, work.fingerprints, ctx.project, property);
   work.contentSteps.push(...planned.steps);

@@ -1,6 +1,7 @@
 /** Money as integer minor units: never floats for arithmetic. */
 
 import type { Money } from '../wave-webhook/types';
+import { ownValue } from '../../shared/own';
 
 // ISO 4217 minor-unit exponents that differ from the usual 2.
 // prettier-ignore
@@ -12,7 +13,7 @@ const EXPONENT_BY_CURRENCY: Readonly<Record<string, number>> = {
 };
 
 export function currencyExponent(currencyCode: string): number {
-  return EXPONENT_BY_CURRENCY[currencyCode.toUpperCase()] ?? 2;
+  return ownValue(EXPONENT_BY_CURRENCY, currencyCode.toUpperCase()) ?? 2;
 }
 
 /** Wave's `raw` is already in minor units; `value` (decimal string) is the fallback when `raw` is unusable. */

@@ -2,6 +2,7 @@
 
 import type { ProjectStatus, StatusMapping } from './types';
 import { defaultCategoryOf } from './wave-statuses';
+import { ownValue } from '../../shared/own';
 
 /** Not a Wave invoice status: the pseudo-status of `invoice.deleted`, moved only when explicitly mapped. */
 export const DELETED_STATUS = 'DELETED';
@@ -27,7 +28,7 @@ export type TargetStatus =
  * target category stays where it is. Unknown Wave statuses do not move the issue.
  */
 export function resolveTargetStatus(input: TargetStatusInput): TargetStatus {
-  const mapped = input.mapping[input.waveStatus];
+  const mapped = ownValue(input.mapping, input.waveStatus);
   if (mapped !== undefined) return targetFromMapping(input, mapped);
   if (input.waveStatus === DELETED_STATUS) return { kind: 'none', note: null };
 

@@ -2,6 +2,10 @@
 
 /** Jira's limit for summaries and single-line text custom fields (Java string length: UTF-16 units). */
 export const JIRA_SINGLE_LINE_MAX = 255;
+/** One value in a description's field list (a title, a customer name): long enough for any real one. */
+export const DESCRIPTION_VALUE_MAX = 500;
+/** A comment or worklog comment the app writes. */
+export const COMMENT_MAX = 2_000;
 
 // C0/C1 control characters (newlines and tabs included) and Unicode line/paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -31,4 +35,9 @@ export function jiraSingleLine(text: string | null | undefined): string {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** One line for a description value, cut to a sensible length (so no issue grows past Jira's limits). */
+export function descriptionValue(text: string | null | undefined): string {
+  return truncate(singleLine(text), DESCRIPTION_VALUE_MAX);
 }

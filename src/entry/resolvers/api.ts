@@ -129,9 +129,21 @@ export interface ActivityPage {
 }
 
 export interface ActivityChartView {
-  days: Array<{ date: string; counts: Record<DeliveryOutcome, number> }>;
+  /** `refused`: requests refused before their signature was proven (counted, not listed). */
+  days: Array<{ date: string; counts: Record<DeliveryOutcome, number>; refused: number }>;
   /** True when older entries were left out to stay within the request budget. */
   truncated: boolean;
+}
+
+/** Requests refused before their signature was proven: counted per reason, with a few examples. */
+export interface RefusalSummaryView {
+  /** Since when (epoch ms): the last 24 hours. */
+  since: number;
+  total: number;
+  byReason: Record<string, number>;
+  firstAt?: number;
+  lastAt?: number;
+  examples: Array<{ at: number; reason: string; message: string }>;
 }
 
 export interface ReplayResult {
@@ -223,6 +235,7 @@ export interface ResolverApi {
   listActivity: { payload: { outcome?: DeliveryOutcome; cursor?: string; limit?: number }; result: ActivityPage };
   getActivityChart: { payload: { days?: number }; result: ActivityChartView };
   replayDelivery: { payload: { eventId: string }; result: ReplayResult };
+  getRefusals: { payload: Record<string, never>; result: RefusalSummaryView };
   getHealth: { payload: Record<string, never>; result: HealthView };
   startBackfill: { payload: { fromDate: string }; result: BackfillStatusView };
   getBackfillProgress: { payload: Record<string, never>; result: BackfillStatusView };

@@ -6,6 +6,7 @@ import { createTimeBudget, WEB_TRIGGER_BUDGET_MS } from '../../shared/time-budge
 import { consumeOAuthState } from '../resolvers/wave/oauth-state';
 import { htmlResponse, type WebTriggerRequest, type WebTriggerResponse } from './http';
 import { oauthResultPage } from './oauth-result-page';
+import { ownValue } from '../../shared/own';
 
 const START_AGAIN = 'Start again with "Connect to Wave" on the app\'s admin page.';
 
@@ -41,7 +42,7 @@ export async function waveOAuthCallback(request: WebTriggerRequest): Promise<Web
     );
 
   const waveError = query(request, 'error');
-  if (waveError) return failure(400, `${WAVE_ERRORS[waveError] ?? 'Wave reported an error.'} ${START_AGAIN}`);
+  if (waveError) return failure(400, `${ownValue(WAVE_ERRORS, waveError) ?? 'Wave reported an error.'} ${START_AGAIN}`);
   const code = query(request, 'code');
   if (!code) return failure(400, `Wave sent no authorisation code. ${START_AGAIN}`);
 

@@ -1,7 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getJiraWebhookToken } from '../../adapters/storage/jira-webhook-token';
-import { jsonResponse, type WebTriggerRequest, type WebTriggerResponse } from '../../entry/webtrigger/http';
-import { JIRA_WEBHOOK_TOKEN_PARAMETER } from '../keeper/jira-webhook-target';
 import { forgetIssue } from './forget-deleted-issue';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,26 +15,38 @@ interface JiraWebhookBody {
   issue?: { id?: unknown };
 }
 
+/** A call of Jira's dynamic webhook, in transport-neutral terms. */
+export interface JiraWebhookCall {
+  method: string;
+  rawBody: string;
+  /** The `token` query parameter of the URL the app registered. */
+  token: string | undefined;
+}
+
+export type JiraWebhookOutcome =
+  { kind: 'accepted' } | { kind: 'refused'; status: 400 | 401 | 405 | 413; message: string };
+
 /**
- * The `jira-webhook` web trigger: Jira's dynamic webhooks for issue updated/deleted. Only calls that
- * carry the token the app put in the registered URL get in; a deleted issue drops its link (as the
- * Forge trigger does, so whichever arrives first does it and the other finds nothing to do).
+ * Jira's dynamic webhooks for issue updated/deleted. Only calls that carry the token the app put in the
+ * registered URL get in; a deleted issue drops its link once Jira confirms it is gone (as the Forge trigger does,
+ * so whichever arrives first does it and the other finds nothing to do).
  */
-export async function receiveJiraWebhook(request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  if (request.method.toUpperCase() !== 'POST')
-    return jsonResponse(405, { error: 'only POST is accepted' }, { Allow: 'POST' });
-  const given = request.queryParameters?.[JIRA_WEBHOOK_TOKEN_PARAMETER]?.[0];
+export async function receiveJiraWebhook(call: JiraWebhookCall): Promise<JiraWebhookOutcome> {
+  if (call.method.toUpperCase() !== 'POST') return { kind: 'refused', status: 405, message: 'only POST is accepted' };
   const expected = await getJiraWebhookToken();
-  if (!given || !expected || !sameToken(given, expected)) return jsonResponse(401, { error: 'unauthenticated' });
-  const raw = request.body ?? '';
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) return jsonResponse(413, { error: 'payload too large' });
+  if (!call.token || !expected || !sameToken(call.token, expected)) {
+    return { kind: 'refused', status: 401, message: 'unauthenticated' };
+  }
+  if (Buffer.byteLength(call.rawBody, 'utf8') > MAX_BODY_BYTES) {
+    return { kind: 'refused', status: 413, message: 'payload too large' };
+  }
   let body: JiraWebhookBody;
   try {
-    body = JSON.parse(raw) as JiraWebhookBody;
+    body = JSON.parse(call.rawBody) as JiraWebhookBody;
   } catch {
-    return jsonResponse(400, { error: 'the body is not JSON' });
+    return { kind: 'refused', status: 400, message: 'the body is not JSON' };
   }
-  const issueId = typeof body?.issue?.id === 'string' ? body.issue.id : undefined;
-  if (body?.webhookEvent === 'jira:issue_deleted' && issueId) await forgetIssue(issueId);
-  return jsonResponse(200, { status: 'ok' });
+  const issueId = typeof body?.issue?.id === 'string' && /^\d{1,20}$/.test(body.issue.id) ? body.issue.id : undefined;
+  if (body?.webhookEvent === 'jira:issue_deleted' && issueId) await forgetIssue(issueId, 'webhook');
+  return { kind: 'accepted' };
 }

@@ -3,6 +3,7 @@ import type { IssueTypeRef } from '../../adapters/storage/config';
 import type { ProjectStatus, ProjectTarget, StatusCategoryKey } from '../../domain/sync';
 import { NotConfiguredError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
+import { ownValue } from '../../shared/own';
 
 /** Workflows change rarely; a warm function instance reuses what it read for a few minutes. */
 const CACHE_MS = 5 * 60_000;
@@ -50,7 +51,7 @@ export async function loadProjectTarget(
   return {
     projectKey,
     issueTypeId: type.issueTypeId,
-    statusMapping: ctx.config.statusMappings[projectKey] ?? {},
+    statusMapping: ownValue(ctx.config.statusMappings, projectKey) ?? {},
     statuses,
     initialStatusId: initial.id,
   };

@@ -42,6 +42,7 @@ describe('every resolver checks the caller in Jira first', () => {
         'getDefaults',
         'getHealth',
         'getProjectMapping',
+        'getRefusals',
         'getWebhookSettings',
         'listActivity',
         'previewProjectMapping',

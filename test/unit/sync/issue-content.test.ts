@@ -1,5 +1,11 @@
 import { customerDescription, customerFieldValues, customerSummary } from '../../../src/domain/sync/customer-content';
-import { invoiceDescription, invoiceFieldValues, invoiceSummary } from '../../../src/domain/sync/invoice-content';
+import { adfSentence } from '../../../src/domain/sync/adf';
+import {
+  invoiceDescription,
+  invoiceFieldValues,
+  invoiceSummary,
+  waveLink,
+} from '../../../src/domain/sync/invoice-content';
 import { adfProblems, adfTexts } from './support/adf-check';
 import { customer, invoice, money } from './support/fixtures';
 
@@ -157,5 +163,38 @@ describe('customer content', () => {
     const doc = customerDescription(hostile);
     expect(adfProblems(doc)).toEqual([]);
     expect(adfTexts(doc)).toEqual([`Name: ${HOSTILE}`, 'Email: (none)']);
+  });
+});
+
+describe('bounded content (issue 10)', () => {
+  it("keeps links to Wave's own hosts only", () => {
+    for (const good of [
+      'https://next.waveapps.com/b/invoices/1',
+      'https://waveapps.com/x',
+      'https://API.WaveApps.com/y',
+    ]) {
+      expect(waveLink(good)).not.toBeNull();
+    }
+    for (const bad of [
+      'https://evil.example/phish',
+      'https://waveapps.com.evil.example/x',
+      'https://evilwaveapps.com/x',
+      'http://next.waveapps.com/b/invoices/1',
+      'javascript:alert(1)',
+      null,
+    ]) {
+      expect(waveLink(bad)).toBeNull();
+    }
+    const doc = JSON.stringify(invoiceDescription(invoice({ viewUrl: 'https://evil.example/phish' })));
+    expect(doc).not.toContain('evil.example');
+  });
+
+  it('cuts every description value and comment with an ellipsis', () => {
+    const long = 'x'.repeat(100_000);
+    const doc = JSON.stringify(invoiceDescription(invoice({ title: long, customer: { id: 'c', name: long } })));
+    expect(doc.length).toBeLessThan(3_000);
+    expect(doc).toContain('…');
+    const comment = JSON.stringify(adfSentence(long));
+    expect(comment.length).toBeLessThan(2_200);
   });
 });

@@ -1,4 +1,5 @@
 import { DELIVERY_OUTCOMES, latestDeliveries, type DeliveryOutcome } from '../../../adapters/storage/activity-log';
+import { refusalsSince } from '../../../adapters/storage/refusal-log';
 import type { ActivityChartView } from '../api';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -34,5 +35,13 @@ export async function activityChart(days: number, now: number): Promise<Activity
     cursor = result.nextCursor;
     if (!cursor) reachedStart = true;
   }
-  return { days: [...buckets].map(([date, counts]) => ({ date, counts })), truncated: !reachedStart };
+  const refused = new Map<string, number>();
+  for (const window of await refusalsSince(since, now)) {
+    const day = dayOf(window.windowStart);
+    refused.set(day, (refused.get(day) ?? 0) + window.total);
+  }
+  return {
+    days: [...buckets].map(([date, counts]) => ({ date, counts, refused: refused.get(date) ?? 0 })),
+    truncated: !reachedStart,
+  };
 }

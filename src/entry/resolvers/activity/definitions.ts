@@ -5,7 +5,9 @@ import { replayDelivery } from '../../../usecases/intake/replay-delivery';
 import type { ActivityEntryView } from '../api';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
 import { define } from '../core/define';
+import { noInput } from '../core/schemas';
 import { activityChart } from './activity-chart';
+import { refusalSummary } from './refusal-summary';
 
 const listInput = z.strictObject({
   outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
@@ -58,6 +60,12 @@ export function defineActivity(resolver: Resolver): void {
     access: 'jira-admin',
     input: chartInput,
     handle: (input, { budget }) => activityChart(input.days ?? 14, budget.now()),
+  });
+
+  define(resolver, 'getRefusals', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: (_input, { budget }) => refusalSummary(budget.now()),
   });
 
   define(resolver, 'replayDelivery', {

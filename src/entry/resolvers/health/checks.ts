@@ -1,9 +1,9 @@
 import { latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
-import { secretsStatus } from '../../../adapters/storage/secrets';
 import type { TimeBudget } from '../../../shared/time-budget';
 import { BACKFILL_STALL_MS } from '../../../usecases/backfill/backfill-timing';
 import { getKeeperHealth, type BusinessPollHealth, type KeeperHealth } from '../../../usecases/keeper';
 import type { HealthCheckView } from '../api';
+import { deliveryChecks } from './delivery-checks';
 import { relativeTo, roughDuration } from './format';
 
 const HOUR_MS = 60 * 60_000;
@@ -95,63 +95,6 @@ export function waveTokenCheck({ waveToken: token }: KeeperHealth, now: number):
     summary: `Access token valid for ${roughDuration(left)}; the hourly keeper renews it ahead of expiry.`,
     details,
   });
-}
-
-export async function signingSecretCheck(now: number): Promise<HealthCheckView> {
-  const base = { key: 'signing-secret', label: 'Webhook signing secret' } as const;
-  const status = await secretsStatus();
-  if (!status.webhookSigningSecretSet) {
-    return {
-      ...base,
-      level: 'red',
-      summary: 'No signing secret: every delivery is refused.',
-      action: 'Set a signing secret under Webhooks and the same one in Wave.',
-    };
-  }
-  const until = status.previousSigningSecretValidUntil;
-  if (until !== undefined && until > now) {
-    return {
-      ...base,
-      level: 'amber',
-      summary: `Rotating: the previous secret is still accepted for ${roughDuration(until - now)}.`,
-      action: "Put the new secret in Wave's webhook settings before then.",
-    };
-  }
-  return { ...base, level: 'green', summary: 'Set.' };
-}
-
-export function lastDeliveryCheck(recent: DeliveryRecord[], now: number): HealthCheckView {
-  const base = { key: 'last-delivery', label: 'Last delivery' } as const;
-  const last = recent[0];
-  if (!last)
-    return {
-      ...base,
-      level: 'amber',
-      summary: 'No delivery received yet.',
-      action: 'Register the webhook URL in Wave, then use "Send test event".',
-    };
-  const ago = `${roughDuration(now - last.receivedAt)} ago`;
-  if (last.outcome === 'failed') {
-    return {
-      ...base,
-      level: 'red',
-      summary: `Failed ${ago}: ${last.reason ?? 'no reason recorded'}`,
-      action: 'Fix the cause, then replay it under Activity (Wave also retries).',
-    };
-  }
-  if (last.outcome === 'rejected') {
-    return {
-      ...base,
-      level: 'amber',
-      summary: `Refused ${ago}: ${last.reason ?? 'no reason recorded'}`,
-      action: 'Check that Wave signs with the secret set under Webhooks.',
-    };
-  }
-  return {
-    ...base,
-    level: 'green',
-    summary: `${last.outcome[0]?.toUpperCase()}${last.outcome.slice(1)} ${ago}${last.invoiceNumber ? ` (invoice ${last.invoiceNumber})` : ''}.`,
-  };
 }
 
 export function rateLimitCheck(recent: DeliveryRecord[], now: number): HealthCheckView {
@@ -395,15 +338,14 @@ export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCh
 /** All checks; the keeper's are read from what it recorded (no call to Jira or Wave). */
 export async function healthChecks(budget: TimeBudget): Promise<HealthCheckView[]> {
   const now = budget.now();
-  const [keeper, recent, signing] = await Promise.all([
+  const [keeper, recent, deliveries] = await Promise.all([
     getKeeperHealth(),
     latestDeliveries({ limit: 100 }),
-    signingSecretCheck(now),
+    deliveryChecks(now),
   ]);
   return [
     waveTokenCheck(keeper, now),
-    signing,
-    lastDeliveryCheck(recent.entries, now),
+    ...deliveries,
     jiraEventsCheck(keeper, now),
     pollCheck(keeper, now),
     backfillCheck(keeper, now),

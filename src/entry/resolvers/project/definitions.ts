@@ -7,6 +7,7 @@ import { define } from '../core/define';
 import { refuse } from '../core/envelope';
 import { projectKeySchema, waveStatusSchema } from '../core/schemas';
 import { loadProjectWorkflow, mappingView, projectStatusesOf, type ProjectWorkflow } from './mapping-view';
+import { ownValue } from '../../../shared/own';
 
 const projectInput = z.strictObject({ projectKey: projectKeySchema.optional() });
 
@@ -70,7 +71,7 @@ export function defineProjectMapping(resolver: Resolver): void {
     input: projectInput,
     handle: async (_input, { projectKey, budget }) => {
       const { config, workflow } = await load(projectKey, budget);
-      return mappingView(workflow, config.statusMappings[projectKey] ?? {});
+      return mappingView(workflow, ownValue(config.statusMappings, projectKey) ?? {});
     },
   });
 
@@ -94,7 +95,7 @@ export function defineProjectMapping(resolver: Resolver): void {
       if (Object.keys(mapping).length > 0) statusMappings[projectKey] = mapping;
       else delete statusMappings[projectKey];
       const saved = await saveAppConfig({ ...latest, statusMappings });
-      return mappingView(workflow, saved.statusMappings[projectKey] ?? {});
+      return mappingView(workflow, ownValue(saved.statusMappings, projectKey) ?? {});
     },
   });
 }

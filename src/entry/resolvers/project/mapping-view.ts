@@ -13,6 +13,7 @@ import {
   workflowTransitionsForIssueType,
   type WorkflowTransition,
 } from './workflow-transitions';
+import { ownValue } from '../../../shared/own';
 
 /** What the mapping of one project is checked and previewed against. */
 export interface ProjectWorkflow {
@@ -105,7 +106,7 @@ export function mappingView(workflow: ProjectWorkflow, mapping: Record<string, s
     : {
         rows: waveStatuses.map((waveStatus) => ({
           waveStatus,
-          ...(mapping[waveStatus] ? { mappedStatusId: mapping[waveStatus] } : {}),
+          ...(ownValue(mapping, waveStatus) ? { mappedStatusId: ownValue(mapping, waveStatus) } : {}),
         })),
         warnings: [],
       };

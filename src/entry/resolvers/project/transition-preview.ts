@@ -11,6 +11,7 @@ import {
 } from '../../../domain/sync';
 import type { MappingRowView, TransitionWarningView } from '../api';
 import type { WorkflowTransition } from './workflow-transitions';
+import { ownValue } from '../../../shared/own';
 
 export interface PreviewInput {
   waveStatuses: readonly string[];
@@ -101,7 +102,7 @@ export function previewMapping(input: PreviewInput): Preview {
   };
 
   const rows = input.waveStatuses.map((waveStatus): MappingRowView => {
-    const mappedStatusId = input.mapping[waveStatus];
+    const mappedStatusId = ownValue(input.mapping, waveStatus);
     const resolved = target(waveStatus);
     const row: MappingRowView = { waveStatus, ...(mappedStatusId ? { mappedStatusId } : {}) };
     if (resolved.kind !== 'move')

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import type { JiraClient } from '../../../adapters/jira/jira-client';
 import { NotFoundError } from '../../../shared/errors';
+import { ownValue } from '../../../shared/own';
 
 /** One transition of a workflow definition (not of an issue): where it may start and where it goes. */
 export interface WorkflowTransition {
@@ -73,7 +74,7 @@ export async function workflowNameFor(jira: JiraClient, projectId: string, issue
 function appPasses(rule: RuleConfiguration): boolean | undefined {
   const parameters = rule.parameters ?? {};
   const listed = (name: string) =>
-    (parameters[name] ?? '')
+    (ownValue(parameters, name) ?? '')
       .split(',')
       .map((item) => item.trim())
       .filter(Boolean);
