@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { bundleLikeForgeDeploy, removeBundle, type ForgeBundle } from '../scripts/package/forge-bundler';
 import { loadInFreshNode } from '../scripts/package/load-in-fresh-node';
-import { bytesPerPackage, jsonDataOf } from './bundle-composition';
+import { bytesPerPackage, jsonDataOf, packageOf } from './bundle-composition';
 import { minifyBundle } from './minify';
 import { percentile } from './percentile';
 
@@ -41,7 +41,8 @@ async function minifyOne(bundle: ForgeBundle, file: string, scratch: string): Pr
   const minified = await minifyBundle(code, fs.readFileSync(`${shipped}.map`, 'utf8'));
   const minifiedFile = path.join(scratch, file);
   fs.writeFileSync(minifiedFile, minified.code);
-  const jsonData = jsonDataOf(path.join(REPO, 'node_modules'), bundle.packages);
+  const bundled = [...new Set(minified.map.sources.flatMap((source) => (source ? [packageOf(source)] : [])))];
+  const jsonData = jsonDataOf(path.join(REPO, 'node_modules'), bundled);
   return {
     file,
     deployBytes: Buffer.byteLength(code),
@@ -62,8 +63,10 @@ function medianImportMs(file: string): number {
  * Every function of manifest.yml bundled by Forge's own bundler as `forge deploy` does (scripts/package/), each bundle
  * minified as webpack's production minimizer would, sized, and imported cold in fresh Node processes.
  */
-export async function runBundle(): Promise<BundleFigures> {
-  const bundle = await bundleLikeForgeDeploy(REPO, (warning) => process.stderr.write(`bundler warning: ${warning}\n`));
+export async function runBundle(appDir: string = REPO): Promise<BundleFigures> {
+  const bundle = await bundleLikeForgeDeploy(appDir, (warning) =>
+    process.stderr.write(`bundler warning: ${warning}\n`),
+  );
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wave-jira-minified-'));
   try {
     const files = [...new Set(bundle.functions.map((fn) => fn.file))];

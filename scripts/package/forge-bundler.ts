@@ -31,8 +31,6 @@ export interface ForgeBundle {
   functions: ManifestFunction[];
   /** The manifest's `app.runtime.name`, e.g. `nodejs22.x`. */
   runtime: string;
-  /** The npm packages webpack put in the bundles, as Forge reports them at deploy. */
-  packages: string[];
 }
 
 type WrapperProvider = Parameters<typeof getNodeBundler>[1];
@@ -90,8 +88,8 @@ export async function bundleLikeForgeDeploy(appDir: string, warn: (message: stri
     const logger: Logger = { ...NullLogger, warn };
     const bundler = getNodeBundler(logger, OFFLINE_RUNTIME, configFile);
     return await inOwnTemporaryDir(async (tempDir) => {
-      const { outputDir, metadata } = await bundler.bundle({ appDirectory: process.cwd(), entryPoints });
-      return { tempDir, outputDir, functions, runtime: manifest.app.runtime.name, packages: metadata?.modules ?? [] };
+      const { outputDir } = await bundler.bundle({ appDirectory: process.cwd(), entryPoints });
+      return { tempDir, outputDir, functions, runtime: manifest.app.runtime.name };
     });
   } finally {
     process.chdir(previousCwd);

@@ -78,13 +78,16 @@ describe('npm run package', () => {
         const line = functionLine(run.stdout, key);
         const [, size, gzip] = line.match(/ ([\d,]+) B +gzip +([\d,]+) B +import +\d+ ms +ok$/) ?? [];
         expect(line).toContain(` ${handler} `);
-        // The real bundle carries the SDKs and libraries: far more than the app's own code.
-        expect(Number(size?.replaceAll(',', ''))).toBeGreaterThan(200_000);
+        // The SDKs the handler uses are inside its bundle: far more than a handler's own lines (about 4 KB bundled).
+        expect(Number(size?.replaceAll(',', ''))).toBeGreaterThan(20_000);
         expect(Number(gzip?.replaceAll(',', ''))).toBeLessThan(Number(size?.replaceAll(',', '')));
+        const bundleFile = `${handler.split('.')[0]}.cjs`;
+        expect(
+          fs.existsSync(path.join(outDir, bundleFile)) && fs.existsSync(path.join(outDir, `${bundleFile}.map`)),
+        ).toBe(true);
       }
       expect(run.stdout).toContain(`${manifest.modules.function.length} functions packaged and loaded`);
       expect(run.stdout).toContain('@forge/bundler 7.3.0');
-      expect(fs.readdirSync(outDir).sort()).toEqual(['index.cjs', 'index.cjs.map']);
     },
     BUNDLE_TIMEOUT_MS,
   );
