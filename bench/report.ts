@@ -33,11 +33,17 @@ export function checkTargets(figures: Figures): Record<string, boolean> {
   );
 }
 
-const format = (value: unknown): string => {
+function format(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
   if (Array.isArray(value)) return value.length === 0 ? '-' : value.join(' | ');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([name, item]) => `${name} ${format(item)}`)
+      .join(' | ');
   return String(value);
-};
+}
+
+const LONG_VALUE = 24;
 
 /** One row per figure: `scenario.figure  value  target`. */
 export function table(figures: Figures): string {
@@ -52,7 +58,10 @@ export function table(figures: Figures): string {
       rows.push([key, format(value), verdict]);
     }
   }
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // A long value (a list, a breakdown) runs past the column rather than widening it for every number.
+  const widths = [0, 1].map((column) =>
+    Math.max(...rows.map((row) => row[column]!.length).filter((length) => column === 0 || length <= LONG_VALUE)),
+  );
   return rows
     .map(([key, value, verdict]) => `${key.padEnd(widths[0]!)}  ${value.padStart(widths[1]!)}  ${verdict}`.trimEnd())
     .join('\n');
