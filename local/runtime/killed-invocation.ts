@@ -18,20 +18,28 @@ export interface KillSwitch {
   error: () => InvocationKilledError;
 }
 
-function withKillSignal(init: RequestInit | undefined, signal: AbortSignal): RequestInit {
-  return { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal };
+/**
+ * Runs one platform call with a signal the kill aborts. Each call gets its own child signal whose listener on the
+ * invocation's kill signal is removed when the call ends: a long invocation makes thousands of calls, and a
+ * listener left behind per call would pile up on the one signal.
+ */
+async function killable<T>(kill: KillSwitch, init: RequestInit | undefined, call: (init: RequestInit) => Promise<T>) {
+  if (kill.signal.aborted) throw kill.error();
+  const child = new AbortController();
+  const onKill = () => child.abort(kill.signal.reason);
+  kill.signal.addEventListener('abort', onKill, { once: true });
+  try {
+    const signal = init?.signal ? AbortSignal.any([init.signal, child.signal]) : child.signal;
+    return await call({ ...init, signal });
+  } finally {
+    kill.signal.removeEventListener('abort', onKill);
+  }
 }
 
 export function killableForgeFetch(forgeFetch: ForgeFetch, kill: KillSwitch): ForgeFetch {
-  return async (target, path, init) => {
-    if (kill.signal.aborted) throw kill.error();
-    return forgeFetch(target, path, withKillSignal(init, kill.signal));
-  };
+  return (target, path, init) => killable(kill, init, (signalled) => forgeFetch(target, path, signalled));
 }
 
 export function killableFetch(fetch: FetchFunction, kill: KillSwitch): FetchFunction {
-  return async (input, init) => {
-    if (kill.signal.aborted) throw kill.error();
-    return fetch(input, withKillSignal(init, kill.signal));
-  };
+  return (input, init) => killable(kill, init, (signalled) => fetch(input, signalled));
 }
