@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { z } from 'zod';
 import { BadRequestError, NotConfiguredError } from '../../shared/errors';
 import { storageKeys } from './keys';

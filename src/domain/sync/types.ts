@@ -88,6 +88,8 @@ export interface CreateIssueStep {
   summary: string;
   description: AdfDoc;
   properties: [{ key: typeof WAVE_LINK_PROPERTY_KEY; value: WaveLinkProperty }];
+  /** Jira's own fields set on create (e.g. `duedate`). */
+  fields?: Record<string, unknown>;
 }
 
 /** `PUT /issue/{id}` with only what changed. */

@@ -35,10 +35,17 @@ export async function syncVerifiedDelivery(
     ...(event.businessId ? { businessId: event.businessId } : {}),
     ...('invoice' in event && !('thin' in event.invoice) ? { invoiceNumber: event.invoice.invoiceNumber } : {}),
   };
+  const entryOf = (result: SyncResult): DeliveryRecord => ({
+    ...facts,
+    outcome: result.outcome,
+    ...(result.invoiceNumber ? { invoiceNumber: result.invoiceNumber } : {}),
+    ...(result.issueKey ? { issueKey: result.issueKey } : {}),
+    reason: result.notes.join(' '),
+  });
   let result: SyncResult;
   try {
     const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
-    result = await syncWaveEvent(ctx, event);
+    result = await syncWaveEvent({ ...ctx, activityOf: entryOf }, event);
   } catch (error) {
     const outcome = outcomeOfError(error);
     const kept = await saveFailedDelivery(event.id, rawBody).catch(() => false);
@@ -50,13 +57,8 @@ export async function syncVerifiedDelivery(
     });
     return outcome;
   }
-  await recordDelivery({
-    ...facts,
-    outcome: result.outcome,
-    ...(result.invoiceNumber ? { invoiceNumber: result.invoiceNumber } : {}),
-    ...(result.issueKey ? { issueKey: result.issueKey } : {}),
-    reason: result.notes.join(' '),
-  });
+  // The sync writes the entry with the record it changed (one KVS write); only what touched no record is left.
+  if (!result.logged) await recordDelivery(entryOf(result));
   return outcomeOfSync(result);
 }
 

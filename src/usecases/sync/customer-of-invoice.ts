@@ -1,10 +1,10 @@
 import { getLink } from '../../adapters/storage/links';
-import { withRecordLock } from '../../adapters/storage/record-lock';
 import { stateOrder, type CustomerLink } from '../../domain/sync';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { isAppError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
-import { applyCustomerState } from './apply-customer-state';
+import { customerRecord } from './customer-record';
+import { syncRecord } from './sync-record';
 
 /**
  * Wave sends no customer webhooks, so an invoice brings its customer along: the customer's account issue is
@@ -25,11 +25,15 @@ export async function customerLinkForInvoice(
   const existing = (await getLink<CustomerLink>('customer', customerId)) ?? null;
   const known = customer ?? (existing ? null : await readCustomer(ctx, businessId, customerId, notes));
   if (known && (existing === null || stateOrder(existing.modifiedAt, known.modifiedAt) === 'newer')) {
-    const applied = await withRecordLock('customer', customerId, ctx.budget, () =>
-      applyCustomerState(ctx, known, businessId),
+    // Applied on the side of the invoice's delivery: no event of its own, no activity entry of its own.
+    const applied = await syncRecord(
+      { ...ctx, activityOf: undefined },
+      customerRecord(ctx, businessId, async () => known),
+      { waveId: customerId },
     );
-    notes.push(...applied.plan.notes);
-    return issueLinks ? (applied.link ?? null) : null;
+    notes.push(...applied.notes);
+    const saved = await getLink<CustomerLink>('customer', customerId);
+    return issueLinks ? (saved ?? null) : null;
   }
   return issueLinks ? existing : null;
 }

@@ -29,10 +29,12 @@ export class IssueGoneError extends Error {
 
 export interface PlanTarget<TLink> {
   project: ProjectTarget;
-  /** Saves the link (KVS). */
+  /** Saves the link written ahead of the worklogs (KVS); the final link is the caller's to save. */
   save(link: TLink): Promise<void>;
   /** Called just before the create step, so a retry after a lost answer looks for the issue first. */
   beforeCreate(): Promise<void>;
+  /** Called once Jira answered the create, so a retry after a later failure finds the issue by id. */
+  afterCreate(issue: IssueRef): Promise<void>;
   /** An issue found for this Wave record although no link pointed at it (a create whose answer was lost). */
   adopted?: { issue: IssueRef; statusId: string | null };
   /** Worklog keys an earlier, interrupted execution may already have written. */
@@ -44,6 +46,8 @@ export interface PlanTarget<TLink> {
 export interface ExecutedPlan<TLink extends { issue: IssueRef }> {
   plan: SyncPlan<Draft<TLink>>;
   issue: IssueRef | null;
+  /** The link to save now that every step ran; null: nothing to save. */
+  link: TLink | null;
 }
 
 const jiraDate = (started: string): Date => new Date(started.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
@@ -139,8 +143,8 @@ async function runStep(
 }
 
 /**
- * Executes a plan step by step, in the planner's order, saving the write-ahead link before the first
- * worklog and the final link at the end. A 404 on the plan's own issue becomes IssueGoneError.
+ * Executes a plan step by step, in the planner's order, saving the write-ahead link before the first worklog;
+ * answers the final link for the caller to save. A 404 on the plan's own issue becomes IssueGoneError.
  */
 export async function executePlan<TLink extends { issue: IssueRef }>(
   ctx: SyncContext,
@@ -165,7 +169,9 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
           summary: step.summary,
           description: step.description,
           properties: step.properties,
+          ...(step.fields ? { fields: step.fields } : {}),
         });
+        await target.afterCreate(issue);
         continue;
       }
       if (!issue) throw new Error(`plan step ${step.kind} has no issue to act on`);
@@ -188,6 +194,5 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
       throw new IssueGoneError(plan.issue);
     throw error;
   }
-  if (plan.next && issue) await target.save(withIssue<TLink>(plan.next, issue));
-  return { plan, issue };
+  return { plan, issue, link: plan.next && issue ? withIssue<TLink>(plan.next, issue) : null };
 }
