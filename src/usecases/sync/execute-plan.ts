@@ -2,7 +2,7 @@ import { setAppFieldValues } from '../../adapters/jira/app-fields';
 import { addComment } from '../../adapters/jira/comments';
 import { linkIssues } from '../../adapters/jira/issue-links';
 import { createIssue, editIssue } from '../../adapters/jira/issues';
-import { JiraNotFoundError } from '../../adapters/jira/jira-errors';
+import { JiraBadRequestError, JiraNotFoundError, JiraPermissionError } from '../../adapters/jira/jira-errors';
 import { addWorklog, addWorklogOnce, findWorklogByIdempotencyKey } from '../../adapters/jira/worklogs';
 import {
   withIssue,
@@ -57,6 +57,7 @@ async function addPlannedWorklog(
   issue: IssueRef,
   step: AddWorklogStep,
   unconfirmed: ReadonlySet<string>,
+  notes: string[],
 ): Promise<void> {
   const input = {
     idempotencyKey: step.key,
@@ -65,16 +66,28 @@ async function addPlannedWorklog(
     comment: step.comment,
     details: { amountMinor: step.amountMinor, currency: step.currency },
   };
-  // Only a worklog written ahead by an interrupted run can already exist: look before adding only then.
-  if (unconfirmed.has(step.key)) {
-    await addWorklogOnce(ctx.jira, issue.id, input);
+  let notified = false;
+  try {
+    // Only a worklog written ahead by an interrupted run can already exist: look before adding only then.
+    if (unconfirmed.has(step.key)) {
+      notified = (await addWorklogOnce(ctx.jira, issue.id, input)).notified;
+    } else {
+      // The worklog property carries the key: a lost answer is settled by looking for it.
+      await writeOnceDespiteLostAnswers(
+        async () => void (notified = (await addWorklog(ctx.jira, issue.id, input)).notified),
+        async () => ((await findWorklogByIdempotencyKey(ctx.jira, issue.id, step.key)) ? 'applied' : 'not-applied'),
+      );
+    }
+  } catch (error) {
+    // Jira refuses worklogs when time tracking is off for the project, and on issues that may not be edited:
+    // the payment still shows on the issue, as a comment.
+    if (!(error instanceof JiraBadRequestError) && !(error instanceof JiraPermissionError)) throw error;
+    await addComment(ctx.jira, issue.id, step.comment);
+    notes.push(`${issue.key}: Jira refused the payment's worklog (${error.message}); it is recorded as a comment.`);
     return;
   }
-  // The worklog property carries the key: a lost answer is settled by looking for it.
-  await writeOnceDespiteLostAnswers(
-    async () => void (await addWorklog(ctx.jira, issue.id, input)),
-    async () => ((await findWorklogByIdempotencyKey(ctx.jira, issue.id, step.key)) ? 'applied' : 'not-applied'),
-  );
+  if (notified)
+    notes.push(`${issue.key}: Jira did not let the app add the payment's worklog silently; watchers were notified.`);
 }
 
 /** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
@@ -184,7 +197,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
       } else if (step.kind === 'add-worklog') {
         if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
         wroteAhead = true;
-        await addPlannedWorklog(ctx, issue, step, target.unconfirmedWorklogKeys);
+        await addPlannedWorklog(ctx, issue, step, target.unconfirmedWorklogKeys, plan.notes);
       } else {
         await runStep(ctx, step, issue, plan.notes);
       }
