@@ -38,6 +38,8 @@ const customerNode = z.object({
   displayId: text,
   createdAt: text,
   modifiedAt: z.string(),
+  outstandingAmount: optionalMoney,
+  overdueAmount: optionalMoney,
 });
 
 const businessNode = z.object({
@@ -102,7 +104,12 @@ export function mapInvoice(node: unknown): WaveInvoice {
 }
 
 export function mapCustomer(node: unknown): WaveCustomer {
-  return defined<WaveCustomer>(parse(customerNode, node, 'customer'));
+  const { outstandingAmount, overdueAmount, ...customer } = parse(customerNode, node, 'customer');
+  return defined<WaveCustomer>({
+    ...customer,
+    outstandingAmount: outstandingAmount ? toMoney(outstandingAmount) : outstandingAmount,
+    overdueAmount: overdueAmount ? toMoney(overdueAmount) : overdueAmount,
+  });
 }
 
 export function mapBusiness(node: unknown): WaveBusiness {

@@ -2,7 +2,14 @@
 
 import type { WaveInvoice, WavePayment } from '../wave-webhook/types';
 import { contentSteps } from './content-diff';
-import { invoiceDescription, invoiceFieldValues, invoiceSummary, waveLink } from './invoice-content';
+import {
+  invoiceDescription,
+  invoiceFieldValues,
+  invoiceJiraFields,
+  invoiceProperty,
+  invoiceSummary,
+  waveLink,
+} from './invoice-content';
 import { toJiraDateTime } from './jira-time';
 import { formatMoney, moneyToMinor } from './money';
 import { emptyLedger, recordAmountPaid, recordPaymentEvent, type LedgerMove } from './payments-ledger';
@@ -95,14 +102,15 @@ export function applyInvoiceState(work: InvoiceWork, invoice: WaveInvoice, ctx: 
     summary: invoiceSummary(invoice),
     description: invoiceDescription(invoice),
     fields: invoiceFieldValues(invoice),
+    jiraFields: invoiceJiraFields(invoice),
+    property: invoiceProperty(invoice, work.draft.businessId),
   };
   if (invoice.viewUrl && waveLink(invoice.viewUrl) === null) {
     work.notes.push(
       `Invoice ${invoice.invoiceNumber}: its link does not point to Wave (waveapps.com); it is not written.`,
     );
   }
-  const property = { waveId: invoice.id, kind: 'invoice' as const, businessId: work.draft.businessId };
-  const planned = contentSteps(content, work.fingerprints, ctx.project, property);
+  const planned = contentSteps(content, work.fingerprints, ctx.project);
   work.contentSteps.push(...planned.steps);
   work.fingerprints = planned.fingerprints;
   work.draft = { ...work.draft, fingerprints: planned.fingerprints, invoiceNumber: invoice.invoiceNumber };

@@ -63,6 +63,9 @@ export interface WaveCustomer {
   displayId?: string | null;
   createdAt?: string | null;
   modifiedAt: string;
+  /** What the customer owes on its invoices, and of that what is past due (as Wave's API reports them). */
+  outstandingAmount?: Money | null;
+  overdueAmount?: Money | null;
 }
 
 export interface WavePayment {

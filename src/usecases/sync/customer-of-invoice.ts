@@ -1,5 +1,6 @@
 import { getLink } from '../../adapters/storage/links';
-import { stateOrder, type CustomerLink } from '../../domain/sync';
+import { contentChanged, stateOrder, type CustomerLink } from '../../domain/sync';
+import { customerContent } from '../../domain/sync/customer-content';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { isAppError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
@@ -24,7 +25,7 @@ export async function customerLinkForInvoice(
   if (!customerIssues || !customerId) return null;
   const existing = (await getLink<CustomerLink>('customer', customerId)) ?? null;
   const known = customer ?? (existing ? null : await readCustomer(ctx, businessId, customerId, notes));
-  if (known && (existing === null || stateOrder(existing.modifiedAt, known.modifiedAt) === 'newer')) {
+  if (known && customerNeedsApplying(known, existing, businessId)) {
     // Applied on the side of the invoice's delivery: no event of its own, no activity entry of its own.
     const applied = await syncRecord(
       { ...ctx, activityOf: undefined },
@@ -36,6 +37,15 @@ export async function customerLinkForInvoice(
     return issueLinks ? (saved ?? null) : null;
   }
   return issueLinks ? existing : null;
+}
+
+/** A new customer, a newer state of it, or the same state owing other amounts (its invoices changed). */
+function customerNeedsApplying(customer: WaveCustomer, link: CustomerLink | null, businessId: string): boolean {
+  if (link === null) return true;
+  const order = stateOrder(link.modifiedAt, customer.modifiedAt);
+  return (
+    order === 'newer' || (order === 'same' && contentChanged(customerContent(customer, businessId), link.fingerprints))
+  );
 }
 
 /** The customer of a full-envelope invoice, read once; a failure only means no account issue yet. */

@@ -1,12 +1,16 @@
 import { setAppFieldValues } from '../../adapters/jira/app-fields';
 import { addComment } from '../../adapters/jira/comments';
 import { linkIssues } from '../../adapters/jira/issue-links';
-import { createIssue, editIssue } from '../../adapters/jira/issues';
+import { createIssue, editIssue, getIssue } from '../../adapters/jira/issues';
 import { JiraBadRequestError, JiraNotFoundError, JiraPermissionError } from '../../adapters/jira/jira-errors';
 import { addWorklog, addWorklogOnce, findWorklogByIdempotencyKey } from '../../adapters/jira/worklogs';
 import {
   withIssue,
+  descriptionFingerprint,
+  summaryFingerprint,
   type AddWorklogStep,
+  type ContentFingerprints,
+  type EditIssueStep,
   type Draft,
   type IssueRef,
   type PlanStep,
@@ -110,22 +114,69 @@ async function runTransition<TLink extends { issue: IssueRef }>(
   return target.onTransitionBlocked(plan, outcome.reason);
 }
 
+/** The parts of the issue a person edited since the app wrote them: they stay as the person left them. */
+type KeptParts = Partial<Record<'summary' | 'description', string>>;
+
+/**
+ * The summary and description are the app's only while Jira still shows what it last wrote: one read settles it,
+ * and only when the plan would rewrite either. Answers the parts to leave alone, with the fingerprints to keep.
+ */
+async function partsEditedByPeople(ctx: SyncContext, issue: IssueRef, step: EditIssueStep): Promise<KeptParts> {
+  if (!step.owned || (step.summary === undefined && step.description === undefined)) return {};
+  const current = await getIssue(ctx.jira, issue.id, { fields: ['summary', 'description'] });
+  if (!current) return {};
+  const kept: KeptParts = {};
+  const { summary, description } = step.owned;
+  if (
+    step.summary !== undefined &&
+    summary !== undefined &&
+    summaryFingerprint(String(current.fields.summary ?? '')) !== summary
+  ) {
+    kept.summary = summary;
+  }
+  if (
+    step.description !== undefined &&
+    description !== undefined &&
+    descriptionFingerprint(current.fields.description) !== description
+  ) {
+    kept.description = description;
+  }
+  return kept;
+}
+
+async function runEdit(ctx: SyncContext, step: EditIssueStep, issue: IssueRef, notes: string[]): Promise<KeptParts> {
+  const kept = await partsEditedByPeople(ctx, issue, step);
+  for (const part of Object.keys(kept)) {
+    notes.push(
+      `${issue.key}: its ${part} was edited in Jira, so the app leaves it as it is (Wave's figures are in the fields).`,
+    );
+  }
+  await editIssue(ctx.jira, issue.id, {
+    fields: {
+      ...(step.summary !== undefined && kept.summary === undefined ? { summary: step.summary } : {}),
+      ...(step.description !== undefined && kept.description === undefined ? { description: step.description } : {}),
+      ...step.fields,
+    },
+    ...(step.properties?.length ? { properties: step.properties } : {}),
+    ...(step.addLabels?.length ? { addLabels: step.addLabels } : {}),
+  });
+  return kept;
+}
+
+/** A person's edits stay theirs: the link keeps the app's last fingerprint for them, so later syncs leave them too. */
+function keepFingerprints<TDraft>(draft: TDraft | null, kept: KeptParts): TDraft | null {
+  if (draft === null || Object.keys(kept).length === 0) return draft;
+  const withFingerprints = draft as TDraft & { fingerprints: ContentFingerprints };
+  return { ...withFingerprints, fingerprints: { ...withFingerprints.fingerprints, ...kept } };
+}
+
 async function runStep(
   ctx: SyncContext,
-  step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' }>,
+  step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' | 'edit-issue' }>,
   issue: IssueRef,
   notes: string[],
 ): Promise<void> {
   switch (step.kind) {
-    case 'edit-issue':
-      await editIssue(ctx.jira, issue.id, {
-        fields: {
-          ...(step.summary !== undefined ? { summary: step.summary } : {}),
-          ...(step.description !== undefined ? { description: step.description } : {}),
-        },
-        ...(step.addLabels?.length ? { addLabels: step.addLabels } : {}),
-      });
-      return;
     case 'set-field-values':
       try {
         await setAppFieldValues(ctx.jira, [issue.id], step.values);
@@ -194,6 +245,13 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
             ? target.adopted.statusId
             : step.fromStatusId;
         plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target);
+      } else if (step.kind === 'edit-issue') {
+        const kept = await runEdit(ctx, step, issue, plan.notes);
+        plan = {
+          ...plan,
+          next: keepFingerprints(plan.next, kept),
+          writeAhead: keepFingerprints(plan.writeAhead, kept),
+        };
       } else if (step.kind === 'add-worklog') {
         if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
         wroteAhead = true;

@@ -16,7 +16,7 @@ import type { SyncResult } from './sync-result';
  * (the create's answer was lost) may not be found by its `wave-link` property yet, so the delivery is retried
  * once search can show it, rather than risk a second issue.
  */
-const SEARCH_SETTLES_MS = 10_000;
+const SEARCH_SETTLES_MS = 5_000;
 
 interface RecordLink {
   issue: IssueRef;
