@@ -2,7 +2,7 @@ import { DocStore } from '../../persistence/doc-store';
 import { openDatabase, type SqliteDatabase } from '../../persistence/sqlite';
 import type { SiteCatalog } from '../catalog/catalog-types';
 import { assignCustomFields, type CustomFieldModule } from '../catalog/fields';
-import { seedCatalog } from '../catalog/seed-catalog';
+import { seedCatalog, withNewSeedEntries } from '../catalog/seed-catalog';
 import { seedUsers, type SandboxUser } from '../users';
 import type { Counters, StoredApiToken, StoredDashboard, StoredIssue, StoredLink, StoredWebhook } from './records';
 
@@ -59,7 +59,7 @@ export class JiraState {
     this.dashboardStore = new DocStore<StoredDashboard>(this.db, 'jira-dashboards');
 
     const storedCatalog = this.meta.get('catalog') as SiteCatalog | undefined;
-    const catalog = storedCatalog ?? { ...seedCatalog(), customFields: [] };
+    const catalog = storedCatalog ? withNewSeedEntries(storedCatalog) : { ...seedCatalog(), customFields: [] };
     this.catalog = { ...catalog, customFields: assignCustomFields(catalog.customFields, app.customFields) };
     this.users = (this.meta.get('users') as SandboxUser[] | undefined) ?? seedUsers(app.name);
     // Counters added since a site was first stored start at their first id.
