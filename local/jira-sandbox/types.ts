@@ -4,11 +4,13 @@ import type { CustomFieldModule } from './catalog/fields';
 import type { SandboxNotification } from './events/notifications';
 import type { PointsUsage } from './limits/points-quota';
 import type { JiraSandboxSettings, JiraSettingsUpdate } from './settings/sandbox-settings';
+import type { ExtensionFrame } from '../runtime/extension-host';
 import type { ProjectPermissionsView } from './auth/project-permissions';
 import type { ChangeItem, StoredDashboard } from './state/records';
 import type { ProjectPermission } from './users';
 
 export type {
+  ExtensionFrame,
   IssuedCredentials,
   JiraSandboxSettings,
   JiraSettingsUpdate,
@@ -45,11 +47,6 @@ export interface DashboardGadgetExtension {
   refreshable: boolean;
   displayConditions?: Record<string, unknown>;
 }
-
-/** Where one module instance's Custom UI frame is served (by the Forge runtime). */
-export type ExtensionFrame =
-  | { moduleKey: string; accountId: string; issueKey: string }
-  | { moduleKey: string; accountId: string; dashboardId: string; gadgetId: string; entryPoint?: 'edit' };
 
 /** The app's UI modules the sandbox's issue and dashboard pages host, and where their frames come from. */
 export interface JiraSandboxExtensions {

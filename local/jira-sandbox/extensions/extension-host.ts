@@ -1,3 +1,4 @@
+import type { ExtensionHost } from '../../runtime/extension-host';
 import type { Site } from '../site';
 import type { IssueContextExtension } from '../types';
 import type { SandboxUser } from '../users';
@@ -6,33 +7,11 @@ import { displayConditionsHold } from './display-conditions';
 import { issueFacts } from './facts';
 
 /**
- * What the Forge runtime asks Jira about the place an issue context or a gadget is shown in (the runtime's
- * `ExtensionHost`): Jira's side of a module's extension context, and where a gadget's submitted
+ * Jira's side of the app's issue contexts and gadgets, as the Forge runtime asks for it (its
+ * `ExtensionHost`): the issue or gadget a frame is shown with, and where a gadget's submitted
  * configuration goes.
  */
-export interface JiraExtensionHost {
-  issueContext(
-    moduleKey: string,
-    issueKey: string,
-    accountId: string,
-  ):
-    | {
-        issue: { id: string; key: string; type: string; typeId: string };
-        project: { id: string; key: string; type: string };
-      }
-    | undefined;
-  gadget(
-    dashboardId: string,
-    gadgetId: string,
-    accountId: string,
-  ): { moduleKey: string; configuration: Record<string, unknown>; canEdit: boolean } | undefined;
-  saveGadgetConfiguration(
-    dashboardId: string,
-    gadgetId: string,
-    accountId: string,
-    configuration: unknown,
-  ): { ok: true } | { ok: false; status: number; error: string };
-}
+export type JiraExtensionHost = ExtensionHost;
 
 export function createExtensionHost(
   site: Site,
