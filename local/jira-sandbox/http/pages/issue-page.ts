@@ -102,7 +102,7 @@ function appFields(site: Site, issue: StoredIssue): string {
   const fields = site.catalog.customFields().filter((field) => field.id in issue.customFields);
   if (fields.length === 0) return '';
   const rows = fields.map((field) => row(field.name, escapeHtml(fieldText(issue.customFields[field.id])))).join('');
-  return `<h2>${escapeHtml(site.app.name ?? 'App')} fields</h2><dl class="fields">${rows}</dl>`;
+  return `<h2>App fields</h2><dl class="fields">${rows}</dl>`;
 }
 
 function fieldText(value: unknown): string {

@@ -41,7 +41,7 @@ export function renderShell(options: ShellOptions): string {
     )
     .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 ${options.head ?? ''}<title>${escapeHtml(options.title)} - Jira sandbox</title>
 <style>${SHELL_CSS}</style></head>
 <body>
