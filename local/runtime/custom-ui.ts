@@ -6,8 +6,6 @@ import type { ExtensionFrame } from './extension-host';
 import type { UiModule } from './manifest';
 import { parseOrigin, type PageOrigin } from './page-origin';
 
-export { isAccountId } from './page-origin';
-
 /** Where an issue context or a gadget is served: `/modules/<key>/`, a gadget's edit view at `/modules/<key>/edit/`. */
 export const MODULE_FRAMES_PATH = '/modules';
 
