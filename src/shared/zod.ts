@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import en from 'zod/v4/locales/en.cjs';
+import { en } from 'zod/locales';
 
 /**
  * Zod's light build (`zod/mini`: functional checks, tree-shaken to what the app uses) with English messages, which
