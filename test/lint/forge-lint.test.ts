@@ -14,6 +14,9 @@ function problems(outcome: Awaited<ReturnType<typeof runForgeLint>>): string[] {
   );
 }
 
+/** The linter reads the whole app; on a busy 2-core machine that takes well over a minute. */
+jest.setTimeout(240_000);
+
 describe('offline forge lint', () => {
   it('finds no error and no warning in the app', async () => {
     const lines: string[] = [];
