@@ -1,4 +1,4 @@
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { ReceivablesView } from '../../../../src/entry/resolvers/billing/api';
 import { Block } from '../components/Block';
@@ -65,17 +65,15 @@ export function Receivables({ view }: { view: ReceivablesView }) {
       <Block title={`Aging (${currency})`} testId="aging">
         <AgingChart row={row} />
       </Block>
-      <Inline space="space.300" shouldWrap>
-        <Block title={`Top customers (${currency})`} testId="top-customers">
-          {customers.length > 0 ? (
-            <TopCustomersChart customers={customers} currency={currency} />
-          ) : (
-            <Text size="small" color="color.text.subtle">
-              No customer owes anything in {currency}.
-            </Text>
-          )}
-        </Block>
-      </Inline>
+      <Block title={`Top customers (${currency})`} testId="top-customers">
+        {customers.length > 0 ? (
+          <TopCustomersChart customers={customers} currency={currency} />
+        ) : (
+          <Text size="small" color="color.text.subtle">
+            No customer owes anything in {currency}.
+          </Text>
+        )}
+      </Block>
       <Block title={`Paid (${currency})`} testId="paid">
         <PaidByMonth row={row} thisMonth={view.thisMonth} lastMonth={view.lastMonth} />
       </Block>

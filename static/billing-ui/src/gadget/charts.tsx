@@ -83,14 +83,14 @@ export function BarChart({ bars, summary, testId }: { bars: Bar[]; summary: stri
         const barWidth = bar.value > 0 ? Math.max(2, (bar.value / max) * plotWidth) : 0;
         return (
           <g key={`${bar.label}-${index}`} data-testid="bar">
-            <text x={0} y={y + 17} fontSize="12" fill={token('color.text')}>
+            <text x={0} y={y + 17} fontSize="11" fill={token('color.text')}>
               <title>{bar.label}</title>
               {clip(bar.label, 22)}
             </text>
             <rect x={labelWidth} y={y + 5} width={barWidth} height={16} rx={2} fill={bar.colour}>
               <title>{`${bar.label}: ${bar.display}`}</title>
             </rect>
-            <text x={WIDTH} y={y + 17} textAnchor="end" fontSize="12" fill={text()}>
+            <text x={WIDTH} y={y + 17} textAnchor="end" fontSize="11" fill={text()}>
               {bar.display}
             </text>
           </g>
