@@ -1,15 +1,19 @@
 import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LoadingBlock, StartError } from './components/states';
-import { loadViewContext, SiteUrl, type ViewContext } from './view-context';
+import type { BillingCallName } from '../../../src/entry/resolvers/billing/api';
+import { prefetchBilling } from './api/prefetch';
+import { LoadingBlock, StartError } from './components/start-states';
+import { loadViewContext, SiteUrl, type ViewContext, type ViewKind } from './view-context';
 
-// Each frame loads only its own view.
-const PanelView = lazy(() => import('./panel/PanelView'));
-const GadgetView = lazy(() => import('./gadget/GadgetView'));
-const GadgetEdit = lazy(() => import('./gadget/GadgetEdit'));
+// Each frame loads only its own view, and starts its first call at once.
+const VIEWS: Record<ViewKind, { load: () => Promise<{ default: ComponentType }>; firstCall: BillingCallName }> = {
+  panel: { load: () => import('./panel/PanelView'), firstCall: 'getIssueBilling' },
+  gadget: { load: () => import('./gadget/GadgetView'), firstCall: 'getReceivables' },
+  'gadget-edit': { load: () => import('./gadget/GadgetEdit'), firstCall: 'getGadgetOptions' },
+};
 
 /** Follows Jira's light or dark theme (Forge applies it; the tokens' own loader covers the local stack). */
 async function applyTheme(context: ViewContext | undefined): Promise<void> {
@@ -23,12 +27,6 @@ async function applyTheme(context: ViewContext | undefined): Promise<void> {
   }).catch(() => undefined);
 }
 
-function View({ context }: { context: ViewContext }) {
-  if (context.kind === 'gadget') return <GadgetView />;
-  if (context.kind === 'gadget-edit') return <GadgetEdit />;
-  return <PanelView />;
-}
-
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   let context: ViewContext | undefined;
@@ -37,13 +35,18 @@ async function start(): Promise<void> {
   } catch {
     context = undefined;
   }
+  // The view's code, its data and the theme load side by side.
+  const chosen = context ? VIEWS[context.kind] : undefined;
+  if (chosen) prefetchBilling(chosen.firstCall);
+  const loading = chosen?.load();
+  const View = lazy(() => loading ?? VIEWS.panel.load());
   await applyTheme(context);
   root.render(
     <StrictMode>
       {context ? (
         <SiteUrl.Provider value={context.siteUrl}>
           <Suspense fallback={<LoadingBlock label="Loading" />}>
-            <View context={context} />
+            <View />
           </Suspense>
         </SiteUrl.Provider>
       ) : (

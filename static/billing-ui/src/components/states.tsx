@@ -1,25 +1,9 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { ReactNode } from 'react';
 import type { ResolverError } from '../../../../src/entry/resolvers/billing/api';
 
-const centred = xcss({
-  display: 'flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  minHeight: '6rem',
-  padding: 'space.200',
-});
-
-/** Holds the place of a view while its data loads. */
-export function LoadingBlock({ label }: { label: string }) {
-  return (
-    <Box xcss={centred} role="status" aria-live="polite" testId="loading">
-      <Spinner size="medium" label={label} />
-    </Box>
-  );
-}
+export { LoadingBlock } from './start-states';
 
 /** What each refusal means for the person looking, and what they can do. */
 const TITLES: Record<ResolverError['code'], string> = {
@@ -70,17 +54,6 @@ export function EmptyNote({ title, children, testId }: { title: string; children
           </Text>
         ) : null}
       </Stack>
-    </Box>
-  );
-}
-
-/** The frame could not learn where it is: nothing else can work. */
-export function StartError() {
-  return (
-    <Box padding="space.200">
-      <SectionMessage appearance="error" title="This view could not start">
-        <Text as="p">It could not read its Jira context. Reload the page.</Text>
-      </SectionMessage>
     </Box>
   );
 }
