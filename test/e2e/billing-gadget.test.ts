@@ -24,6 +24,8 @@ async function dashboardWithInvoices(as?: string): Promise<FrameLocator> {
 
 describe('the receivables gadget', () => {
   it('shows outstanding and overdue per currency, the aging chart, top customers, payments and overdue invoices', async () => {
+    // Wide enough for the sandbox's dashboard to lay out two columns, as Jira's usually does.
+    await page.setViewportSize({ width: 1280, height: 1000 });
     const gadget = await dashboardWithInvoices();
     const usd = gadget.getByTestId('currency-USD');
     expect(await textOf(usd.getByTestId('outstanding'))).toBe('USD 7,140.00');

@@ -12,6 +12,7 @@ export interface Bar {
   detail?: string;
 }
 
+/** Drawn at most this wide (px): wider, the text would grow with the picture. */
 const WIDTH = 480;
 const text = () => token('color.text.subtle');
 
@@ -24,7 +25,14 @@ export function ColumnChart({ bars, summary, testId }: { bars: Bar[]; summary: s
   const barWidth = Math.min(56, slot * 0.6);
   const baseline = plot.top + plot.height;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={summary} data-testid={testId}>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      style={{ maxWidth: WIDTH, display: 'block' }}
+      role="img"
+      aria-label={summary}
+      data-testid={testId}
+    >
       <title>{summary}</title>
       <line x1={0} x2={WIDTH} y1={baseline} y2={baseline} stroke={token('color.border')} strokeWidth={1} />
       {bars.map((bar, index) => {
@@ -73,6 +81,7 @@ export function BarChart({ bars, summary, testId }: { bars: Bar[]; summary: stri
     <svg
       viewBox={`0 0 ${WIDTH} ${bars.length * row}`}
       width="100%"
+      style={{ maxWidth: WIDTH, display: 'block' }}
       role="img"
       aria-label={summary}
       data-testid={testId}
