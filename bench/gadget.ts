@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { billingData, gadgetOrigin } from '../test/integration/billing-support';
 import { launchBrowser, openPage } from '../test/e2e/support/browser';
+import { seedInvoiceIssues } from '../test/support/invoice-issues';
 import { startBenchStack } from './bench-stack';
-import { seedGadgetInvoices } from './gadget-seed';
 import { percentile } from './percentile';
 
 const DIST = path.resolve(__dirname, '../static/billing-ui/dist');
@@ -26,7 +26,7 @@ export interface GadgetFigures {
 }
 
 /**
- * The receivables gadget over 2,000 open invoices in three currencies (`gadget-seed.ts`), on the site's dashboard as
+ * The receivables gadget over 2,000 open invoices in three currencies (`test/support/invoice-issues.ts`), on the site's dashboard as
  * the local admin sees it: the time until it shows its figures (median of 3 loads, each in a fresh browser context)
  * and the weight of what its frame loads (`npm run build:ui` first).
  */
@@ -37,7 +37,7 @@ export async function runGadget(): Promise<GadgetFigures> {
   const t = await startBenchStack();
   const browser = await launchBrowser();
   try {
-    await seedGadgetInvoices(t, INVOICES);
+    await seedInvoiceIssues(t.stack, INVOICES);
     const deadline = Date.now() + INDEX_WAIT_MS;
     while ((await billingData(t, 'getReceivables', gadgetOrigin(t))).openCount < INVOICES) {
       if (Date.now() > deadline) throw new Error(`Jira's search never found the ${INVOICES} invoices`);

@@ -1,6 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
 import { PLAIN_USER_ACCOUNT_ID } from './support/admin-ui';
 import { gadgetFrameElement, openDashboard, saveScreenshot, seedDemo, textOf } from './support/billing-ui';
+import { seedInvoiceIssues } from '../support/invoice-issues';
 import { useE2ESession } from './support/session';
 
 /** Issue 14, item 2: the receivables gadget on the sandbox's dashboard, in Chromium: its view and its edit view. */
@@ -76,5 +77,31 @@ describe('the receivables gadget', () => {
     await gadget.getByTestId('no-projects').waitFor();
     expect(await textOf(gadget.getByTestId('no-projects'))).toContain('You cannot browse');
     expect(await gadget.getByTestId('currency-totals').count()).toBe(0);
+  });
+});
+
+describe('invoices in several currencies', () => {
+  it('one card per currency, never added; the charts follow the chosen currency', async () => {
+    await seedInvoiceIssues(e2e.stack, 6);
+    const deadline = Date.now() + 15_000;
+    let gadget = await openDashboard(page, e2e.baseUrl);
+    while (!(await textOf(gadget.getByTestId('scope'))).includes('9 open invoices')) {
+      if (Date.now() > deadline) throw new Error('the gadget never counted the 9 open invoices');
+      await page.waitForTimeout(1_000);
+      gadget = await openDashboard(page, e2e.baseUrl);
+      await gadget.getByTestId('scope').waitFor();
+    }
+    const cards = gadget.getByTestId('currency-totals').locator('[data-testid^="currency-"]');
+    expect(await cards.evaluateAll((found) => found.map((card) => card.getAttribute('data-testid')))).toEqual([
+      'currency-USD',
+      'currency-CAD',
+      'currency-EUR',
+    ]); // most owed first
+    expect(await textOf(gadget.getByTestId('currency-EUR').getByTestId('outstanding'))).toMatch(/^€|EUR/);
+    expect(await textOf(gadget.getByTestId('aging'))).toContain('Aging (USD)');
+    await gadget.getByTestId('currency-picker').getByRole('button', { name: 'EUR' }).click();
+    expect(await textOf(gadget.getByTestId('aging'))).toContain('Aging (EUR)');
+    expect(await gadget.getByTestId('aging-chart').getAttribute('aria-label')).toMatch(/EUR/);
+    expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -1,18 +1,18 @@
-import type { TestStack } from '../test/support/test-stack';
+import type { LocalStack } from '../../local/server';
 
 const DAY_MS = 86_400_000;
 const CURRENCIES = ['USD', 'EUR', 'CAD'] as const;
 const CUSTOMERS = 40;
 
 /** Jira REST as the app (what the sync writes is the app's), rate limits off while seeding. */
-async function asApp(t: TestStack, method: string, path: string, body: unknown): Promise<{ key?: string }> {
-  const response = await fetch(`${t.stack.baseUrl}/jira/rest/api/3${path}`, {
+async function asApp(stack: LocalStack, method: string, path: string, body: unknown): Promise<{ key?: string }> {
+  const response = await fetch(`${stack.baseUrl}/jira/rest/api/3${path}`, {
     method,
     headers: { 'content-type': 'application/json', 'x-forge-principal': 'app' },
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`seeding the gadget bench: ${method} ${path} answered ${response.status}: ${text}`);
+  if (!response.ok) throw new Error(`seeding invoice issues: ${method} ${path} answered ${response.status}: ${text}`);
   return text ? (JSON.parse(text) as { key?: string }) : {};
 }
 
@@ -25,13 +25,13 @@ const paragraph = (text: string) => ({
 /**
  * `count` invoice issues in BILL as the sync leaves them (summary, the indexed `wave-link` property), over three
  * currencies, 40 customers and due dates from 120 days ago to 30 days ahead; every tenth one part paid this month,
- * its payment a worklog with the `wave-payment` property. Written straight to Jira: the bench measures the gadget's
- * reads, not the sync (the burst scenario does).
+ * its payment a worklog with the `wave-payment` property. Written straight to Jira, for what reads them (the gadget's
+ * bench, invoices in several currencies): the sync's own tests go through Wave.
  */
-export async function seedGadgetInvoices(t: TestStack, count: number, concurrency = 8): Promise<void> {
-  const now = t.stack.clock.now();
+export async function seedInvoiceIssues(stack: LocalStack, count: number, concurrency = 8): Promise<void> {
+  const now = stack.clock.now();
   const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
-  t.stack.jira.setRateLimitsEnabled(false);
+  stack.jira.setRateLimitsEnabled(false);
   try {
     let next = 0;
     const worker = async () => {
@@ -43,7 +43,7 @@ export async function seedGadgetInvoices(t: TestStack, count: number, concurrenc
         const invoiceNumber = String(20_000 + n);
         const customerName = `Customer ${customer}`;
         const dueDate = day(30 - ((n * 7) % 150));
-        const created = await asApp(t, 'POST', '/issue', {
+        const created = await asApp(stack, 'POST', '/issue', {
           fields: {
             project: { key: 'BILL' },
             issuetype: { name: 'Task' },
@@ -72,7 +72,7 @@ export async function seedGadgetInvoices(t: TestStack, count: number, concurrenc
           ],
         });
         if (paid > 0)
-          await asApp(t, 'POST', `/issue/${created.key}/worklog`, {
+          await asApp(stack, 'POST', `/issue/${created.key}/worklog`, {
             timeSpentSeconds: 60,
             started: new Date(now).toISOString().replace('Z', '+0000'),
             comment: paragraph(`Payment received: ${currency} ${paid.toFixed(2)}, invoice ${invoiceNumber}`),
@@ -84,6 +84,6 @@ export async function seedGadgetInvoices(t: TestStack, count: number, concurrenc
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
-    t.stack.jira.setRateLimitsEnabled(true);
+    stack.jira.setRateLimitsEnabled(true);
   }
 }
