@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { billingData, gadgetOrigin } from '../test/integration/billing-support';
 import { launchBrowser, openPage } from '../test/e2e/support/browser';
 import { seedInvoiceIssues } from '../test/support/invoice-issues';
+import { AssetWeight } from './asset-weight';
 import { startBenchStack } from './bench-stack';
 import { percentile } from './percentile';
 
@@ -31,9 +30,7 @@ export interface GadgetFigures {
  * and the weight of what its frame loads (`npm run build:ui` first).
  */
 export async function runGadget(): Promise<GadgetFigures> {
-  if (!fs.existsSync(path.join(DIST, 'index.html')))
-    throw new Error('static/billing-ui/dist is missing: run npm run build:ui first');
-  const built = new Set(fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).map((file) => path.basename(file)));
+  const weight = new AssetWeight(DIST);
   const t = await startBenchStack();
   const browser = await launchBrowser();
   try {
@@ -49,31 +46,22 @@ export async function runGadget(): Promise<GadgetFigures> {
       await billingData(t, 'getReceivables', gadgetOrigin(t));
       resolverMs.push(performance.now() - started);
     }
-    const gzipBytes = { script: new Map<string, number>(), stylesheet: new Map<string, number>() };
     const loads: number[] = [];
     for (let load = 0; load < LOADS; load += 1) {
       const { context, page } = await openPage(browser);
-      const bodies: Array<Promise<void>> = [];
-      page.on('response', (response) => {
-        const type = response.request().resourceType();
-        const name = path.basename(new URL(response.url()).pathname);
-        if ((type === 'script' || type === 'stylesheet') && built.has(name) && response.url().includes('/modules/'))
-          bodies.push(response.body().then((body) => void gzipBytes[type].set(name, gzipSync(body).length)));
-      });
+      weight.watch(page, (url) => url.includes('/modules/'));
       const started = performance.now();
       await page.goto(`${t.stack.baseUrl}/jira/dashboard`);
       await page.frameLocator('iframe[title="Wave receivables"]').getByTestId('currency-totals').waitFor();
       loads.push(performance.now() - started);
-      await Promise.all(bodies);
+      await weight.settled();
       await context.close();
     }
-    const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((total, size) => total + size, 0);
     return {
       invoices: INVOICES,
       loadMs: Math.round(percentile(loads, 0.5)),
       resolverMs: Math.round(percentile(resolverMs, 0.5)),
-      jsGzipBytes: sum(gzipBytes.script),
-      cssGzipBytes: sum(gzipBytes.stylesheet),
+      ...weight.totals(),
     };
   } finally {
     await browser.close();

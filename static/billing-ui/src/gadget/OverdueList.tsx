@@ -1,16 +1,9 @@
-import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Text } from '@atlaskit/primitives';
 import Lozenge from '@atlaskit/lozenge';
 import type { ReceivablesView } from '../../../../src/entry/resolvers/billing/api';
 import { IssueLink } from '../components/IssueLink';
+import { dividedRow, plainList } from '../components/list-styles';
 import { formatMoney, plural } from '../format';
-
-const list = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
-const row = xcss({
-  paddingBlock: 'space.075',
-  borderBlockEndWidth: 'border.width',
-  borderBlockEndStyle: 'solid',
-  borderBlockEndColor: 'color.border',
-});
 
 /** The most overdue invoices, each a link to its issue. */
 export function OverdueList({ overdue }: { overdue: ReceivablesView['overdue'] }) {
@@ -22,9 +15,9 @@ export function OverdueList({ overdue }: { overdue: ReceivablesView['overdue'] }
     );
   return (
     <>
-      <Box as="ul" xcss={list} testId="overdue-list">
+      <Box as="ul" xcss={plainList} testId="overdue-list">
         {overdue.invoices.map((invoice) => (
-          <Box as="li" key={invoice.issueKey} xcss={row} testId="overdue-invoice">
+          <Box as="li" key={invoice.issueKey} xcss={dividedRow} testId="overdue-invoice">
             <Inline spread="space-between" alignBlock="center" space="space.100">
               <Text size="small">
                 <IssueLink issueKey={invoice.issueKey}>Invoice {invoice.invoiceNumber}</IssueLink>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 
 /** Plain SVG charts in Jira's look: design-token colours (light and dark), text in the app's font, a summary for screen readers. */
@@ -16,14 +17,18 @@ export interface Bar {
 const WIDTH = 480;
 const text = () => token('color.text.subtle');
 
-/** Vertical columns with their value above and label below (the aging chart). */
-export function ColumnChart({ bars, summary, testId }: { bars: Bar[]; summary: string; testId?: string }) {
-  const plot = { top: 18, height: 110 };
-  const height = plot.top + plot.height + 36;
-  const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const slot = WIDTH / Math.max(1, bars.length);
-  const barWidth = Math.min(56, slot * 0.6);
-  const baseline = plot.top + plot.height;
+/** The picture of a chart: at most WIDTH px wide, its summary read out instead of its parts. */
+function ChartFrame({
+  height,
+  summary,
+  testId,
+  children,
+}: {
+  height: number;
+  summary: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
@@ -34,6 +39,21 @@ export function ColumnChart({ bars, summary, testId }: { bars: Bar[]; summary: s
       data-testid={testId}
     >
       <title>{summary}</title>
+      {children}
+    </svg>
+  );
+}
+
+/** Vertical columns with their value above and label below (the aging chart). */
+export function ColumnChart({ bars, summary, testId }: { bars: Bar[]; summary: string; testId?: string }) {
+  const plot = { top: 18, height: 110 };
+  const height = plot.top + plot.height + 36;
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const slot = WIDTH / Math.max(1, bars.length);
+  const barWidth = Math.min(56, slot * 0.6);
+  const baseline = plot.top + plot.height;
+  return (
+    <ChartFrame height={height} summary={summary} testId={testId}>
       <line x1={0} x2={WIDTH} y1={baseline} y2={baseline} stroke={token('color.border')} strokeWidth={1} />
       {bars.map((bar, index) => {
         const barHeight = bar.value > 0 ? Math.max(2, (bar.value / max) * plot.height) : 0;
@@ -64,7 +84,7 @@ export function ColumnChart({ bars, summary, testId }: { bars: Bar[]; summary: s
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -78,15 +98,7 @@ export function BarChart({ bars, summary, testId }: { bars: Bar[]; summary: stri
   const plotWidth = WIDTH - labelWidth - valueWidth;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${bars.length * row}`}
-      width="100%"
-      style={{ maxWidth: WIDTH, display: 'block' }}
-      role="img"
-      aria-label={summary}
-      data-testid={testId}
-    >
-      <title>{summary}</title>
+    <ChartFrame height={bars.length * row} summary={summary} testId={testId}>
       {bars.map((bar, index) => {
         const y = index * row;
         const barWidth = bar.value > 0 ? Math.max(2, (bar.value / max) * plotWidth) : 0;
@@ -105,6 +117,6 @@ export function BarChart({ bars, summary, testId }: { bars: Bar[]; summary: stri
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,16 +1,9 @@
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { InvoiceSummaryView } from '../../../../src/entry/resolvers/billing/api';
 import { IssueLink } from '../components/IssueLink';
+import { dividedRow, plainList } from '../components/list-styles';
 import { OverdueLozenge, WaveStatusLozenge } from '../components/StatusLozenge';
 import { formatDate, formatMoney } from '../format';
-
-const list = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
-const row = xcss({
-  paddingBlock: 'space.075',
-  borderBlockEndWidth: 'border.width',
-  borderBlockEndStyle: 'solid',
-  borderBlockEndColor: 'color.border',
-});
 
 /** Invoices as a list: number (a link to its issue), status, amounts, due date. */
 export function InvoiceRows({
@@ -23,9 +16,9 @@ export function InvoiceRows({
   testId?: string;
 }) {
   return (
-    <Box as="ul" xcss={list} testId={testId}>
+    <Box as="ul" xcss={plainList} testId={testId}>
       {invoices.map((invoice) => (
-        <Box as="li" key={invoice.issueKey} xcss={row} testId="invoice-row">
+        <Box as="li" key={invoice.issueKey} xcss={dividedRow} testId="invoice-row">
           <Stack space="space.025">
             <Inline spread="space-between" alignBlock="center" space="space.100">
               <Text size="small" weight="semibold">

@@ -1,8 +1,8 @@
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { PaymentView } from '../../../../src/entry/resolvers/billing/api';
+import { plainList } from '../components/list-styles';
 import { formatDate, formatMoney } from '../format';
 
-const list = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
 const entry = xcss({
   borderInlineStartWidth: 'border.width.selected',
   borderInlineStartStyle: 'solid',
@@ -20,7 +20,7 @@ export function PaymentTimeline({ payments, note }: { payments: PaymentView[]; n
           No payment recorded yet. Each payment Wave reports appears here, and on the issue's work log.
         </Text>
       ) : (
-        <Box as="ul" xcss={list}>
+        <Box as="ul" xcss={plainList}>
           {payments.map((payment, index) => (
             <Box as="li" key={`${payment.date}-${index}`} xcss={entry} testId="payment">
               <Inline spread="space-between" space="space.100" shouldWrap>
