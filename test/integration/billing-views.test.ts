@@ -121,6 +121,15 @@ describe('the invoice panel', () => {
   });
 });
 
+describe('the PDF link', () => {
+  it('is asked of Wave for the invoice the app synced to the issue, and refused elsewhere', async () => {
+    const pdf = await billingData(t, 'getInvoicePdf', panel(invoiceKeys.partial));
+    expect(pdf.url).toMatch(/^https:\/\/[a-z.]*waveapps\.com\//);
+    const onWork = await invokeBilling(t, 'getInvoicePdf', panel('ACME-1'));
+    expect(onWork.value).toMatchObject({ ok: false });
+  });
+});
+
 describe('Resync from Wave', () => {
   it('applies what Wave says through the sync, for project admins only', async () => {
     const before = (await billingData(t, 'getIssueBilling', panel(invoiceKeys.sent))) as InvoicePanelView;
