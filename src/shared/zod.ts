@@ -1,10 +1,11 @@
-import { z } from 'zod/mini';
-import en from 'zod/v4/locales/en.cjs';
+import { config } from 'zod/mini';
+import { en } from 'zod/locales';
 
 /**
- * Zod's light build (`zod/mini`: functional checks, tree-shaken to what the app uses) with English messages, which
- * the mini build leaves out. Every schema in the app imports `z` from here.
+ * Zod's light build (`zod/mini`: functional checks) with English messages, which the mini build leaves out.
+ * Every schema imports it as `import * as z from '…/shared/zod'`: re-exporting zod's `z` namespace object instead
+ * would make the bundler keep every export of zod (all its locales among them) in every function.
  */
-z.config(en());
+config(en());
 
-export { z };
+export * from 'zod/mini';

@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod';
+import * as z from '../../shared/zod';
 import type { Money, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { UpstreamError } from '../../shared/errors';
 

@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod';
+import * as z from '../../shared/zod';
 import { WaveEnvelopeError } from './envelope-error';
 import { MAX_ID_LENGTH } from './constants';
 import { customerSchema, idSchema, invoiceSchema, paymentSchema } from './resource-schemas';

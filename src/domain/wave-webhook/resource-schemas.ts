@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod';
+import * as z from '../../shared/zod';
 import { MAX_ID_LENGTH } from './constants';
 import type { Money, WaveCustomer, WaveInvoice, WavePayment } from './types';
 
