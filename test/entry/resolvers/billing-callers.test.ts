@@ -5,7 +5,7 @@ type Invoke = (request: unknown, backend: unknown) => Promise<unknown>;
 const invoke = billingResolver as unknown as Invoke;
 
 /** A billing call as Forge invokes the function: `{call, context}` and the backend payload (principal). */
-function call(functionKey: string, context: { accountId?: string }, payload: unknown = {}) {
+function call(functionKey: string, context: { accountId?: string; extension: unknown }, payload: unknown = {}) {
   const backend = context.accountId ? { principal: { accountId: context.accountId } } : {};
   return invoke({ call: { functionKey, payload }, context }, backend);
 }
