@@ -16,6 +16,7 @@ export const TARGETS: Target[] = [
   { key: 'burst.lost', wanted: '= 0', met: (value) => value === 0 },
   { key: 'burst.mismatched', wanted: '= 0', met: (value) => value === 0 },
   { key: 'burst.efficiency', wanted: '>= 0.85', met: (value) => value >= 0.85 },
+  { key: 'gadget.loadMs', wanted: '< 2000', met: (value) => value < 2000 },
 ];
 
 export function valueAt(figures: Figures, key: string): unknown {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { runAdminPage } from './admin-page';
 import { runBundle } from './bundle';
 import { runBurst } from './burst';
+import { runGadget } from './gadget';
 import { runHandler } from './handler';
 import { runLifecycle } from './lifecycle';
 import { checkTargets, saveResult, table, type Figures } from './report';
@@ -17,6 +18,7 @@ const SCENARIOS: Record<string, () => Promise<object>> = {
   handler: runHandler,
   bundle: runBundle,
   adminPage: runAdminPage,
+  gadget: runGadget,
 };
 
 function selected(argv: readonly string[]): string[] {
