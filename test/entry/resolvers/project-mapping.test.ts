@@ -2,11 +2,8 @@ import { route } from '@forge/api';
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { getProjectStatuses } from '../../../src/adapters/jira/project-statuses';
-import {
-  workflowNameFor,
-  workflowTransitions,
-  workflowTransitionsForIssueType,
-} from '../../../src/entry/resolvers/project/workflow-transitions';
+import { workflowNameFor } from '../../../src/adapters/jira/workflow-scheme';
+import { workflowTransitions, workflowTransitionsForIssueType } from '../../../src/adapters/jira/workflows';
 import type { ProjectTarget, StatusCategoryKey } from '../../../src/domain/sync';
 import type { ProjectMappingView } from '../../../src/entry/resolvers/api';
 import { createTimeBudget } from '../../../src/shared/time-budget';

@@ -1,7 +1,7 @@
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { WAVE_INVOICE_STATUSES } from '../../../src/domain/sync';
 import { previewMapping } from '../../../src/entry/resolvers/project/transition-preview';
-import type { WorkflowTransition } from '../../../src/entry/resolvers/project/workflow-transitions';
+import type { WorkflowTransition } from '../../../src/adapters/jira/workflows';
 import type { ProjectStatus } from '../../../src/domain/sync';
 
 /** The seeded billing workflow, as Jira's workflow definition describes it. */

@@ -1,6 +1,6 @@
 import type { AppConfig, IssueTypeRef } from '../../../adapters/storage/config';
 import type { DefaultsView, NamedOption, WaveBusinessView } from '../api';
-import type { ProjectWithIssueTypes } from './jira-projects';
+import type { ProjectWithIssueTypes } from '../../../adapters/jira/projects';
 
 export const issueTypeName = (ref: IssueTypeRef, projects: ProjectWithIssueTypes[]): string =>
   'name' in ref

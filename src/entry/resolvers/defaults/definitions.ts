@@ -8,9 +8,9 @@ import type { DefaultsView, WaveBusinessView } from '../api';
 import { define } from '../core/define';
 import { refuse } from '../core/envelope';
 import { noInput, projectKeySchema } from '../core/schemas';
-import { listConnectedBusinesses } from '../wave/businesses';
+import { listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
 import { defaultsView } from './defaults-view';
-import { listProjects, type ProjectWithIssueTypes } from './jira-projects';
+import { listProjects, type ProjectWithIssueTypes } from '../../../adapters/jira/projects';
 
 const issueTypeName = (what: string) =>
   z

@@ -1,4 +1,3 @@
-import { route } from '@forge/api';
 import type { JiraClient } from '../../../adapters/jira/jira-client';
 import { getProjectStatuses, initialStatus, type IssueTypeStatuses } from '../../../adapters/jira/project-statuses';
 import type { AppConfig } from '../../../adapters/storage/config';
@@ -7,12 +6,13 @@ import { isAppError } from '../../../shared/errors';
 import type { ProjectMappingView } from '../api';
 import { WAVE_INVOICE_STATUSES } from '../../../domain/sync';
 import { previewMapping } from './transition-preview';
+import { getProject } from '../../../adapters/jira/projects';
+import { workflowNameFor } from '../../../adapters/jira/workflow-scheme';
 import {
-  workflowNameFor,
   workflowTransitions,
   workflowTransitionsForIssueType,
   type WorkflowTransition,
-} from './workflow-transitions';
+} from '../../../adapters/jira/workflows';
 import { ownValue } from '../../../shared/own';
 
 /** What the mapping of one project is checked and previewed against. */
@@ -48,10 +48,7 @@ export async function loadProjectWorkflow(
   projectKey: string,
   config: AppConfig,
 ): Promise<ProjectWorkflow> {
-  const [project, types] = await Promise.all([
-    jira.request<{ id: string; key: string; name: string }>('GET', route`/rest/api/3/project/${projectKey}`),
-    getProjectStatuses(jira, projectKey),
-  ]);
+  const [project, types] = await Promise.all([getProject(jira, projectKey), getProjectStatuses(jira, projectKey)]);
   const wanted = config.invoiceIssueType;
   const configured = types.find((type) =>
     'id' in wanted ? type.issueTypeId === wanted.id : type.issueTypeName === wanted.name,

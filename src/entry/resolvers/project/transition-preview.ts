@@ -10,7 +10,7 @@ import {
   type TransitionBlockReason,
 } from '../../../domain/sync';
 import type { MappingRowView, TransitionWarningView } from '../api';
-import type { WorkflowTransition } from './workflow-transitions';
+import type { WorkflowTransition } from '../../../adapters/jira/workflows';
 import { ownValue } from '../../../shared/own';
 
 export interface PreviewInput {
