@@ -66,6 +66,8 @@ export const storageKeys = {
     key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),
   config: () => key('config', 'app'),
   waveConnection: () => key('state', 'wave-connection'),
+  /** `state` is the 64 hex characters the app issued (checked before it is used as a key). */
+  oauthState: (state: string) => key('oauth-state', state),
   deliveryLog: (receivedAt: number, unique: string) =>
     key('delivery', String(receivedAt).padStart(15, '0'), id(unique)),
   createIntent: (kind: WaveLinkKind, waveId: string) => key('intent', 'create', kind, id(waveId)),
