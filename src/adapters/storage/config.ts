@@ -8,7 +8,12 @@ const projectKey = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
 const jiraId = z.string().regex(/^\d+$/, 'a Jira id (digits)');
-const issueTypeRef = z.union([z.strictObject({ id: jiraId }), z.strictObject({ name: z.string().trim().min(1) })]);
+/** By id or by name, as an admin chose it; `auto`: none chosen, the type named for the purpose in each project. */
+const issueTypeRef = z.union([
+  z.strictObject({ id: jiraId }),
+  z.strictObject({ name: z.string().trim().min(1) }),
+  z.strictObject({ auto: z.enum(['invoice', 'customer']) }),
+]);
 /** Wave adds statuses (OVERPAID came later), so any upper-case status name is accepted. */
 const waveStatus = z.string().regex(/^[A-Z_]+$/, 'a Wave invoice status such as PAID');
 
@@ -16,8 +21,8 @@ export const appConfigSchema = z.strictObject({
   defaultProjectKey: projectKey.optional(),
   /** Wave business id -> Jira project key; businesses not listed go to the default project. */
   businessProjects: z.record(z.string().min(1), projectKey).default({}),
-  invoiceIssueType: issueTypeRef.default({ name: 'Task' }),
-  customerIssueType: issueTypeRef.default({ name: 'Task' }),
+  invoiceIssueType: issueTypeRef.default({ auto: 'invoice' }),
+  customerIssueType: issueTypeRef.default({ auto: 'customer' }),
   /** Jira project key -> (Wave invoice status -> Jira status id). */
   statusMappings: z.record(projectKey, z.record(waveStatus, jiraId)).default({}),
   features: z
