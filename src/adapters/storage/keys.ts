@@ -76,6 +76,8 @@ export const storageKeys = {
   keeperState: (part: 'wave-token' | 'jira-events' | 'poll') => key('state', 'keeper', part),
   keeperLock: (part: 'jira-webhooks' | 'poll' | 'backfill') => key('lock', 'keeper', part),
   backfill: () => key('state', 'backfill'),
+  mappingApply: (projectKey: string) => key('state', 'mapping-apply', id(projectKey)),
+  mappingApplyLock: (projectKey: string) => key('lock', 'mapping-apply', id(projectKey)),
   refusalDayPrefix: (day: string) => `refusal:${day}:`,
   refusalWindow: (day: string, windowStart: number, instance: string) =>
     key('refusal', day, String(windowStart).padStart(15, '0'), id(instance)),

@@ -48,6 +48,8 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
       }
       const page = await readChanges(list, record.position, PAGE_SIZE);
       const counts = await importInvoices(ctx, page.fresh, businessId);
+      // An admin may have cancelled the run while this page was imported: its record says so, and wins.
+      if (await cancelledMeanwhile(record.runId)) return;
       const done = record.done + page.fresh.length;
       record = {
         ...record,
@@ -55,6 +57,7 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
         done,
         total: done + page.remaining,
         created: record.created + counts.created,
+        alreadyInJira: (record.alreadyInJira ?? 0) + counts.alreadyInJira,
         skipped: record.skipped + counts.skipped,
         updatedAt: budget.now(),
       };
@@ -80,12 +83,14 @@ async function importInvoices(
   ctx: SyncContext,
   invoices: WaveInvoice[],
   businessId: string,
-): Promise<{ created: number; skipped: number }> {
+): Promise<{ created: number; alreadyInJira: number; skipped: number }> {
   let created = 0;
+  let alreadyInJira = 0;
   let skipped = 0;
   for (const invoice of invoices) {
     try {
       if ((await applyWaveInvoice(ctx, invoice, 'backfill', businessId)).created) created += 1;
+      else alreadyInJira += 1;
     } catch (error) {
       if (isRunWideFailure(error)) throw error;
       skipped += 1;
@@ -98,7 +103,12 @@ async function importInvoices(
       });
     }
   }
-  return { created, skipped };
+  return { created, alreadyInJira, skipped };
+}
+
+async function cancelledMeanwhile(runId: string): Promise<boolean> {
+  const latest = await getBackfill();
+  return latest?.runId !== runId || latest.state !== 'running';
 }
 
 async function finish(record: BackfillRecord, now: number): Promise<void> {
@@ -108,6 +118,6 @@ async function finish(record: BackfillRecord, now: number): Promise<void> {
     receivedAt: now,
     outcome: 'processed',
     eventType: 'backfill',
-    reason: `Backfill from ${record.fromDate} finished: ${record.done} invoices checked, ${record.created} new issues${skipped}.`,
+    reason: `Backfill from ${record.fromDate} finished: ${record.done} invoices checked, ${record.created} new issues, ${record.alreadyInJira ?? 0} already in Jira${skipped}.`,
   });
 }

@@ -76,7 +76,10 @@ describe('starting a backfill from the admin page', () => {
 
 describe("the backfill's progress", () => {
   it("is null before any backfill, then shows progress and the last error without the run's internals", async () => {
-    expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: null } });
+    expect(await harness.call('getBackfillProgress', {})).toEqual({
+      ok: true,
+      data: { backfill: null, serverNow: expect.any(Number) },
+    });
 
     const record: BackfillRecord = {
       runId: 'run-1',
@@ -93,7 +96,10 @@ describe("the backfill's progress", () => {
     };
     await saveBackfill(record);
     const { runId: _runId, position: _position, ...shown } = record;
-    expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: shown } });
+    expect(await harness.call('getBackfillProgress', {})).toEqual({
+      ok: true,
+      data: { backfill: shown, serverNow: expect.any(Number) },
+    });
     expect(shown).toMatchObject({
       state: 'failed',
       done: 50,

@@ -47,6 +47,7 @@ export async function connectionView(budget: TimeBudget): Promise<ConnectionView
   }
   const connectedBusinessId = config.connectedBusinessId ?? tokens?.businessId;
   return {
+    serverNow: budget.now(),
     state,
     ...(connection.reason && state !== 'connected' ? { reason: connection.reason } : {}),
     ...(connection.updatedAt !== undefined && state === 'connected' ? { connectedAt: connection.updatedAt } : {}),

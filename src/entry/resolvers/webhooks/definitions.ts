@@ -29,7 +29,7 @@ async function webhookSettings(now: number): Promise<WebhookSettingsView> {
     webTriggerUrl(WEB_TRIGGER_KEYS.waveWebhook),
     signingSecretView(now),
   ]);
-  return { webhookUrl, signing };
+  return { webhookUrl, signing, serverNow: now };
 }
 
 /** The Webhooks section of the admin page. */
