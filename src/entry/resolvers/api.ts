@@ -209,6 +209,8 @@ export interface FirstRunView extends ServerClock {
   waveError?: string;
   /** When Wave was connected: the five-minute poll brings what changes from then on. */
   connectedAt?: number;
+  /** No Jira project is chosen for invoices yet: the import needs one (under Defaults) first. */
+  needsProject?: boolean;
 }
 
 export interface JiraStatusView {

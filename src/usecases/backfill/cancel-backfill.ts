@@ -4,9 +4,9 @@ import { NotFoundError } from '../../shared/errors';
 import { progressOf, type BackfillProgress } from './backfill-progress';
 
 /**
- * Stops a running backfill: its record says "cancelled", and the queue event importing it stops after the page
- * in hand (it reads the record before saving each page). Issues created so far stay; starting the backfill again
- * from the same day resumes where it stopped. A backfill that is not running is answered as it is.
+ * Stops a running backfill: its record says "cancelled", and the queue event importing it stops before its next
+ * invoice (it reads the record before each one). Issues created so far stay; starting the backfill again from the
+ * same day resumes where it stopped. A backfill that is not running is answered as it is.
  */
 export async function cancelBackfill(now: number): Promise<BackfillProgress> {
   const record = await getBackfill();

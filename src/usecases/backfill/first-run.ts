@@ -1,6 +1,7 @@
 import { hasAppIssues } from '../../adapters/jira/app-issues';
 import { JiraClient } from '../../adapters/jira/jira-client';
 import { getBackfill } from '../../adapters/storage/backfill-state';
+import { getAppConfig } from '../../adapters/storage/config';
 import { getWaveTokens } from '../../adapters/storage/secrets';
 import { getWaveConnection } from '../../adapters/storage/wave-connection';
 import type { TimeBudget } from '../../shared/time-budget';
@@ -13,6 +14,8 @@ export interface FirstRun {
   wave?: { invoices: number; oldestChangeDay?: string };
   waveError?: string;
   connectedAt?: number;
+  /** No Jira project chosen for invoices yet: the import needs one first. */
+  needsProject?: boolean;
 }
 
 /**
@@ -21,10 +24,18 @@ export interface FirstRun {
  * can offer to import exactly those; the five-minute poll only brings what changes after the connection.
  */
 export async function firstRun(budget: TimeBudget): Promise<FirstRun> {
-  const [tokens, connection, backfill] = await Promise.all([getWaveTokens(), getWaveConnection(), getBackfill()]);
-  const connectedAt = connection.connectedAt !== undefined ? { connectedAt: connection.connectedAt } : {};
-  if (!tokens || connection.state !== 'connected' || backfill) return { offerImport: false, ...connectedAt };
-  if (await hasAppIssues(JiraClient.asApp(budget), 'invoice')) return { offerImport: false, ...connectedAt };
+  const [tokens, connection, backfill, config] = await Promise.all([
+    getWaveTokens(),
+    getWaveConnection(),
+    getBackfill(),
+    getAppConfig(),
+  ]);
+  const known = {
+    ...(connection.connectedAt !== undefined ? { connectedAt: connection.connectedAt } : {}),
+    ...(config.defaultProjectKey ? {} : { needsProject: true }),
+  };
+  if (!tokens || connection.state !== 'connected' || backfill) return { offerImport: false, ...known };
+  if (await hasAppIssues(JiraClient.asApp(budget), 'invoice')) return { offerImport: false, ...known };
   try {
     const ctx = await createSyncContext(budget);
     const page = await ctx.wave().listInvoices({ businessId: await ctx.connectedBusinessId(), pageSize: 1 });
@@ -33,9 +44,9 @@ export async function firstRun(budget: TimeBudget): Promise<FirstRun> {
     return {
       offerImport: invoices > 0,
       wave: { invoices, ...(oldest ? { oldestChangeDay: oldest } : {}) },
-      ...connectedAt,
+      ...known,
     };
   } catch (error) {
-    return { offerImport: true, waveError: describeFailure(error), ...connectedAt };
+    return { offerImport: true, waveError: describeFailure(error), ...known };
   }
 }

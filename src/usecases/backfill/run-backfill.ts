@@ -47,9 +47,10 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
         return;
       }
       const page = await readChanges(list, record.position, PAGE_SIZE);
-      const counts = await importInvoices(ctx, page.fresh, businessId);
-      // An admin may have cancelled the run while this page was imported: its record says so, and wins.
-      if (await cancelledMeanwhile(record.runId)) return;
+      const counts = await importInvoices(ctx, page.fresh, businessId, () => stillRunning(start.runId));
+      // Cancelled by an admin: the record says so, and wins. The page is left unsaved; a resumed run reads it again
+      // and finds what was imported already in Jira.
+      if (counts === 'cancelled') return;
       const done = record.done + page.fresh.length;
       record = {
         ...record,
@@ -79,15 +80,18 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
   }
 }
 
+/** Imports a page of invoices, looking before each one whether the run was cancelled meanwhile. */
 async function importInvoices(
   ctx: SyncContext,
   invoices: WaveInvoice[],
   businessId: string,
-): Promise<{ created: number; alreadyInJira: number; skipped: number }> {
+  running: () => Promise<boolean>,
+): Promise<{ created: number; alreadyInJira: number; skipped: number } | 'cancelled'> {
   let created = 0;
   let alreadyInJira = 0;
   let skipped = 0;
   for (const invoice of invoices) {
+    if (!(await running())) return 'cancelled';
     try {
       if ((await applyWaveInvoice(ctx, invoice, 'backfill', businessId)).created) created += 1;
       else alreadyInJira += 1;
@@ -106,9 +110,10 @@ async function importInvoices(
   return { created, alreadyInJira, skipped };
 }
 
-async function cancelledMeanwhile(runId: string): Promise<boolean> {
+/** Whether the run is still the current one and running (an admin may cancel it at any time). */
+async function stillRunning(runId: string): Promise<boolean> {
   const latest = await getBackfill();
-  return latest?.runId !== runId || latest.state !== 'running';
+  return latest?.runId === runId && latest.state === 'running';
 }
 
 async function finish(record: BackfillRecord, now: number): Promise<void> {
