@@ -1,5 +1,5 @@
 import {
-  expectSuccessFlag,
+  expectSuccess,
   openAdminPage,
   openProjectSettings,
   pasteWaveToken,
@@ -52,7 +52,7 @@ describe('the project mapping', () => {
     // The preview follows the choice before it is saved.
     await page.getByText('“Ready to invoice”', { exact: true }).waitFor();
     await page.getByTestId('save-mapping').click();
-    await expectSuccessFlag(page, 'Mapping saved');
+    await expectSuccess(page, 'Mapping saved');
 
     const after = await sendInvoice('SENT');
     expect(statusOf(after)).toBe('To Invoice');

@@ -1,4 +1,3 @@
-import { FlagsProvider } from '@atlaskit/flag';
 import { Box, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { AdminPage } from './admin/AdminPage';
@@ -25,11 +24,9 @@ export function App({ context, contextError }: { context?: PageContext; contextE
   }
   return (
     <PageContextValue.Provider value={context}>
-      <FlagsProvider>
-        <Box as="main" xcss={pageStyles}>
-          {context.moduleKey === PROJECT_SETTINGS_MODULE ? <ProjectSettingsPage /> : <AdminPage />}
-        </Box>
-      </FlagsProvider>
+      <Box as="main" xcss={pageStyles}>
+        {context.moduleKey === PROJECT_SETTINGS_MODULE ? <ProjectSettingsPage /> : <AdminPage />}
+      </Box>
     </PageContextValue.Provider>
   );
 }

@@ -1,0 +1,78 @@
+import {
+  expectSuccess,
+  openAdminPage,
+  openProjectSettings,
+  pasteWaveToken,
+  saveDefaults,
+  setSigningSecret,
+} from './support/admin-ui';
+import { chooseOption } from './support/browser';
+import { useE2ESession } from './support/session';
+import { SANDBOX_SIGNING_SECRET } from './support/stack';
+
+const { e2e, page, watched } = useE2ESession();
+
+const RUN_TIMEOUT_MS = 60_000;
+
+/** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
+async function sendInvoice(status: string): Promise<string> {
+  const answer = (await e2e.stack.wave.api.invoice({
+    invoice: { total: { value: '640.00' }, status },
+    event: 'invoice.created',
+    deliver: true,
+  })) as { delivery?: { lastBody: string | null } };
+  return (JSON.parse(answer.delivery?.lastBody ?? '{}') as { issueKey: string }).issueKey;
+}
+
+const statusOf = (issueKey: string) => e2e.stack.jira.getIssue(issueKey)?.status.name;
+
+describe('the project settings page', () => {
+  it('shows the DELETED row, warns about a mapping that goes backwards, and applies a saved one to existing issues', async () => {
+    await openAdminPage(page, e2e.baseUrl);
+    await setSigningSecret(page, SANDBOX_SIGNING_SECRET);
+    await pasteWaveToken(page, e2e.stack.wave.issueTokens().access_token);
+    await saveDefaults(page, 'Billing (BILL)', 'Invoice');
+    const issues = [await sendInvoice('SENT'), await sendInvoice('SENT')];
+    expect(issues.map(statusOf)).toEqual(['Sent', 'Sent']);
+
+    await openProjectSettings(page, e2e.baseUrl, 'BILL');
+    const deleted = page.getByTestId('mapping-table--row-DELETED');
+    await deleted.waitFor();
+    expect(await deleted.innerText()).toContain('Cancelled');
+    expect(await page.getByTestId('routing-note').count()).toBe(0);
+
+    // A paid invoice back in Draft: a warning, not a refusal.
+    await chooseOption(page, 'mapping-PAID', 'Draft');
+    await page.getByTestId('backward-mappings').waitFor();
+    expect(await page.getByTestId('backward-mappings').innerText()).toContain(
+      'An invoice that is PAID in Wave would go back to Draft',
+    );
+    expect(await page.getByTestId('save-mapping').isDisabled()).toBe(false);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByTestId('backward-mappings').count()).toBe(0);
+
+    // Sent invoices are to be chased as overdue: two issues sit elsewhere, and move when asked.
+    await chooseOption(page, 'mapping-SENT', 'Overdue');
+    await page.getByTestId('save-mapping').click();
+    await expectSuccess(page, 'Mapping saved');
+    await e2e.stack.runtime.idle();
+    await page.getByTestId('remap-count').filter({ hasText: '2 issues of 2' }).waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page.getByTestId('apply-mapping').click();
+    await page.getByTestId('apply-state').filter({ hasText: 'Done' }).waitFor({ timeout: RUN_TIMEOUT_MS });
+    expect(await page.getByTestId('apply-summary').innerText()).toBe('2 issues moved.');
+    expect(issues.map(statusOf)).toEqual(['Overdue', 'Overdue']);
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('says when a project receives no invoices, and routes a business to it', async () => {
+    await openProjectSettings(page, e2e.baseUrl, 'OPS');
+    const note = page.getByTestId('routing-note');
+    await note.waitFor();
+    expect(await note.innerText()).toContain("Wave's invoices go to BILL");
+    await page.getByTestId('route-business').first().click();
+    await note.waitFor({ state: 'detached' });
+    await page.getByText('Invoices routed here').waitFor();
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
