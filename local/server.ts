@@ -5,7 +5,12 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { RuntimeClock } from './clock';
-import { createJiraSandbox, type JiraSandboxControl, type JiraSettingsUpdate } from './jira-sandbox';
+import {
+  createJiraSandbox,
+  type JiraExtensionHost,
+  type JiraSandboxControl,
+  type JiraSettingsUpdate,
+} from './jira-sandbox';
 import type { CustomFieldModule } from './jira-sandbox/catalog/fields';
 import type { EntityPropertyModule } from './jira-sandbox/types';
 import { LOCAL_ADMIN_ACCOUNT_ID } from './jira-sandbox/users';
@@ -77,7 +82,8 @@ export interface WaveClient {
 
 /**
  * Everything on one port: the Jira sandbox at /jira, the Wave sandbox at /wave, and the Forge
- * runtime running the app (web triggers, /_local controls, Custom UI pages).
+ * runtime running the app (web triggers, /_local controls, Custom UI pages, and the frames of the
+ * issue contexts and gadgets that the Jira sandbox's issue and dashboard pages host).
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const env = options.env ?? process.env;
@@ -105,6 +111,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => kvs.close());
     const realJiraSite = realJiraSiteFromEnv(env);
     const realWave = env.WAVE_REAL === '1';
+    // The runtime asks the Jira sandbox (created after it) about the places its frames are shown in.
+    const jiraHost: { current?: JiraExtensionHost } = {};
     const runtime = new LocalForgeRuntime({
       appDir,
       dataDir: options.dataDir,
@@ -118,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       settings,
       kvsUsage: kvs,
       manifest,
+      extensionHost: () => jiraHost.current,
     });
     closers.push(() => runtime.close());
     const jira = createJiraSandbox({
@@ -136,8 +145,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         void runtime.deliverProductEvent(event);
       },
       settings: options.jiraSettings,
+      extensions: {
+        issueContexts: manifest.issueContexts,
+        dashboardGadgets: manifest.dashboardGadgets.map((module) => ({
+          ...module,
+          editable: module.editResource !== undefined,
+        })),
+        frameUrl: (frame) => runtime.extensionFrameUrl(frame),
+        viewer: () => runtime.actor(),
+      },
     });
     closers.push(() => jira.close());
+    jiraHost.current = jira.host;
     const waveSigningSecret = env.WAVE_WEBHOOK_SECRET || persistedSecret(options.dataDir, WAVE_WEBHOOK_SECRET_FILE);
     const wave = createWaveSandbox({
       dataDir: options.dataDir,

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { seedLocalApp } from './seed-app';
 import { WEB_TRIGGER_KEYS } from '../src/adapters/forge/web-triggers';
+import { seedDemoWork } from './seed-work';
 import { startLocalStack, type LocalStack } from './server';
 
 const DEFAULT_PORT = 8080;
@@ -30,6 +31,8 @@ function describe(stack: LocalStack, dataDir: string): string {
     ...(env.JIRA_BASE_URL
       ? []
       : [
+          `  Issues:                  ${stack.baseUrl}/jira/ (each issue at /jira/browse/<KEY>, e.g. /jira/browse/BILL-1, /jira/browse/ACME-1)`,
+          `  Dashboard:               ${stack.baseUrl}/jira/dashboard (the app's gadgets)`,
           `  Jira REST API:           ${stack.baseUrl}/jira/rest/api/3 (API tokens: local/jira-sandbox/README.md)`,
           `  Platform settings:       ${stack.baseUrl}/jira/_sandbox/settings and ${stack.baseUrl}/_local/settings (every limit on)`,
         ]),
@@ -45,7 +48,10 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     port: portFrom(process.env.PORT),
     dataDir,
-    seed: (started) => seedLocalApp(started, process.env.JIRA_PROJECT_KEY || undefined),
+    seed: async (started) => {
+      await seedLocalApp(started, process.env.JIRA_PROJECT_KEY || undefined);
+      await seedDemoWork(started, process.env);
+    },
   });
   process.stdout.write(`${describe(stack, dataDir)}\n`);
   let stopping = false;

@@ -1,4 +1,6 @@
 import { createApiToken, createLocalUser } from './auth/local-users';
+import { setProjectPermissions } from './auth/project-permissions';
+import { DEFAULT_DASHBOARD_ID, type Dashboards } from './extensions/dashboards';
 import type { NotificationLog } from './events/notifications';
 import type { PendingWork } from './events/pending-work';
 import type { WebhookRegistry } from './events/webhook-registry';
@@ -65,11 +67,12 @@ export interface ControlParts {
   webhooks: WebhookRegistry;
   notifications: NotificationLog;
   work: PendingWork;
+  dashboards: Dashboards;
 }
 
 /** In-process handles for tests and the local stack (the `/jira/_sandbox/...` endpoints use the same). */
 export function createControl(parts: ControlParts): JiraSandboxControl {
-  const { site, faults, limiter, quota, stats, webhooks, notifications, work } = parts;
+  const { site, faults, limiter, quota, stats, webhooks, notifications, work, dashboards } = parts;
   return {
     setFaults: (settings) => faults.set(settings),
     clearFaults: () => faults.clear(),
@@ -102,6 +105,11 @@ export function createControl(parts: ControlParts): JiraSandboxControl {
     clearNotifications: () => notifications.clear(),
     createUser: (input) => createLocalUser(site, input),
     createApiToken: (input) => createApiToken(site, input),
+    setProjectPermissions: (input) => setProjectPermissions(site, input),
+    dashboard: (id) => {
+      const dashboard = dashboards.dashboard(id ?? DEFAULT_DASHBOARD_ID);
+      return dashboard && structuredClone(dashboard);
+    },
     getIssue: (idOrKey) => {
       const issue = site.state.findIssue(idOrKey);
       return issue ? sandboxIssueView(site, issue) : undefined;

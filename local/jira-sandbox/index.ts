@@ -6,7 +6,10 @@ import { NotificationLog } from './events/notifications';
 import { PendingWork } from './events/pending-work';
 import { WebhookRegistry } from './events/webhook-registry';
 import { ALL_HANDLERS } from './handlers/all-handlers';
-import { renderDashboard } from './http/dashboard';
+import { checkDisplayConditions } from './extensions/display-conditions';
+import { Dashboards } from './extensions/dashboards';
+import { createExtensionHost, type JiraExtensionHost } from './extensions/extension-host';
+import { pageRoutes } from './http/pages/page-routes';
 import { createRestDispatcher } from './http/rest-dispatcher';
 import { sandboxRoutes } from './http/sandbox-routes';
 import { FaultInjector } from './limits/faults';
@@ -20,7 +23,12 @@ import { SchemaValidator } from './spec/schema-validator';
 import { JiraState } from './state/jira-state';
 import type { JiraSandboxControl, JiraSandboxOptions } from './types';
 
+export type { JiraExtensionHost } from './extensions/extension-host';
 export type {
+  DashboardGadgetExtension,
+  ExtensionFrame,
+  IssueContextExtension,
+  JiraSandboxExtensions,
   ForgeJiraIssueEvent,
   IssuedCredentials,
   JiraFaultSettings,
@@ -51,9 +59,20 @@ const MAX_BODY = '10mb';
 export function createJiraSandbox(options: JiraSandboxOptions): {
   router: Router;
   control: JiraSandboxControl;
+  /** Jira's side of the app's issue contexts and gadgets, for the Forge runtime. */
+  host: JiraExtensionHost;
   close(): void;
 } {
   const log = options.log ?? ((message: string) => console.warn(`[jira-sandbox] ${message}`));
+  const problems = [
+    ...(options.extensions?.issueContexts ?? []).map((module) => [`jira:issueContext ${module.key}`, module] as const),
+    ...(options.extensions?.dashboardGadgets ?? []).map(
+      (module) => [`jira:dashboardGadget ${module.key}`, module] as const,
+    ),
+  ].flatMap(([where, module]) =>
+    module.displayConditions === undefined ? [] : checkDisplayConditions(module.displayConditions, where),
+  );
+  if (problems.length > 0) throw new Error(`the Jira sandbox cannot host the app's modules:\n${problems.join('\n')}`);
   const spec = JiraSpec.load(options.specPath);
   const validator = new SchemaValidator(spec.document);
   const state = new JiraState(
@@ -75,13 +94,12 @@ export function createJiraSandbox(options: JiraSandboxOptions): {
   const quota = new PointsQuota(options.clock, () => settings.current.pointsQuota);
   const notifications = new NotificationLog(site);
   const stats = new RequestStats();
-  const control = createControl({ site, faults, limiter, quota, stats, webhooks, notifications, work });
+  const dashboards = new Dashboards(site, options.extensions?.dashboardGadgets ?? []);
+  const control = createControl({ site, faults, limiter, quota, stats, webhooks, notifications, work, dashboards });
   const strictResponses = options.strictResponses ?? process.env.JIRA_SANDBOX_STRICT_RESPONSES === '1';
 
   const router = express.Router();
-  router.get(['/', ''], (_req, res) => {
-    res.type('html').send(renderDashboard(site));
-  });
+  router.use(pageRoutes({ site, dashboards, extensions: options.extensions }));
   router.use('/_sandbox', sandboxRoutes(control));
   const dispatch = createRestDispatcher({
     site,
@@ -113,6 +131,7 @@ export function createJiraSandbox(options: JiraSandboxOptions): {
   return {
     router,
     control,
+    host: createExtensionHost(site, options.extensions?.issueContexts ?? [], dashboards),
     close: () => {
       work.cancel();
       state.close();

@@ -8,7 +8,13 @@ import type { JiraState } from './state/jira-state';
 import { SearchIndex } from './state/search-index';
 import type { StoredIssue } from './state/records';
 import type { JiraSandboxApp } from './types';
-import { APP_ACCOUNT_ID, type GlobalPermission, type ProjectPermission, type SandboxUser } from './users';
+import {
+  APP_ACCOUNT_ID,
+  projectPermissionsOf,
+  type GlobalPermission,
+  type ProjectPermission,
+  type SandboxUser,
+} from './users';
 
 /**
  * Who is calling: the app itself (`asApp`) or a user, and how the call reached Jira: through the Forge
@@ -76,16 +82,24 @@ export class Site {
     return principal.user.globalPermissions.includes(permission);
   }
 
-  hasProjectPermission(principal: Principal, _project: ProjectDef, permission: ProjectPermission): boolean {
-    return principal.user.projectPermissions.includes(permission);
+  /** The user's permissions in that project: set for the project (`setProjectPermissions`), else the user's defaults. */
+  hasProjectPermission(principal: Principal, project: ProjectDef, permission: ProjectPermission): boolean {
+    return projectPermissionsOf(principal.user, project.id).includes(permission);
+  }
+
+  /** The issue (by id or key) exists and the principal may browse its project. */
+  canBrowse(principal: Principal, issueIdOrKey: string): boolean {
+    const issue = this.state.findIssue(issueIdOrKey);
+    return (
+      issue !== undefined &&
+      this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS')
+    );
   }
 
   /** The issue, or Jira's 404 when it does not exist or the caller cannot browse its project. */
   requireIssue(idOrKey: string, principal: Principal): StoredIssue {
     const issue = this.state.findIssue(idOrKey);
-    if (!issue || !this.hasProjectPermission(principal, this.catalog.projectById(issue.projectId), 'BROWSE_PROJECTS')) {
-      throw jiraErrors.issueNotFound();
-    }
+    if (!issue || !this.canBrowse(principal, issue.id)) throw jiraErrors.issueNotFound();
     return issue;
   }
 

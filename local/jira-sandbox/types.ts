@@ -4,15 +4,58 @@ import type { CustomFieldModule } from './catalog/fields';
 import type { SandboxNotification } from './events/notifications';
 import type { PointsUsage } from './limits/points-quota';
 import type { JiraSandboxSettings, JiraSettingsUpdate } from './settings/sandbox-settings';
-import type { ChangeItem } from './state/records';
+import type { ExtensionFrame } from '../runtime/extension-host';
+import type { ProjectPermissionsView } from './auth/project-permissions';
+import type { ChangeItem, StoredDashboard } from './state/records';
+import type { ProjectPermission } from './users';
 
-export type { IssuedCredentials, JiraSandboxSettings, JiraSettingsUpdate, PointsUsage, SandboxNotification };
+export type {
+  ExtensionFrame,
+  IssuedCredentials,
+  JiraSandboxSettings,
+  JiraSettingsUpdate,
+  PointsUsage,
+  ProjectPermissionsView,
+  SandboxNotification,
+  StoredDashboard,
+};
 
 export interface EntityPropertyModule {
   key?: string;
   entityType?: string;
   propertyKey: string;
   values: { path: string; type: string; searchAlias?: string }[];
+}
+
+/** An app's `jira:issueContext` module, as the issue page shows it. */
+export interface IssueContextExtension {
+  key: string;
+  title: string;
+  label: string;
+  status?: { type: string; value: { label: string; url?: string; type?: string } };
+  displayConditions?: Record<string, unknown>;
+}
+
+/** An app's `jira:dashboardGadget` module, as the dashboard shows it. */
+export interface DashboardGadgetExtension {
+  key: string;
+  title: string;
+  titleHref?: string;
+  description: string;
+  /** It has an edit view (`edit.resource`). */
+  editable: boolean;
+  refreshable: boolean;
+  displayConditions?: Record<string, unknown>;
+}
+
+/** The app's UI modules the sandbox's issue and dashboard pages host, and where their frames come from. */
+export interface JiraSandboxExtensions {
+  issueContexts: IssueContextExtension[];
+  dashboardGadgets: DashboardGadgetExtension[];
+  /** The URL (path and query, on this server) of a module instance's frame. */
+  frameUrl(frame: ExtensionFrame): string;
+  /** Who views the pages when the URL names no `?as=` user (the runtime's acting user). */
+  viewer?: () => string;
 }
 
 /** What the sandbox needs from the app's manifest. */
@@ -52,6 +95,8 @@ export interface JiraSandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Changes to the default settings (every Jira behaviour on) for this sandbox's life. */
   settings?: JiraSettingsUpdate;
+  /** The app's issue contexts and gadgets, hosted by `/jira/browse/<KEY>` and `/jira/dashboard`. */
+  extensions?: JiraSandboxExtensions;
 }
 
 export interface JiraFaults {
@@ -153,6 +198,17 @@ export interface JiraSandboxControl {
   createUser(input: { displayName: string; email: string; admin?: boolean }): IssuedCredentials;
   /** Another API token for the user with this email. */
   createApiToken(input: { email: string; label?: string }): IssuedCredentials;
+  /**
+   * What one user may do in one project (`permissions: []`: not even browse it; `null`: back to the
+   * user's defaults). Bad input throws InvalidInputError and changes nothing.
+   */
+  setProjectPermissions(input: {
+    accountId: string;
+    projectKey: string;
+    permissions: ProjectPermission[] | null;
+  }): ProjectPermissionsView;
+  /** A dashboard with its gadgets and their configuration (default: the site's dashboard, 10000). */
+  dashboard(id?: string): StoredDashboard | undefined;
   getIssue(idOrKey: string): SandboxIssueView | undefined;
   listIssues(projectKey?: string): SandboxIssueView[];
   /** Resolves when every queued trigger call and webhook delivery has finished. */

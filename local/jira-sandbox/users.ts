@@ -60,8 +60,15 @@ export interface SandboxUser {
   displayName: string;
   emailAddress?: string;
   globalPermissions: GlobalPermission[];
-  /** Granted in every project (the sandbox has one permission scheme). */
+  /** Granted in every project (the sandbox has one permission scheme)... */
   projectPermissions: ProjectPermission[];
+  /** ...except the projects (by id) where the user's permissions were set apart (`[]`: no access at all). */
+  projectPermissionsByProject?: Record<string, ProjectPermission[]>;
+}
+
+/** What the user may do in one project. */
+export function projectPermissionsOf(user: SandboxUser, projectId: string): ProjectPermission[] {
+  return user.projectPermissionsByProject?.[projectId] ?? user.projectPermissions;
 }
 
 export const USER_PROJECT_PERMISSIONS: ProjectPermission[] = [

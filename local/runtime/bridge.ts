@@ -1,87 +1,95 @@
-import type { InstallationIdentity } from './invocation-runtime';
+import { BridgeRefusal } from './bridge-refusal';
+import { customUiContext, gadgetPlace, type ContextSources } from './extension-context';
 import { contextAriOf } from './invocation-runtime';
 import type { InvocationOutcome, InvokeRequest } from './invoker';
-import type { JiraTarget } from './jira-target';
-import type { PageModule } from './manifest';
+import type { UiModule } from './manifest';
+import { navigationUrl } from './navigation';
+import type { PageOrigin } from './page-origin';
 
-/** Which page a bridge call comes from; embedded in the page by the injected bridge script. */
-export interface PageOrigin {
-  moduleKey: string;
-  projectKey?: string;
-  /** The `?as=` user the page was opened as, if any. */
-  accountId?: string;
-}
+export type { PageOrigin } from './page-origin';
 
 export interface BridgeAnswer {
   status: number;
   body: { ok: true; value: unknown } | { ok: false; error: string };
 }
 
-export interface BridgeOptions {
-  pages: readonly PageModule[];
-  identity: InstallationIdentity;
-  siteUrl: () => string;
+export interface BridgeOptions extends ContextSources {
+  modules: readonly UiModule[];
+  /** The stack's base URL (the app's own pages live there). */
+  baseUrl: () => string;
   invoke: (request: InvokeRequest) => Promise<InvocationOutcome>;
-  jira: JiraTarget;
   /** The acting user when the page names none (`POST /_local/actor`). */
   actor: () => string;
 }
 
 type BridgeCall = (
   options: BridgeOptions,
-  page: PageModule,
+  module: UiModule,
   accountId: string,
   origin: PageOrigin,
   payload: unknown,
 ) => Promise<BridgeAnswer>;
 
-/** The server side of `@forge/bridge` calls that need the backend: `invoke`, `getContext`, `requestJira`. */
+/**
+ * The server side of `@forge/bridge` calls that need the backend: `getContext`, `invoke`, `requestJira`
+ * (`fetchProduct`), `submit` (a gadget's edit view) and `getUrl` (router locations). The calls a frame
+ * answers itself are in `bridge-script.ts`.
+ */
 export async function handleBridgeCall(
   options: BridgeOptions,
   name: string,
   origin: PageOrigin,
   payload: unknown,
 ): Promise<BridgeAnswer> {
-  const page = options.pages.find((candidate) => candidate.key === origin.moduleKey);
-  if (!page) return failure(400, `no Custom UI module '${origin.moduleKey}' in the manifest`);
-  const call = CALLS[name];
+  const module = options.modules.find((candidate) => candidate.key === origin.moduleKey);
+  if (!module) return failure(400, `no Custom UI module '${origin.moduleKey}' in the manifest`);
+  const call = Object.prototype.hasOwnProperty.call(CALLS, name) ? CALLS[name] : undefined;
   if (!call) return failure(400, `the bridge call '${name}' is not supported by the local runtime`);
   const accountId = origin.accountId ?? options.actor();
   try {
-    return await call(options, page, accountId, origin, payload);
+    return await call(options, module, accountId, origin, payload);
   } catch (error) {
+    if (error instanceof BridgeRefusal) return failure(error.status, error.message);
     return failure(502, error instanceof Error ? error.message : String(error));
   }
 }
 
 const CALLS: Record<string, BridgeCall> = {
-  getContext: async (options, page, accountId, origin) => ({
-    status: 200,
-    body: { ok: true, value: await customUiContext(options, page, accountId, origin) },
-  }),
+  getContext: async (options, module, accountId, origin) =>
+    success(await customUiContext(options, module, accountId, origin)),
   invoke: invokeResolver,
-  fetchProduct: fetchProduct,
+  fetchProduct,
+  submit: submitView,
+  getUrl: async (options, _module, _accountId, origin, payload) =>
+    success(
+      navigationUrl(payload, {
+        baseUrl: options.baseUrl(),
+        siteUrl: options.siteUrl(),
+        modules: options.modules,
+        origin,
+      }),
+    ),
 };
 
 async function invokeResolver(
   options: BridgeOptions,
-  page: PageModule,
+  module: UiModule,
   accountId: string,
   origin: PageOrigin,
   payload: unknown,
 ): Promise<BridgeAnswer> {
-  if (!page.resolverFunction) return failure(400, `module '${page.key}' has no resolver`);
+  if (!module.resolverFunction) return failure(400, `module '${module.key}' has no resolver`);
   const {
     functionKey,
     payload: resolverPayload,
     metadata,
   } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown; metadata?: unknown };
   if (typeof functionKey !== 'string') return failure(400, 'invoke needs a functionKey');
-  const context = await customUiContext(options, page, accountId, origin);
+  const context = await customUiContext(options, module, accountId, origin);
   const backendPayload = { principal: { accountId }, installContext: contextAriOf(options.identity) };
   const outcome = await options.invoke({
-    functionKey: page.resolverFunction,
-    moduleKey: page.key,
+    functionKey: module.resolverFunction,
+    moduleKey: module.key,
     kind: 'resolver',
     args: [{ call: { functionKey, payload: resolverPayload, jobId: undefined }, context }, backendPayload],
   });
@@ -92,15 +100,12 @@ async function invokeResolver(
     return failure(500, `There was an error invoking the function - ${message}`);
   }
   // With metadata, @forge/bridge expects the answer wrapped as {body, metadata}.
-  return {
-    status: 200,
-    body: { ok: true, value: metadata === undefined ? outcome.value : { body: outcome.value, metadata: {} } },
-  };
+  return success(metadata === undefined ? outcome.value : { body: outcome.value, metadata: {} });
 }
 
 async function fetchProduct(
   options: BridgeOptions,
-  _page: PageModule,
+  _module: UiModule,
   accountId: string,
   _origin: PageOrigin,
   payload: unknown,
@@ -121,54 +126,42 @@ async function fetchProduct(
   response.headers.forEach((headerValue, name) => {
     headers[name] = headerValue;
   });
-  const value = {
+  return success({
     body: await response.text(),
     headers,
     status: response.status,
     statusText: response.statusText,
     isAttachment: false,
-  };
-  return { status: 200, body: { ok: true, value } };
+  });
 }
 
-/** What `view.getContext()` returns in a Jira admin or project settings page. */
-export async function customUiContext(
+/**
+ * `view.submit(configuration)`: only a gadget's edit view is submittable; Jira stores what it submits as
+ * the gadget's configuration (then shows the view). Elsewhere the answer is false, which `@forge/bridge`
+ * turns into "this resource's view is not submittable."
+ */
+async function submitView(
   options: BridgeOptions,
-  page: PageModule,
+  module: UiModule,
   accountId: string,
   origin: PageOrigin,
-): Promise<Record<string, unknown>> {
-  const { appId, environmentId, cloudId } = options.identity;
-  const extension: Record<string, unknown> = { type: page.type };
-  if (page.type === 'jira:projectSettingsPage') extension.project = await projectOf(options, origin.projectKey);
-  return {
+  payload: unknown,
+): Promise<BridgeAnswer> {
+  if (module.type !== 'jira:dashboardGadget' || origin.entryPoint !== 'edit') return success(false);
+  gadgetPlace(options, module, accountId, origin);
+  const host = options.host();
+  const saved = host?.saveGadgetConfiguration(
+    origin.dashboardId as string,
+    origin.gadgetId as string,
     accountId,
-    cloudId,
-    workspaceId: cloudId,
-    localId: `ari:cloud:ecosystem::extension/${appId}/${environmentId}/static/${page.key}`,
-    moduleKey: page.key,
-    siteUrl: options.siteUrl(),
-    environmentId,
-    environmentType: 'DEVELOPMENT',
-    locale: 'en-US',
-    timezone: 'UTC',
-    theme: { colorMode: 'light' },
-    surfaceColor: null,
-    extension,
-  };
+    payload,
+  );
+  if (!saved) return failure(501, 'this local runtime has no Jira to host gadgets');
+  return saved.ok ? success(true) : failure(saved.status, saved.error);
 }
 
-async function projectOf(
-  options: BridgeOptions,
-  projectKey: string | undefined,
-): Promise<{ id: string; key: string; type: string }> {
-  if (!projectKey) throw new Error('a project settings page needs a project key');
-  const response = await options.jira({ kind: 'app' }, `/rest/api/3/project/${encodeURIComponent(projectKey)}`, {
-    headers: { accept: 'application/json' },
-  });
-  if (!response.ok) throw new Error(`project ${projectKey}: Jira answered ${response.status}`);
-  const project = (await response.json()) as { id: string; key: string; projectTypeKey?: string };
-  return { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' };
+function success(value: unknown): BridgeAnswer {
+  return { status: 200, body: { ok: true, value } };
 }
 
 function failure(status: number, error: string): BridgeAnswer {

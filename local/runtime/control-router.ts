@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { InvalidInputError } from '../input';
-import type { BridgeAnswer, PageOrigin } from './bridge';
-import { isAccountId } from './custom-ui';
+import type { BridgeAnswer } from './bridge';
+import { isAccountId, parseOrigin, type PageOrigin } from './page-origin';
 import { PAYLOAD_LIMIT_BYTES } from './limits';
 import type { PlatformSettings } from './platform-settings';
 import type { ScheduledRun } from './scheduler';
@@ -85,17 +85,19 @@ export function createControlRouter(target: ControlTarget): express.Router {
   });
 
   router.post('/bridge/:name', async (req, res) => {
-    const { origin, payload } = (req.body ?? {}) as { origin?: Partial<PageOrigin>; payload?: unknown };
-    if (typeof origin?.moduleKey !== 'string' || (origin.accountId !== undefined && !isAccountId(origin.accountId))) {
-      res.status(400).json({ ok: false, error: 'body must be {"origin": {"moduleKey": ...}, "payload": ...}' });
+    const { origin, payload } = (req.body ?? {}) as { origin?: unknown; payload?: unknown };
+    const parsed =
+      typeof origin === 'object' && origin !== null
+        ? parseOrigin(origin as Record<string, unknown>)
+        : { error: 'origin is missing' };
+    if ('error' in parsed) {
+      res.status(400).json({
+        ok: false,
+        error: `body must be {"origin": {"moduleKey": ...}, "payload": ...}: ${parsed.error}`,
+      });
       return;
     }
-    const page: PageOrigin = {
-      moduleKey: origin.moduleKey,
-      projectKey: typeof origin.projectKey === 'string' ? origin.projectKey : undefined,
-      accountId: origin.accountId,
-    };
-    const answer = await target.bridge(String(req.params.name), page, payload);
+    const answer = await target.bridge(String(req.params.name), parsed.origin, payload);
     res.status(answer.status).json(answer.body);
   });
 

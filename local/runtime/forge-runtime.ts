@@ -3,7 +3,8 @@ import express from 'express';
 import type { RuntimeClock } from '../clock';
 import { handleBridgeCall, type BridgeOptions } from './bridge';
 import { createControlRouter, type TimeControlAnswer } from './control-router';
-import { createPageRouter } from './custom-ui';
+import { createPageRouter, extensionFrameUrl, MODULE_FRAMES_PATH } from './custom-ui';
+import type { ExtensionFrame, ExtensionHost } from './extension-host';
 import { createEgressFetch } from './egress';
 import { createForgeFetch } from './forge-fetch';
 import { installClockAsDate } from './clock-date';
@@ -50,6 +51,8 @@ export interface ForgeRuntimeOptions {
   queueConcurrency?: number;
   /** Loaded from `<appDir>/manifest.yml` unless given. */
   manifest?: AppManifest;
+  /** The Jira that hosts the app's issue contexts and gadgets (the sandbox), once it exists. */
+  extensionHost?: () => ExtensionHost | undefined;
 }
 
 /** What the installation used of the platform since the start or the last reset (for the bench). */
@@ -148,8 +151,10 @@ export class LocalForgeRuntime {
       onDue: () => void this.serial.run(() => this.scheduler.runDue(() => this.idle())),
     });
     this.bridgeOptions = {
-      pages: this.manifest.pages,
+      modules: this.manifest.uiModules,
       identity: this.identity,
+      baseUrl: options.baseUrl,
+      host: () => options.extensionHost?.(),
       siteUrl: () => options.realJiraSite?.baseUrl ?? `${options.baseUrl()}/jira`,
       invoke: (request) => this.invoke(request),
       jira,
@@ -157,7 +162,10 @@ export class LocalForgeRuntime {
     };
   }
 
-  /** Mounts `/webtrigger`, `/_local`, and the Custom UI pages (`/admin`, `/projects/:key/settings`). */
+  /**
+   * Mounts `/webtrigger`, `/_local`, the Custom UI pages (`/admin`, `/projects/:key/settings`) and the frames
+   * of issue contexts and gadgets (`/modules/<key>/`, `/modules/<key>/edit/`).
+   */
   mount(app: express.Express): void {
     app.use(
       '/webtrigger',
@@ -187,12 +195,28 @@ export class LocalForgeRuntime {
       }),
     );
     const mountPoints = { 'jira:adminPage': '/admin', 'jira:projectSettingsPage': '/projects/:key/settings' } as const;
+    const resourceDir = (resource: string) =>
+      path.resolve(this.options.appDir, this.manifest.resources.get(resource) as string);
     for (const type of Object.keys(mountPoints) as (keyof typeof mountPoints)[]) {
       const page = this.manifest.pages.find((candidate) => candidate.type === type);
-      const resource = page && this.manifest.resources.get(page.resource);
-      if (page && resource)
-        app.use(mountPoints[type], createPageRouter(page, path.resolve(this.options.appDir, resource)));
+      if (page) app.use(mountPoints[type], createPageRouter(page, resourceDir(page.resource)));
     }
+    for (const module of [...this.manifest.issueContexts, ...this.manifest.dashboardGadgets]) {
+      const mountPath = `${MODULE_FRAMES_PATH}/${module.key}`;
+      if (module.type === 'jira:dashboardGadget' && module.editResource)
+        app.use(`${mountPath}/edit`, createPageRouter(module, resourceDir(module.editResource), 'edit'));
+      app.use(mountPath, createPageRouter(module, resourceDir(module.resource)));
+    }
+  }
+
+  /** The URL (path and query) of an issue context's or a gadget's frame, for the page that hosts it. */
+  extensionFrameUrl(frame: ExtensionFrame): string {
+    return extensionFrameUrl(frame);
+  }
+
+  /** The user Custom UI acts as when a frame names none (`POST /_local/actor`; default the local admin). */
+  actor(): string {
+    return this.actorAccountId;
   }
 
   webTriggerUrl(key: string): string {

@@ -13,7 +13,14 @@ export {
 } from './platform-settings';
 export { InvocationKilledError } from './killed-invocation';
 export type { QueueUsage } from './queue-limits';
-export { loadManifest, type AppManifest } from './manifest';
+export {
+  loadManifest,
+  type AppManifest,
+  type DashboardGadgetModule,
+  type IssueContextModule,
+  type UiModule,
+} from './manifest';
+export type { ExtensionFrame, ExtensionHost, GadgetPlace, IssueContextPlace } from './extension-host';
 export { originalFetch } from './forge-globals';
 export { realJiraSiteFromEnv, type RealJiraSite } from './jira-target';
 export { createRuntimeLog, isQuiet, type RuntimeLog } from './log';

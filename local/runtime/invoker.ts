@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { runInInvocation, type ForgeFetch, type FetchFunction } from './forge-globals';
 import type { Handler } from './handlers';
@@ -64,6 +65,8 @@ export class Invoker {
       timeoutMs,
     });
     const killer = new AbortController();
+    // One listener per platform call in flight: an invocation may run many at once (Promise.all).
+    setMaxListeners(1_000, killer.signal);
     const kill: KillSwitch = {
       signal: killer.signal,
       error: () => new InvocationKilledError(request.moduleKey, timeoutMs),

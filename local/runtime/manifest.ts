@@ -3,10 +3,26 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import type { EntityDefinition } from '../kvs';
 import { MAX_TIMEOUT_SECONDS } from './limits';
+import {
+  isObject,
+  parseUiModules,
+  resourcesOf,
+  type DashboardGadgetModule,
+  type IssueContextModule,
+  type PageModule,
+  type UiModule,
+} from './ui-modules';
+
+export type {
+  DashboardGadgetModule,
+  IssueContextModule,
+  PageModule,
+  PageModuleType,
+  UiModule,
+  UiModuleType,
+} from './ui-modules';
 
 export type ScheduleInterval = 'fiveMinute' | 'hour' | 'day' | 'week';
-export type PageModuleType = 'jira:adminPage' | 'jira:projectSettingsPage';
-
 export interface FunctionModule {
   key: string;
   /** `index.waveWebhook` → file `index`, export `waveWebhook`. */
@@ -38,14 +54,6 @@ export interface ConsumerModule {
   function: string;
 }
 
-export interface PageModule {
-  type: PageModuleType;
-  key: string;
-  resource: string;
-  resolverFunction?: string;
-  title?: string;
-}
-
 /** The parts of manifest.yml the local runtime acts on. */
 export interface AppManifest {
   /** The app's UUID (the part after `ari:cloud:ecosystem::app/`). */
@@ -56,7 +64,12 @@ export interface AppManifest {
   scheduledTriggers: ScheduledTriggerModule[];
   productTriggers: ProductTriggerModule[];
   consumers: ConsumerModule[];
+  /** The admin and project settings pages. */
   pages: PageModule[];
+  issueContexts: IssueContextModule[];
+  dashboardGadgets: DashboardGadgetModule[];
+  /** Every Custom UI module: the pages, issue contexts and dashboard gadgets. */
+  uiModules: UiModule[];
   /** resource key → path relative to the app directory */
   resources: Map<string, string>;
   storageEntities: EntityDefinition[];
@@ -142,27 +155,19 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     const key = text(module, 'key', 'modules.consumer');
     return { key, queue: text(module, 'queue', `consumer ${key}`), function: functionRef(module, `consumer ${key}`) };
   });
-  const pages: PageModule[] = (['jira:adminPage', 'jira:projectSettingsPage'] as const).flatMap((type) =>
-    list(type).map((module) => {
-      const key = text(module, 'key', `modules.${type}`);
-      const resolver = isObject(module.resolver) ? functionRef(module.resolver, `${type} ${key} resolver`) : undefined;
-      return {
-        type,
-        key,
-        resource: text(module, 'resource', `${type} ${key}`),
-        resolverFunction: resolver,
-        title: typeof module.title === 'string' ? module.title : undefined,
-      };
-    }),
+  const uiModules = parseUiModules({ list, text, functionRef, fail });
+  const pages = uiModules.filter(
+    (module): module is PageModule => module.type === 'jira:adminPage' || module.type === 'jira:projectSettingsPage',
   );
 
   const resources = new Map<string, string>();
   for (const resource of Array.isArray(document.resources) ? document.resources.filter(isObject) : []) {
     resources.set(text(resource, 'key', 'resources'), text(resource, 'path', 'resources'));
   }
-  for (const page of pages) {
-    if (!resources.has(page.resource))
-      fail(`${page.type} ${page.key}: resource '${page.resource}' is not declared in resources`);
+  for (const module of uiModules) {
+    for (const resource of resourcesOf(module))
+      if (!resources.has(resource))
+        fail(`${module.type} ${module.key}: resource '${resource}' is not declared in resources`);
   }
 
   const permissions = isObject(document.permissions) ? document.permissions : {};
@@ -180,6 +185,11 @@ export function parseManifest(document: Yaml, source = 'manifest.yml'): AppManif
     productTriggers,
     consumers,
     pages,
+    issueContexts: uiModules.filter((module): module is IssueContextModule => module.type === 'jira:issueContext'),
+    dashboardGadgets: uiModules.filter(
+      (module): module is DashboardGadgetModule => module.type === 'jira:dashboardGadget',
+    ),
+    uiModules,
     resources,
     storageEntities: (Array.isArray(storage.entities) ? storage.entities : []) as EntityDefinition[],
     customFields: list('jira:customField'),
@@ -195,8 +205,4 @@ function backendAddress(entry: unknown): string | undefined {
   if (typeof entry === 'string') return entry;
   if (isObject(entry) && typeof entry.address === 'string') return entry.address;
   return undefined;
-}
-
-function isObject(value: unknown): value is Yaml {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,8 @@ import { WaveOAuthClient } from '../adapters/wave/wave-oauth';
 import { WaveTokenManager } from '../adapters/wave/wave-tokens';
 import { NotConfiguredError } from '../shared/errors';
 import type { TimeBudget } from '../shared/time-budget';
+import type { DeliveryRecord } from '../adapters/storage/activity-log';
+import type { SyncResult } from './sync/sync-result';
 
 /** What one invocation's sync work shares: its time budget, its Jira and Wave clients, the configuration. */
 export interface SyncContext {
@@ -16,6 +18,11 @@ export interface SyncContext {
   wave(): WaveGraphqlClient;
   /** The business an event without `businessId` belongs to. */
   connectedBusinessId(): Promise<string>;
+  /**
+   * The activity-log entry of a delivery's result, written in the same transaction as the record it changed
+   * (undefined: no entry). Set by the intake and the poll.
+   */
+  activityOf?: (result: SyncResult) => DeliveryRecord | undefined;
 }
 
 export async function createSyncContext(budget: TimeBudget, config?: AppConfig): Promise<SyncContext> {

@@ -129,6 +129,10 @@ const allFields = [
     'wave-due-date',
     'wave-link',
     'wave-id',
+    'wave-amount-due',
+    'wave-amount-paid',
+    'wave-outstanding',
+    'wave-overdue',
   ].map((key, i) => forgeField(`customfield_${10100 + i}`, key)),
 ];
 
@@ -191,7 +195,7 @@ describe('worklogs, comments, links', () => {
       comment: 'Payment of 1000.00 USD',
       details: { amount: '1000.00' },
     });
-    expect(first).toEqual({ worklogId: '500', created: true });
+    expect(first).toEqual({ worklogId: '500', created: true, notified: false });
     expect(bodies()[1]).toMatchObject({
       started: '2026-01-17T12:34:00.000+0000',
       timeSpentSeconds: 60,
@@ -211,7 +215,7 @@ describe('worklogs, comments, links', () => {
       started: new Date(),
       timeSpentSeconds: 60,
     });
-    expect(again).toEqual({ worklogId: '500', created: false });
+    expect(again).toEqual({ worklogId: '500', created: false, notified: false });
     expect(ops()).toEqual(['getIssueWorklog', 'addWorklog', 'getIssueWorklog']);
     expect(jira.requests[2]?.path).toContain('expand=properties');
   });

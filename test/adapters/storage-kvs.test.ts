@@ -1,6 +1,8 @@
 import { kvs } from '@forge/kvs';
 import { getAppConfig, parseAppConfig, resolveProjectKey, saveAppConfig } from '../../src/adapters/storage/config';
-import { claimEvent, markEventDone, releaseEvent } from '../../src/adapters/storage/event-dedupe';
+import { latestDeliveries } from '../../src/adapters/storage/activity-log';
+import { markCreateIntent } from '../../src/adapters/storage/create-intent';
+import { commitRecord, readRecordState } from '../../src/adapters/storage/record-store';
 import { acquireRecordLock, withRecordLock } from '../../src/adapters/storage/record-lock';
 import { storageKeys } from '../../src/adapters/storage/keys';
 import { deleteLink, getLink, listLinks, putLink } from '../../src/adapters/storage/links';
@@ -21,29 +23,41 @@ beforeEach(() => {
 });
 afterEach(() => harness.close());
 
-describe('event dedupe', () => {
-  it('lets one delivery claim an event; others see it in progress, then done', async () => {
-    const claims = await Promise.all(Array.from({ length: 5 }, () => claimEvent('ZXZ0+/=')));
-    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
-    expect(claims.filter((c) => !c.claimed)).toEqual(Array(4).fill({ claimed: false, state: 'processing' }));
-    await markEventDone('ZXZ0+/=');
-    expect(await claimEvent('ZXZ0+/=')).toEqual({ claimed: false, state: 'done' });
+describe('record store: one read and one write per delivery', () => {
+  it('reads link, applied event and creation in flight together, and commits them in one transaction', async () => {
+    const lock = await acquireRecordLock('invoice', 'SW52+/=', createTimeBudget({ limitMs: 1_000 }));
+    expect(await readRecordState('invoice', 'SW52+/=', 'evt-1')).toEqual({
+      link: undefined,
+      done: false,
+      intent: undefined,
+    });
+    await markCreateIntent('invoice', 'SW52+/=', 1_000);
+    await commitRecord({
+      lock,
+      kind: 'invoice',
+      waveId: 'SW52+/=',
+      eventId: 'evt-1',
+      link: { issue: { id: '10001', key: 'BILL-1' } },
+      newIssueId: '10001',
+      activity: { receivedAt: Date.now(), outcome: 'processed', issueKey: 'BILL-1' },
+      now: Date.now(),
+    });
+    expect(await readRecordState('invoice', 'SW52+/=', 'evt-1')).toEqual({
+      link: { issue: { id: '10001', key: 'BILL-1' } },
+      done: true,
+      intent: undefined,
+    });
+    expect(await kvs.get(storageKeys.recordLock('invoice', 'SW52+/='))).toBeUndefined();
+    expect(await kvs.get(storageKeys.issueBacklink('10001'))).toEqual({ kind: 'invoice', waveId: 'SW52+/=' });
+    expect((await latestDeliveries()).entries).toEqual([expect.objectContaining({ issueKey: 'BILL-1' })]);
   });
 
-  it("a released claim lets Wave's retry be processed", async () => {
-    expect(await claimEvent('e1')).toEqual({ claimed: true });
-    await releaseEvent('e1');
-    expect(await claimEvent('e1')).toEqual({ claimed: true });
-  });
-
-  it('takes over a claim left by a dead invocation, and forgets events after 7 days', async () => {
-    const start = Date.now();
-    expect(await claimEvent('e2', { now: () => start })).toEqual({ claimed: true });
-    expect(await claimEvent('e2', { now: () => start + 60_000 })).toEqual({ claimed: false, state: 'processing' });
-    expect(await claimEvent('e2', { now: () => start + 16 * 60_000 })).toEqual({ claimed: true });
-    await markEventDone('e2');
+  it('forgets applied events after 7 days', async () => {
+    const lock = await acquireRecordLock('invoice', 'i', createTimeBudget({ limitMs: 1_000 }));
+    await commitRecord({ lock, kind: 'invoice', waveId: 'i', eventId: 'e2', now: Date.now() });
+    expect((await readRecordState('invoice', 'i', 'e2')).done).toBe(true);
     harness.clock.advance(7 * 24 * 3600_000 + 1_000);
-    expect(await claimEvent('e2')).toEqual({ claimed: true });
+    expect((await readRecordState('invoice', 'i', 'e2')).done).toBe(false);
   });
 });
 
@@ -93,6 +107,7 @@ describe('configuration', () => {
       customerIssueType: { auto: 'customer' },
       statusMappings: {},
       features: { customerIssues: true, paymentWorklogs: true, issueLinks: true },
+      workLinks: {},
       worklogSeconds: 60,
     });
     expect(() => resolveProjectKey(config, 'biz')).toThrow(NotConfiguredError);

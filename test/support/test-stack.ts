@@ -5,7 +5,6 @@ import { signWaveWebhook } from '../../src/domain/wave-webhook';
 import type { ResolverApi, ResolverName, ResolverResult } from '../../src/entry/resolvers/api';
 import { seedLocalApp } from '../../local/seed-app';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/server';
-import { PENDING_APP_ADAPTATIONS } from './pending-app-adaptations';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -52,8 +51,6 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     },
     seed: seedLocalApp,
     ...options,
-    jiraSettings: { ...PENDING_APP_ADAPTATIONS.jira, ...options.jiraSettings },
-    runtimeSettings: { ...PENDING_APP_ADAPTATIONS.runtime, ...options.runtimeSettings },
   });
   const url = stack.webhookUrl('wave-webhook');
 

@@ -97,6 +97,15 @@ export function sandboxRoutes(control: JiraSandboxControl): Router {
       .json(control.createApiToken(req.body ?? {}));
   });
 
+  router.post('/project-permissions', (req, res) => {
+    res.json(control.setProjectPermissions(req.body ?? {}));
+  });
+  router.get('/dashboards/:id', (req, res) => {
+    const dashboard = control.dashboard(req.params.id);
+    if (dashboard) res.json(dashboard);
+    else res.status(404).json({ error: 'no such dashboard' });
+  });
+
   router.get('/issues', (req, res) => {
     res.json({ issues: control.listIssues(typeof req.query.project === 'string' ? req.query.project : undefined) });
   });

@@ -30,3 +30,51 @@ export function adfText(value: unknown): string {
   const separator = value.type === 'doc' ? '\n' : '';
   return (value.content ?? []).map(adfText).join(separator);
 }
+
+interface AdfInline extends AdfNode {
+  attrs?: { text?: unknown; shortName?: unknown; url?: unknown };
+}
+
+const CONTAINERS = new Set([
+  'doc',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+  'panel',
+  'expand',
+  'layoutSection',
+  'layoutColumn',
+  'table',
+  'tableRow',
+  'tableCell',
+  'tableHeader',
+  'listItem',
+]);
+
+/**
+ * A document as the blocks a person reads: one string per paragraph, heading, code block or list item
+ * (list items prefixed "• "), hard breaks as newlines, mentions, emoji and links as their text.
+ */
+export function adfBlocks(value: unknown): string[] {
+  const blocks: string[] = [];
+  const inline = (node: AdfInline): string => {
+    if (node.type === 'text') return node.text ?? '';
+    if (node.type === 'hardBreak') return '\n';
+    if (node.type === 'mention' || node.type === 'emoji' || node.type === 'inlineCard') {
+      const text = node.attrs?.text ?? node.attrs?.shortName ?? node.attrs?.url;
+      return typeof text === 'string' ? text : '';
+    }
+    return (node.content ?? []).map(inline).join('');
+  };
+  const walk = (node: AdfNode, prefix: string): void => {
+    if (CONTAINERS.has(node.type)) {
+      const childPrefix = node.type === 'listItem' ? '• ' : prefix;
+      (node.content ?? []).forEach((child, index) => walk(child, index === 0 ? childPrefix : prefix));
+      return;
+    }
+    const text = inline(node);
+    if (text.trim() !== '') blocks.push(prefix + text);
+  };
+  if (isNode(value)) walk(value, '');
+  return blocks;
+}

@@ -1,6 +1,6 @@
 import { customFieldJsonType, extensionAri, SYSTEM_FIELDS } from '../catalog/fields';
 import type { Principal, Site } from '../site';
-import type { StoredIssue } from '../state/records';
+import type { StoredIssue, StoredLink } from '../state/records';
 import { adfText } from './adf';
 import { issueTypeView, namedView, projectDetails, statusView } from './catalog-views';
 import { formatJiraDateTime } from './dates';
@@ -19,8 +19,11 @@ export function issueFieldIds(site: Site): string[] {
   ];
 }
 
-/** The value of one field of an issue, as REST v3 renders it. */
-export function fieldValue(site: Site, issue: StoredIssue, fieldId: string): unknown {
+/**
+ * The value of one field of an issue, as REST v3 renders it. With a `viewer`, links to issues the viewer
+ * cannot browse are left out, as Jira leaves them out.
+ */
+export function fieldValue(site: Site, issue: StoredIssue, fieldId: string, viewer?: Principal): unknown {
   const { catalog } = site;
   const timeSpent = issue.worklogs.reduce((sum, worklog) => sum + worklog.timeSpentSeconds, 0);
   switch (fieldId) {
@@ -59,6 +62,7 @@ export function fieldValue(site: Site, issue: StoredIssue, fieldId: string): unk
     case 'issuelinks':
       return site.state
         .linksOf(issue.id)
+        .filter((link) => !viewer || site.canBrowse(viewer, otherEnd(link, issue.id)))
         .map((link) => issueLinkView(site, link, issue.id))
         .filter(Boolean);
     case 'comment':
@@ -87,6 +91,10 @@ export function fieldValue(site: Site, issue: StoredIssue, fieldId: string): unk
     default:
       return issue.customFields[fieldId] ?? null;
   }
+}
+
+function otherEnd(link: StoredLink, issueId: string): string {
+  return link.inwardIssueId === issueId ? link.outwardIssueId : link.inwardIssueId;
 }
 
 /** `TimeTrackingDetails`: only the parts that are set. */
@@ -154,7 +162,9 @@ export function issueView(site: Site, issue: StoredIssue, options: IssueViewOpti
     id: issue.id,
     self: site.url(`/rest/api/3/issue/${issue.id}`),
     key: issue.key,
-    fields: Object.fromEntries(options.fields.map((fieldId) => [fieldId, fieldValue(site, issue, fieldId)])),
+    fields: Object.fromEntries(
+      options.fields.map((fieldId) => [fieldId, fieldValue(site, issue, fieldId, options.principal)]),
+    ),
   };
   if (options.properties) view.properties = options.properties;
   if (expand.has('names'))

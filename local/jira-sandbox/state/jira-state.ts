@@ -2,9 +2,9 @@ import { DocStore } from '../../persistence/doc-store';
 import { openDatabase, type SqliteDatabase } from '../../persistence/sqlite';
 import type { SiteCatalog } from '../catalog/catalog-types';
 import { assignCustomFields, type CustomFieldModule } from '../catalog/fields';
-import { seedCatalog } from '../catalog/seed-catalog';
+import { seedCatalog, withNewSeedEntries } from '../catalog/seed-catalog';
 import { seedUsers, type SandboxUser } from '../users';
-import type { Counters, StoredApiToken, StoredIssue, StoredLink, StoredWebhook } from './records';
+import type { Counters, StoredApiToken, StoredDashboard, StoredIssue, StoredLink, StoredWebhook } from './records';
 
 type MetaDoc = SiteCatalog | SandboxUser[] | Counters;
 
@@ -19,6 +19,7 @@ const FIRST_IDS: Omit<Counters, 'issueNumberByProject'> = {
   link: 10000,
   history: 10000,
   webhook: 1,
+  gadget: 10000,
 };
 
 /**
@@ -36,6 +37,7 @@ export class JiraState {
   private readonly linkStore: DocStore<StoredLink>;
   private readonly webhookStore: DocStore<StoredWebhook>;
   private readonly tokenStore: DocStore<StoredApiToken>;
+  private readonly dashboardStore: DocStore<StoredDashboard>;
   private readonly issues = new Map<string, StoredIssue>();
   private readonly idByKey = new Map<string, string>();
   private readonly links = new Map<string, StoredLink>();
@@ -54,12 +56,14 @@ export class JiraState {
     this.linkStore = new DocStore<StoredLink>(this.db, 'jira-links');
     this.webhookStore = new DocStore<StoredWebhook>(this.db, 'jira-webhooks');
     this.tokenStore = new DocStore<StoredApiToken>(this.db, 'jira-api-tokens');
+    this.dashboardStore = new DocStore<StoredDashboard>(this.db, 'jira-dashboards');
 
     const storedCatalog = this.meta.get('catalog') as SiteCatalog | undefined;
-    const catalog = storedCatalog ?? { ...seedCatalog(), customFields: [] };
+    const catalog = storedCatalog ? withNewSeedEntries(storedCatalog) : { ...seedCatalog(), customFields: [] };
     this.catalog = { ...catalog, customFields: assignCustomFields(catalog.customFields, app.customFields) };
     this.users = (this.meta.get('users') as SandboxUser[] | undefined) ?? seedUsers(app.name);
-    this.counters = (this.meta.get('counters') as Counters | undefined) ?? { ...FIRST_IDS, issueNumberByProject: {} };
+    // Counters added since a site was first stored start at their first id.
+    this.counters = { ...FIRST_IDS, issueNumberByProject: {}, ...(this.meta.get('counters') as Counters | undefined) };
     this.meta.transaction(() => {
       this.meta.put('catalog', this.catalog);
       this.meta.put('users', this.users);
@@ -103,6 +107,17 @@ export class JiraState {
   addUser(user: SandboxUser): void {
     this.users.push(user);
     this.meta.put('users', this.users);
+  }
+
+  /** Replaces a user's record (found by account id) with `change(copy)` and stores the users. */
+  updateUser(accountId: string, change: (draft: SandboxUser) => void): SandboxUser {
+    const index = this.users.findIndex((user) => user.accountId === accountId);
+    if (index < 0) throw new Error(`no user ${accountId}`);
+    const draft = structuredClone(this.users[index] as SandboxUser);
+    change(draft);
+    this.users[index] = draft;
+    this.meta.put('users', this.users);
+    return draft;
   }
 
   /** The token record for a SHA-256 hash (tokens themselves are never stored). */
@@ -186,6 +201,16 @@ export class JiraState {
   deleteLink(id: string): void {
     this.linkStore.delete(id);
     this.links.delete(id);
+  }
+
+  // Dashboards
+
+  dashboard(id: string): StoredDashboard | undefined {
+    return this.dashboardStore.get(id);
+  }
+
+  putDashboard(dashboard: StoredDashboard): void {
+    this.dashboardStore.put(dashboard.id, dashboard);
   }
 
   // Dynamic webhooks

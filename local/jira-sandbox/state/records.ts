@@ -96,6 +96,25 @@ export interface StoredApiToken {
   createdAt: number;
 }
 
+/** A gadget on a dashboard: an instance of an app's `jira:dashboardGadget` module. */
+export interface StoredGadget {
+  id: string;
+  moduleKey: string;
+  /** What its edit view last submitted (`view.submit`); `{}` until then. */
+  configuration: Record<string, unknown>;
+  /** False until a configuration was submitted; such a gadget opens in its edit view for its editors. */
+  configured: boolean;
+}
+
+export interface StoredDashboard {
+  id: string;
+  name: string;
+  ownerId: string;
+  gadgets: StoredGadget[];
+  /** Gadget modules that got their default instance once (a removed one does not come back). */
+  seededModules: string[];
+}
+
 export interface Counters {
   issue: number;
   worklog: number;
@@ -103,5 +122,6 @@ export interface Counters {
   link: number;
   history: number;
   webhook: number;
+  gadget: number;
   issueNumberByProject: Record<string, number>;
 }

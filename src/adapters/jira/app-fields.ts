@@ -7,6 +7,10 @@ export const APP_FIELD_KEYS = [
   'wave-invoice-number',
   'wave-customer',
   'wave-amount',
+  'wave-amount-due',
+  'wave-amount-paid',
+  'wave-outstanding',
+  'wave-overdue',
   'wave-currency',
   'wave-status',
   'wave-due-date',
@@ -15,7 +19,7 @@ export const APP_FIELD_KEYS = [
 ] as const;
 export type AppFieldKey = (typeof APP_FIELD_KEYS)[number];
 export type AppFieldIds = Record<AppFieldKey, string>;
-/** string fields take strings, `wave-amount` a number, `wave-due-date` "YYYY-MM-DD"; null clears. */
+/** string fields take strings, the amounts numbers, `wave-due-date` "YYYY-MM-DD"; null clears. */
 export type AppFieldValues = Partial<Record<AppFieldKey, string | number | null>>;
 
 interface FieldDetails {

@@ -43,6 +43,8 @@ export interface JiraIssue {
 
 export interface EditIssueInput {
   fields?: Record<string, unknown>;
+  /** Issue entity properties set in the same call. */
+  properties?: EntityPropertyInput[];
   /** Labels added to those already there (Jira's `update.labels.add`). */
   addLabels?: string[];
 }
@@ -86,6 +88,7 @@ export async function getIssue(
 export async function editIssue(jira: JiraClient, issueIdOrKey: string, input: EditIssueInput): Promise<void> {
   const body = {
     ...(input.fields && Object.keys(input.fields).length ? { fields: input.fields } : {}),
+    ...(input.properties?.length ? { properties: input.properties } : {}),
     ...(input.addLabels?.length ? { update: { labels: input.addLabels.map((label) => ({ add: label })) } } : {}),
   };
   if (Object.keys(body).length === 0) return;

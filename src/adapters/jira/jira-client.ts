@@ -12,6 +12,9 @@ import {
 import { rateLimitRetry } from './jira-rate-limit';
 
 export type RequestJira = (path: Route, init?: RequestInit) => Promise<APIResponse>;
+
+/** Time kept to answer the caller after a request that had to be cut short. */
+const ANSWER_RESERVE_MS = 1_000;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface JiraRequestOptions {
@@ -95,11 +98,17 @@ export class JiraClient {
 
   private async attempt<T>(path: Route, init: RequestInit, repeatable: boolean): Promise<AttemptResult<T>> {
     this.requests += 1;
+    // A request may take no longer than the invocation has left: a slow Jira is answered with 503 in time,
+    // before Forge kills the invocation (the web trigger would then answer Wave with a bare error).
+    const allowedMs = this.budget.remainingMs() - ANSWER_RESERVE_MS;
+    if (allowedMs <= 0) return { retry: { reason: 'no time left for another request', giveUp: true } };
     let response: APIResponse;
     try {
-      response = await this.requestJira(path, init);
-    } catch {
-      return { retry: { reason: 'network error', giveUp: !repeatable, outcomeUnknown: !repeatable } };
+      response = await this.requestJira(path, { ...init, signal: AbortSignal.timeout(allowedMs) });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const reason = timedOut ? 'no answer in time' : 'network error';
+      return { retry: { reason, giveUp: timedOut || !repeatable, outcomeUnknown: !repeatable } };
     }
     if (response.ok) return { done: (await readBody(response)) as T };
     if (response.status === 429) {

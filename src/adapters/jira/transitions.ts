@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { kvs } from '@forge/kvs';
+import { kvs } from '../storage/kvs';
 import { storageKeys } from '../storage/keys';
 import type { JiraClient } from './jira-client';
 import { JiraBadRequestError } from './jira-errors';

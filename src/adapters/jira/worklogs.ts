@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { toAdf, type RichText } from './adf';
 import type { JiraClient } from './jira-client';
+import { JiraPermissionError } from './jira-errors';
 
 /** Worklog entity property holding the idempotency key of the Wave payment it records. */
 export const PAYMENT_WORKLOG_PROPERTY = 'wave-payment';
@@ -51,22 +52,39 @@ export async function findWorklogByIdempotencyKey(
   }
 }
 
-/** Adds the payment's worklog; its idempotency key is written in the same POST, as a worklog property. */
+/**
+ * Adds the payment's worklog; its idempotency key is written in the same POST, as a worklog property. A payment
+ * is not work done: it leaves the team's remaining estimate alone (`adjustEstimate=leave`, Jira's default `auto`
+ * would burn it) and e-mails no watcher (`notifyUsers=false`). Where Jira does not let the app suppress the
+ * e-mail (403), the worklog is added with Jira's default and `notified` says so.
+ */
 export async function addWorklog(
   jira: JiraClient,
   issueIdOrKey: string,
   input: PaymentWorklogInput,
-): Promise<{ worklogId: string }> {
+): Promise<{ worklogId: string; notified: boolean }> {
   const body = {
     started: jiraDateTime(input.started),
     timeSpentSeconds: input.timeSpentSeconds,
     ...(input.comment !== undefined ? { comment: toAdf(input.comment) } : {}),
     properties: [{ key: PAYMENT_WORKLOG_PROPERTY, value: { ...input.details, idempotencyKey: input.idempotencyKey } }],
   };
-  const created = await jira.request<{ id: string }>('POST', route`/rest/api/3/issue/${issueIdOrKey}/worklog`, {
-    body,
-  });
-  return { worklogId: created.id };
+  try {
+    const created = await jira.request<{ id: string }>(
+      'POST',
+      route`/rest/api/3/issue/${issueIdOrKey}/worklog?adjustEstimate=leave&notifyUsers=false`,
+      { body },
+    );
+    return { worklogId: created.id, notified: false };
+  } catch (error) {
+    if (!(error instanceof JiraPermissionError)) throw error;
+    const created = await jira.request<{ id: string }>(
+      'POST',
+      route`/rest/api/3/issue/${issueIdOrKey}/worklog?adjustEstimate=leave`,
+      { body },
+    );
+    return { worklogId: created.id, notified: true };
+  }
 }
 
 /** Adds the payment's worklog unless one with the same key exists (after an interrupted run). */
@@ -74,8 +92,8 @@ export async function addWorklogOnce(
   jira: JiraClient,
   issueIdOrKey: string,
   input: PaymentWorklogInput,
-): Promise<{ worklogId: string; created: boolean }> {
+): Promise<{ worklogId: string; created: boolean; notified: boolean }> {
   const existing = await findWorklogByIdempotencyKey(jira, issueIdOrKey, input.idempotencyKey);
-  if (existing) return { worklogId: existing, created: false };
+  if (existing) return { worklogId: existing, created: false, notified: false };
   return { ...(await addWorklog(jira, issueIdOrKey, input)), created: true };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ForgeKvsAPIError, kvs, Sort } from '@forge/kvs';
+import { ForgeKvsAPIError, Sort } from '@forge/kvs';
+import { kvs } from './kvs';
 import { BadRequestError } from '../../shared/errors';
 import { storageKeys } from './keys';
 
@@ -47,6 +48,16 @@ export interface DeliveryPage {
 }
 
 const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+
+/** The entity and retention of activity-log entries, for a transaction that writes one beside other keys. */
+export function deliveryEntity(): { entity: string; ttl: typeof RETENTION } {
+  return { entity: ENTITY, ttl: RETENTION };
+}
+
+/** An entry as stored: empty fields left out, texts clipped. */
+export function storedDelivery(record: DeliveryRecord): DeliveryRecord {
+  return withoutEmpty(record);
+}
 
 function withoutEmpty(record: DeliveryRecord): DeliveryRecord {
   const entries = Object.entries(record).filter(([, value]) => value !== undefined && value !== '');

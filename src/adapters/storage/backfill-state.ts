@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import type { WalkPosition } from '../../domain/keeper/walk-position';
 import type { BackfillProgressFields } from '../../shared/backfill-progress';
 import { storageKeys } from './keys';

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { z } from 'zod';
 import { BadRequestError, NotConfiguredError } from '../../shared/errors';
 import { storageKeys } from './keys';
@@ -14,6 +14,14 @@ const issueTypeRef = z.union([
   z.strictObject({ name: z.string().trim().min(1) }),
   z.strictObject({ auto: z.enum(['invoice', 'customer']) }),
 ]);
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/, 'a Jira issue key such as ACME-12');
+/** How one project's invoices link to the work they bill. */
+const workLinksSchema = z.strictObject({
+  /** The issue link type (Jira's name, e.g. "Relates"). */
+  linkType: z.string().trim().min(1).max(60).optional(),
+  /** Wave customer id -> the issue (an epic, any parent of that client's work) every invoice of it links to. */
+  customerIssues: z.record(z.string().min(1).max(256), issueKey).default({}),
+});
 /** Wave adds statuses (OVERPAID came later), so any upper-case status name is accepted. */
 const waveStatus = z.string().regex(/^[A-Z_]+$/, 'a Wave invoice status such as PAID');
 
@@ -25,6 +33,8 @@ export const appConfigSchema = z.strictObject({
   customerIssueType: issueTypeRef.default({ auto: 'customer' }),
   /** Jira project key -> (Wave invoice status -> Jira status id). */
   statusMappings: z.record(projectKey, z.record(waveStatus, jiraId)).default({}),
+  /** Jira project key -> how its invoices link to the work they bill. */
+  workLinks: z.record(projectKey, workLinksSchema).default({}),
   features: z
     .strictObject({
       customerIssues: z.boolean().default(true),
@@ -69,3 +79,6 @@ export function resolveProjectKey(config: AppConfig, businessId: string | undefi
     throw new NotConfiguredError('no Jira project is configured for Wave invoices; choose one on the admin page');
   return key;
 }
+
+/** The link type invoices of this project use for the work they bill ("Relates" unless set). */
+export const DEFAULT_WORK_LINK_TYPE = 'Relates';

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { storageKeys } from './keys';
 
 /** As long as the activity log keeps the entry that offers the replay. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { secretKeys } from './keys';
 
 /**

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import type { KindPoll } from '../../domain/poll/change-walk';
 import { storageKeys, type WaveLinkKind } from './keys';
 

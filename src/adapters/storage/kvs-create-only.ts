@@ -1,4 +1,5 @@
-import { kvs, ForgeKvsAPIError, type Ttl } from '@forge/kvs';
+import { ForgeKvsAPIError, type Ttl } from '@forge/kvs';
+import { kvs } from './kvs';
 
 /**
  * Forge does not document the code of a refused `FAIL_IF_EXISTS` write; it is a 409-style

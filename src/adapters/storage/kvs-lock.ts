@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { sleep as realSleep } from '../../shared/retry';
 import type { TimeBudget } from '../../shared/time-budget';
 import { setIfAbsent } from './kvs-create-only';

@@ -1,4 +1,5 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { WhereConditions } from '@forge/kvs';
+import { kvs } from './kvs';
 import { decodeKeyPart, storageKeys, type WaveLinkKind } from './keys';
 
 /**
@@ -48,11 +49,7 @@ export interface IssueBacklink {
   waveId: string;
 }
 
-/** Jira issue id -> the Wave record it shows, so a deleted issue can drop its link. */
-export async function putIssueBacklink(issueId: string, backlink: IssueBacklink): Promise<void> {
-  await kvs.set(storageKeys.issueBacklink(issueId), backlink);
-}
-
+/** Jira issue id -> the Wave record it shows (written with the record's first issue), so a deleted issue can drop its link. */
 export async function getIssueBacklink(issueId: string): Promise<IssueBacklink | undefined> {
   return kvs.get<IssueBacklink>(storageKeys.issueBacklink(issueId));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { WhereConditions } from '@forge/kvs';
+import { kvs } from './kvs';
 import { perInstallation } from '../forge/installation';
 import { storageKeys } from './keys';
 

@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { BadRequestError } from '../../shared/errors';
 import { perInstallation } from '../forge/installation';
 import { secretKeys } from './keys';

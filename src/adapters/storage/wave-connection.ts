@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs } from './kvs';
 import { storageKeys } from './keys';
 
 export type WaveConnectionState = 'not-connected' | 'connected' | 'reconnect-needed';

@@ -9,9 +9,13 @@ const INVOICE = `fragment InvoiceFields on Invoice {
   id invoiceNumber status title invoiceDate dueDate createdAt modifiedAt viewUrl pdfUrl
   total { ...MoneyFields } amountDue { ...MoneyFields } amountPaid { ...MoneyFields } taxTotal { ...MoneyFields }
   customer { id name email }
+  memo poNumber subhead items { description quantity unitPrice }
 }`;
 
-const CUSTOMER = `fragment CustomerFields on Customer { id name email firstName lastName displayId createdAt modifiedAt }`;
+const CUSTOMER = `fragment CustomerFields on Customer {
+  id name email firstName lastName displayId createdAt modifiedAt
+  outstandingAmount { ...MoneyFields } overdueAmount { ...MoneyFields }
+}`;
 
 const PAGE_INFO = `pageInfo { currentPage totalPages totalCount }`;
 
@@ -26,7 +30,8 @@ ${MONEY}`;
 export const GET_CUSTOMER = `query GetCustomer($businessId: ID!, $customerId: ID!) {
   business(id: $businessId) { id customer(id: $customerId) { ...CustomerFields } }
 }
-${CUSTOMER}`;
+${CUSTOMER}
+${MONEY}`;
 
 export const LIST_INVOICES = `query ListInvoices($businessId: ID!, $page: Int!, $pageSize: Int!, $modifiedAtAfter: DateTime) {
   business(id: $businessId) {
@@ -49,7 +54,8 @@ export const LIST_CUSTOMERS = `query ListCustomers($businessId: ID!, $page: Int!
     }
   }
 }
-${CUSTOMER}`;
+${CUSTOMER}
+${MONEY}`;
 
 /** Newest change first and without `modifiedAtAfter`: for a Wave that does not accept that filter. */
 export const LIST_INVOICES_NEWEST_FIRST = `query ListInvoicesNewestFirst($businessId: ID!, $page: Int!, $pageSize: Int!) {
@@ -73,7 +79,8 @@ export const LIST_CUSTOMERS_NEWEST_FIRST = `query ListCustomersNewestFirst($busi
     }
   }
 }
-${CUSTOMER}`;
+${CUSTOMER}
+${MONEY}`;
 
 /**
  * The five-minute poll's look at a business: the newest changes of invoices and customers in one request, so a

@@ -87,3 +87,28 @@ export function safeHttpUrl(href: string | null | undefined): string | null {
 export function adfSentence(text: string): AdfDoc {
   return adfDoc([adfParagraph(adfText(truncate(text, COMMENT_MAX)))]);
 }
+
+/**
+ * The text of a document: its text nodes, blocks on lines of their own, spacing collapsed. What the app compares
+ * to know whether a person edited a description it wrote (Jira may store the same text in a different structure).
+ */
+export function adfPlainText(doc: unknown): string {
+  const lines: string[] = [];
+  let line = '';
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (typeof text === 'string') line += text;
+    if (Array.isArray(content)) for (const child of content) walk(child);
+    if (type === 'paragraph' || type === 'heading' || type === 'listItem') {
+      lines.push(line);
+      line = '';
+    }
+  };
+  walk(doc);
+  lines.push(line);
+  return lines
+    .map((text) => text.replace(/\s+/g, ' ').trim())
+    .filter((text) => text !== '')
+    .join('\n');
+}

@@ -23,3 +23,11 @@ export type { AdfDoc } from './adf';
 export { nextTransitionHop, MAX_TRANSITION_HOPS, type TransitionHop, type HopInput } from './transition-path';
 export { invoiceStateOrder } from './invoice-order';
 export { WAVE_INVOICE_STATUSES, statusProgress, defaultCategoryOf, predecessorsOf } from './wave-statuses';
+export {
+  contentChanged,
+  contentFingerprints,
+  descriptionFingerprint,
+  summaryFingerprint,
+  type IssueContent,
+} from './content-diff';
+export { adfPlainText } from './adf';

@@ -5,8 +5,8 @@
  */
 
 import type { WaveCustomer } from '../wave-webhook/types';
-import { contentSteps } from './content-diff';
-import { customerDescription, customerFieldValues, customerSummary } from './customer-content';
+import { contentChanged, contentSteps } from './content-diff';
+import { customerContent } from './customer-content';
 import { stateOrder } from './link';
 import { emptyPlan } from './plan';
 import type { CustomerLink, CustomerPlan, ProjectTarget } from './types';
@@ -26,19 +26,13 @@ export function planCustomerState(input: CustomerStateInput): CustomerPlan {
   if (order === 'unreadable')
     return emptyPlan(issue, 'ignored', [`Customer ${customer.name}: unreadable modifiedAt "${customer.modifiedAt}".`]);
   if (order === 'stale') return emptyPlan(issue, 'stale', []);
-  if (order === 'same') return emptyPlan(issue, 'unchanged', []);
 
-  const content = {
-    summary: customerSummary(customer),
-    description: customerDescription(customer),
-    fields: customerFieldValues(customer),
-  };
   const businessId = link?.businessId ?? input.businessId;
-  const planned = contentSteps(content, link?.fingerprints ?? null, project, {
-    waveId: customer.id,
-    kind: 'customer',
-    businessId,
-  });
+  const content = customerContent(customer, businessId);
+  // The same state of the customer can still owe a different amount (its invoices changed): its figures follow.
+  if (order === 'same' && !contentChanged(content, link?.fingerprints ?? null))
+    return emptyPlan(issue, 'unchanged', []);
+  const planned = contentSteps(content, link?.fingerprints ?? null, project);
   return {
     outcome: 'processed',
     notes: [],

@@ -1,5 +1,6 @@
 /** Shapes shared by the sync planners: what is stored per Wave record, and the plans they produce. */
 
+import type { AppMadeLink } from '../links';
 import type { AdfDoc } from './adf';
 
 /**
@@ -19,11 +20,28 @@ export const RELATES_LINK_TYPE = 'Relates';
 
 export type WaveRecordKind = 'invoice' | 'customer';
 
-/** Issue entity property `wave-link`, set at creation; indexed for exact JQL recovery. */
+/**
+ * Issue entity property `wave-link`: the record's id (indexed for exact recovery) and its figures, indexed for JQL
+ * (`waveStatus = OVERDUE AND waveAmountDue > 1000`; manifest `jira:entityProperty`). Amounts are decimal numbers
+ * in the record's currency.
+ */
 export interface WaveLinkProperty {
   waveId: string;
   kind: WaveRecordKind;
   businessId: string;
+  /** Invoices. */
+  invoiceNumber?: string;
+  status?: string;
+  total?: number | null;
+  amountDue?: number | null;
+  amountPaid?: number | null;
+  dueDate?: string | null;
+  customerId?: string | null;
+  customerName?: string | null;
+  /** Customers. */
+  outstanding?: number | null;
+  overdue?: number | null;
+  currency?: string | null;
 }
 
 /** App-owned custom fields, by manifest module key. */
@@ -31,6 +49,10 @@ export type FieldKey =
   | 'wave-invoice-number'
   | 'wave-customer'
   | 'wave-amount'
+  | 'wave-amount-due'
+  | 'wave-amount-paid'
+  | 'wave-outstanding'
+  | 'wave-overdue'
   | 'wave-currency'
   | 'wave-status'
   | 'wave-due-date'
@@ -39,11 +61,18 @@ export type FieldKey =
 export type FieldValue = string | number | null;
 export type FieldValues = Partial<Record<FieldKey, FieldValue>>;
 
-/** What the app last wrote, so unchanged summary/description/fields are not written again. */
+/**
+ * What the app last wrote, so unchanged content is not written again, and a summary or description a person has
+ * edited since is left alone (`v: 2`: summary and description are fingerprints of their text, comparable with
+ * what Jira shows; older links fingerprinted the document and are not checked).
+ */
 export interface ContentFingerprints {
+  v?: 2;
   summary: string;
   description: string;
   fields: string;
+  /** Jira's own fields the app owns (the due date) and the indexed property; absent in older links. */
+  jira?: string;
 }
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
@@ -88,6 +117,8 @@ export interface CreateIssueStep {
   summary: string;
   description: AdfDoc;
   properties: [{ key: typeof WAVE_LINK_PROPERTY_KEY; value: WaveLinkProperty }];
+  /** Jira's own fields set on create (e.g. `duedate`). */
+  fields?: Record<string, unknown>;
 }
 
 /** `PUT /issue/{id}` with only what changed. */
@@ -95,6 +126,14 @@ export interface EditIssueStep {
   kind: 'edit-issue';
   summary?: string;
   description?: AdfDoc;
+  /**
+   * The fingerprints of the summary and description the app last wrote: each is overwritten only while Jira
+   * still shows exactly that (a person's edit is never replaced). Undefined: no check (an older link).
+   */
+  owned?: { summary?: string; description?: string };
+  /** Jira's own fields (e.g. `duedate`). */
+  fields?: Record<string, unknown>;
+  properties?: Array<{ key: typeof WAVE_LINK_PROPERTY_KEY; value: WaveLinkProperty }>;
   addLabels?: string[];
 }
 
@@ -137,6 +176,18 @@ export interface AddWorklogStep {
   currency: string;
 }
 
+/**
+ * Links the billing issue to the work its invoice names (issue keys in its texts) and to the issue its customer is
+ * mapped to; removes only links the app made that are no longer wanted. `appLinks`: those the app made before.
+ */
+export interface LinkWorkStep {
+  kind: 'link-work';
+  keys: string[];
+  customerIssueKey: string | null;
+  linkType: string;
+  appLinks: AppMadeLink[];
+}
+
 export type PlanStep =
   | CreateIssueStep
   | EditIssueStep
@@ -144,6 +195,7 @@ export type PlanStep =
   | TransitionStep
   | AddCommentStep
   | LinkIssuesStep
+  | LinkWorkStep
   | AddWorklogStep;
 
 /**
@@ -207,6 +259,8 @@ export interface InvoiceLink extends LinkBase {
   jiraStatusId: string | null;
   /** The customer issue this invoice issue is linked to ("Relates"). */
   customerIssueId: string | null;
+  /** The links to the work the invoice bills: what they were decided from, and those the app made. */
+  workLinks?: { fingerprint: string; appLinks: AppMadeLink[] };
   deleted: boolean;
   ledger: PaymentLedger;
 }

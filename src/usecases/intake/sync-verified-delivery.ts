@@ -35,28 +35,31 @@ export async function syncVerifiedDelivery(
     ...(event.businessId ? { businessId: event.businessId } : {}),
     ...('invoice' in event && !('thin' in event.invoice) ? { invoiceNumber: event.invoice.invoiceNumber } : {}),
   };
-  let result: SyncResult;
-  try {
-    const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
-    result = await syncWaveEvent(ctx, event);
-  } catch (error) {
-    const outcome = outcomeOfError(error);
-    const kept = await saveFailedDelivery(event.id, rawBody).catch(() => false);
-    const reason = 'message' in outcome ? outcome.message : outcome.kind;
-    await recordDelivery({
-      ...facts,
-      outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
-      reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
-    });
-    return outcome;
-  }
-  await recordDelivery({
+  const entryOf = (result: SyncResult): DeliveryRecord => ({
     ...facts,
     outcome: result.outcome,
     ...(result.invoiceNumber ? { invoiceNumber: result.invoiceNumber } : {}),
     ...(result.issueKey ? { issueKey: result.issueKey } : {}),
     reason: result.notes.join(' '),
   });
+  let result: SyncResult;
+  try {
+    const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
+    result = await syncWaveEvent({ ...ctx, activityOf: entryOf }, event);
+  } catch (error) {
+    const outcome = outcomeOfError(error);
+    const kept = await saveFailedDelivery(event.id, rawBody).catch(() => false);
+    const reason = 'message' in outcome ? outcome.message : outcome.kind;
+    // Storage may be what failed (its quota): the answer to Wave must not depend on logging the failure.
+    await recordDelivery({
+      ...facts,
+      outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
+      reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
+    }).catch((logError: unknown) => console.warn('wave-webhook: the failure could not be logged', nameOf(logError)));
+    return outcome;
+  }
+  // The sync writes the entry with the record it changed (one KVS write); only what touched no record is left.
+  if (!result.logged) await recordDelivery(entryOf(result));
   return outcomeOfSync(result);
 }
 
@@ -65,3 +68,5 @@ function outcomeOfSync(result: SyncResult): IntakeOutcome {
   if (result.outcome === 'ignored' || result.outcome === 'gone') return { kind: result.outcome, reason };
   return { kind: result.outcome, ...(result.issueKey ? { issueKey: result.issueKey } : {}) };
 }
+
+const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'unknown error');

@@ -1,4 +1,4 @@
-import { recordDelivery } from '../../adapters/storage/activity-log';
+import { recordDelivery, type DeliveryRecord } from '../../adapters/storage/activity-log';
 import type { AppConfig } from '../../adapters/storage/config';
 import {
   getKeeperState,
@@ -13,10 +13,12 @@ import { getWaveConnection } from '../../adapters/storage/wave-connection';
 import type { WavePage } from '../../adapters/wave/wave-graphql';
 import { finishWalk, startWalk, stepWalk, type KindPoll } from '../../domain/poll/change-walk';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import { UnavailableError } from '../../shared/errors';
 import type { TimeBudget } from '../../shared/time-budget';
 import { applyWaveCustomer, applyWaveInvoice, type AppliedRecord } from '../reconcile/apply-wave-record';
 import { describeFailure, isRunWideFailure } from '../reconcile/failures';
 import { createSyncContext, type SyncContext } from '../sync-context';
+import type { SyncResult } from '../sync/sync-result';
 
 /** Forge runs the poll every five minutes; a run stops well before the next is due and resumes there. */
 export const POLL_BUDGET_MS = 240_000;
@@ -175,7 +177,14 @@ async function walkKind(
         poll.kinds[kind] = { ...start, walk };
         return 'out-of-time';
       }
-      await applyRecord(run, business, poll, kind, record);
+      try {
+        await applyRecord(run, business, poll, kind, record);
+      } catch (error) {
+        // A record cut short because the run's time ran out is not a failure: the next run starts from it.
+        if (!(error instanceof UnavailableError) || run.budget.canWait(run.pacing.recordReserveMs)) throw error;
+        poll.kinds[kind] = { ...start, walk };
+        return 'out-of-time';
+      }
     }
     if (step.finished) {
       poll.kinds[kind] = finishWalk(start, step.walk);
@@ -214,14 +223,27 @@ async function applyRecord(run: Run, business: string, poll: BusinessPoll, kind:
     });
     return;
   }
+  // What the poll brought is logged with the record it changed (one write); what it found already applied is not.
+  const activityOf = (result: SyncResult): DeliveryRecord | undefined =>
+    result.outcome !== 'processed'
+      ? undefined
+      : {
+          ...base,
+          outcome: 'processed',
+          ...(result.invoiceNumber ? { invoiceNumber: result.invoiceNumber } : {}),
+          ...(result.issueKey ? { issueKey: result.issueKey } : {}),
+          reason:
+            `Brought by the five-minute poll: ${describeRecord(kind, record)} changed in Wave at ${record.modifiedAt}. ${result.notes.join(' ')}`.trim(),
+        };
+  const recordCtx: SyncContext = { ...ctx, activityOf };
   let applied: AppliedRecord;
   try {
     applied =
       kind === 'invoice'
-        ? await applyWaveInvoice(ctx, record as WaveInvoice, 'poll', business)
-        : await applyWaveCustomer(ctx, record as WaveCustomer, 'poll', business);
+        ? await applyWaveInvoice(recordCtx, record as WaveInvoice, 'poll', business)
+        : await applyWaveCustomer(recordCtx, record as WaveCustomer, 'poll', business);
   } catch (error) {
-    if (!isRunWideFailure(error)) {
+    if (!isRunWideFailure(error) && budget.canWait(run.pacing.recordReserveMs)) {
       poll.stuck = { kind, id: record.id, failures: (stuck?.failures ?? 0) + 1, modifiedAt: record.modifiedAt };
       await recordDelivery({
         ...base,
@@ -232,16 +254,5 @@ async function applyRecord(run: Run, business: string, poll: BusinessPoll, kind:
     throw error;
   }
   if (stuck) delete poll.stuck;
-  if (applied.outcome !== 'processed') return;
-  run.changes += 1;
-  await recordDelivery({
-    ...base,
-    outcome: 'processed',
-    ...(applied.eventType ? { eventType: applied.eventType } : {}),
-    ...(applied.eventId ? { eventId: applied.eventId } : {}),
-    ...(applied.invoiceNumber ? { invoiceNumber: applied.invoiceNumber } : {}),
-    ...(applied.issueKey ? { issueKey: applied.issueKey } : {}),
-    reason:
-      `Brought by the five-minute poll: ${describeRecord(kind, record)} changed in Wave at ${record.modifiedAt}. ${applied.notes.join(' ')}`.trim(),
-  });
+  if (applied.outcome === 'processed') run.changes += 1;
 }

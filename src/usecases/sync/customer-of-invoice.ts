@@ -1,10 +1,11 @@
 import { getLink } from '../../adapters/storage/links';
-import { withRecordLock } from '../../adapters/storage/record-lock';
-import { stateOrder, type CustomerLink } from '../../domain/sync';
+import { contentChanged, stateOrder, type CustomerLink } from '../../domain/sync';
+import { customerContent } from '../../domain/sync/customer-content';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { isAppError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
-import { applyCustomerState } from './apply-customer-state';
+import { customerRecord } from './customer-record';
+import { syncRecord } from './sync-record';
 
 /**
  * Wave sends no customer webhooks, so an invoice brings its customer along: the customer's account issue is
@@ -24,14 +25,27 @@ export async function customerLinkForInvoice(
   if (!customerIssues || !customerId) return null;
   const existing = (await getLink<CustomerLink>('customer', customerId)) ?? null;
   const known = customer ?? (existing ? null : await readCustomer(ctx, businessId, customerId, notes));
-  if (known && (existing === null || stateOrder(existing.modifiedAt, known.modifiedAt) === 'newer')) {
-    const applied = await withRecordLock('customer', customerId, ctx.budget, () =>
-      applyCustomerState(ctx, known, businessId),
+  if (known && customerNeedsApplying(known, existing, businessId)) {
+    // Applied on the side of the invoice's delivery: no event of its own, no activity entry of its own.
+    const applied = await syncRecord(
+      { ...ctx, activityOf: undefined },
+      customerRecord(ctx, businessId, async () => known),
+      { waveId: customerId },
     );
-    notes.push(...applied.plan.notes);
-    return issueLinks ? (applied.link ?? null) : null;
+    notes.push(...applied.notes);
+    const saved = await getLink<CustomerLink>('customer', customerId);
+    return issueLinks ? (saved ?? null) : null;
   }
   return issueLinks ? existing : null;
+}
+
+/** A new customer, a newer state of it, or the same state owing other amounts (its invoices changed). */
+function customerNeedsApplying(customer: WaveCustomer, link: CustomerLink | null, businessId: string): boolean {
+  if (link === null) return true;
+  const order = stateOrder(link.modifiedAt, customer.modifiedAt);
+  return (
+    order === 'newer' || (order === 'same' && contentChanged(customerContent(customer, businessId), link.fingerprints))
+  );
 }
 
 /** The customer of a full-envelope invoice, read once; a failure only means no account issue yet. */

@@ -1,10 +1,7 @@
-import { isEventDone, markEventDone } from '../../adapters/storage/event-dedupe';
-import { withRecordLock } from '../../adapters/storage/record-lock';
-import { getLink } from '../../adapters/storage/links';
-import type { CustomerLink } from '../../domain/sync';
 import type { CustomerEvent } from '../../domain/wave-webhook/types';
 import type { SyncContext } from '../sync-context';
-import { applyCustomerState } from './apply-customer-state';
+import { customerRecord } from './customer-record';
+import { syncRecord } from './sync-record';
 import type { SyncResult } from './sync-result';
 
 /** `customer.created|updated` (the full envelope only: Wave sends no customer webhooks): upsert the account issue. */
@@ -12,18 +9,10 @@ export async function syncCustomerEvent(ctx: SyncContext, event: CustomerEvent):
   const customerId = event.customer.id;
   if (!ctx.config.features.customerIssues) return { outcome: 'ignored', notes: ['Customer issues are turned off.'] };
   const businessId = event.businessId ?? (await ctx.connectedBusinessId());
-  return withRecordLock('customer', customerId, ctx.budget, async () => {
-    if (await isEventDone(event.id)) {
-      const link = await getLink<CustomerLink>('customer', customerId);
-      return { outcome: 'duplicate', issueKey: link?.issue.key, notes: [] };
-    }
-    const customer = 'thin' in event.customer ? await ctx.wave().getCustomer(businessId, customerId) : event.customer;
-    if (!customer) {
-      await markEventDone(event.id, { now: ctx.budget.now });
-      return { outcome: 'gone', notes: [`Wave no longer knows customer ${customerId}; nothing to sync.`] };
-    }
-    const applied = await applyCustomerState(ctx, customer, businessId);
-    await markEventDone(event.id, { now: ctx.budget.now });
-    return { outcome: applied.plan.outcome, issueKey: applied.link?.issue.key, notes: applied.plan.notes };
+  const record = customerRecord(ctx, businessId, async () => {
+    if (!('thin' in event.customer)) return event.customer;
+    const customer = await ctx.wave().getCustomer(businessId, customerId);
+    return customer ?? { finished: { outcome: 'gone', notes: [`Wave no longer knows customer ${customerId}.`] } };
   });
+  return syncRecord(ctx, record, { waveId: customerId, eventId: event.id });
 }

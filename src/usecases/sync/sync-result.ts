@@ -6,4 +6,6 @@ export interface SyncResult {
   issueKey?: string | undefined;
   invoiceNumber?: string | undefined;
   notes: string[];
+  /** The delivery's activity-log entry was written with the record (one transaction). */
+  logged?: boolean;
 }

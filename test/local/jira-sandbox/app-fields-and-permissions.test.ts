@@ -167,8 +167,13 @@ describe('permissions', () => {
 
   it("describes the site's projects and issue types", async () => {
     const projects = await sandbox.call('GET', '/rest/api/3/project/search?expand=issueTypes');
-    expect(projects.body.values.map((project: { key: string }) => project.key)).toEqual(['BILL', 'OPS']);
+    expect(projects.body.values.map((project: { key: string }) => project.key)).toEqual(['ACME', 'BILL', 'OPS']);
     expect(projects.body.values[0].issueTypes.map((type: { name: string }) => type.name)).toEqual([
+      'Story',
+      'Task',
+      'Bug',
+    ]);
+    expect(projects.body.values[1].issueTypes.map((type: { name: string }) => type.name)).toEqual([
       'Task',
       'Invoice',
       'Account',

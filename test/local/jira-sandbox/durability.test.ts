@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { RuntimeClock } from '../../../local/clock';
+import type { SiteCatalog } from '../../../local/jira-sandbox/catalog/catalog-types';
+import { openDatabase } from '../../../local/persistence/sqlite';
 import { createIssue, expectNoSpecViolations, startSandbox, T0, TEST_APP } from './harness';
 
 describe('durability', () => {
@@ -60,5 +62,38 @@ describe('durability', () => {
       await second.close();
     }
     expect(fs.existsSync(first.dataDir)).toBe(false);
+  });
+
+  it('gives a site stored before a seeded project existed that project, keeping what it had', async () => {
+    const first = await startSandbox();
+    const issue = await createIssue(first);
+    await first.stop();
+    // The site as an older sandbox stored it: no ACME project, Story type or ACME workflow.
+    const db = openDatabase(first.dataDir, 'jira.sqlite');
+    const row = db.prepare("SELECT json FROM docs WHERE collection = 'jira-meta' AND id = 'catalog'").get() as {
+      json: string;
+    };
+    const catalog = JSON.parse(row.json) as SiteCatalog;
+    const older = {
+      ...catalog,
+      projects: catalog.projects.filter((project) => project.key !== 'ACME'),
+      issueTypes: catalog.issueTypes.filter((type) => type.name !== 'Story'),
+      workflows: catalog.workflows.filter((workflow) => !workflow.name.endsWith('ACME')),
+    };
+    db.prepare("UPDATE docs SET json = ? WHERE collection = 'jira-meta' AND id = 'catalog'").run(JSON.stringify(older));
+    db.close();
+    const second = await startSandbox({ dataDir: first.dataDir });
+    try {
+      const story = await createIssue(second, {
+        project: { key: 'ACME' },
+        issuetype: { name: 'Story' },
+        summary: 'Checkout page',
+      });
+      expect(story.key).toBe('ACME-1');
+      expect(second.control.getIssue(issue.key)).toMatchObject({ projectKey: 'BILL' });
+      expectNoSpecViolations(second);
+    } finally {
+      await second.close();
+    }
   });
 });

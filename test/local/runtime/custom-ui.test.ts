@@ -1,9 +1,6 @@
-import vm from 'node:vm';
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../../local/jira-sandbox/users';
+import { openFrame } from './frame';
 import { FIXTURE_APP, json, startHarness, type StackHarness } from './harness';
-
-type Bridge = typeof import('@forge/bridge');
-type Globals = { __bridge?: unknown };
 
 interface WhoAmI {
   accountId: string;
@@ -16,28 +13,7 @@ interface WhoAmI {
 describe('Custom UI pages and the bridge', () => {
   let h: StackHarness;
 
-  /**
-   * Loads a page as a browser would and runs its injected bridge script, then loads the real
-   * `@forge/bridge` against it (the SDK binds `__bridge` when it is imported).
-   */
-  async function openPage(pagePath: string): Promise<Bridge> {
-    const html = await (await h.get(pagePath)).text();
-    const script = /<head[^>]*><script>([\s\S]*?)<\/script>/.exec(html)?.[1];
-    if (!script) throw new Error(`no bridge script injected first in <head> of ${pagePath}`);
-    const page: Globals & Record<string, unknown> = {
-      fetch: (url: string, init?: RequestInit) => fetch(`${h.stack.baseUrl}${url}`, init),
-      console,
-    };
-    vm.runInNewContext(script, page);
-    const globals = globalThis as unknown as Globals;
-    globals.__bridge = page.__bridge;
-    let bridge: Bridge | undefined;
-    jest.isolateModules(() => {
-      bridge = jest.requireActual<Bridge>('@forge/bridge');
-    });
-    delete globals.__bridge;
-    return bridge as Bridge;
-  }
+  const openPage = async (pagePath: string) => (await openFrame(h.stack.baseUrl, pagePath, { framed: false })).bridge;
 
   beforeAll(async () => {
     h = await startHarness({ appDir: FIXTURE_APP });

@@ -32,7 +32,12 @@ describe('customer upsert', () => {
     const issue = jira.issue(store.link?.issue.id ?? '');
     expect(issue.projectKey).toBe('ACC');
     expect(issue.summary).toBe('Customer · Acme Consulting Ltd');
-    expect(issue.properties['wave-link']).toEqual({ waveId: CUSTOMER_ID, kind: 'customer', businessId: BUSINESS });
+    expect(issue.properties['wave-link']).toEqual({
+      waveId: CUSTOMER_ID,
+      kind: 'customer',
+      businessId: BUSINESS,
+      customerName: 'Acme Consulting Ltd',
+    });
     expect(issue.fields).toEqual({ 'wave-customer': 'Acme Consulting Ltd', 'wave-id': CUSTOMER_ID });
     expect(adfProblems(issue.description)).toEqual([]);
     expect(store.link).toMatchObject({

@@ -17,6 +17,15 @@ describe('invoice lifecycle without payment events', () => {
       waveId: INVOICE_ID,
       kind: 'invoice',
       businessId: 'QnVzaW5lc3M6MQ==',
+      invoiceNumber: '1042',
+      status: 'DRAFT',
+      total: 1250,
+      amountDue: 1250,
+      amountPaid: 0,
+      currency: 'USD',
+      dueDate: '2026-02-15',
+      customerId: 'Q3VzdG9tZXI6MQ==',
+      customerName: 'Acme Consulting Ltd',
     });
     expect(h.issue.statusId).toBe('1');
     expect(h.issue.fields['wave-status']).toBe('DRAFT');

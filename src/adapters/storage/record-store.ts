@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { DeliveryRecord } from './activity-log';
+import { deliveryEntity, storedDelivery } from './activity-log';
+import type { CreateIntent } from './create-intent';
+import { EVENT_TTL, type EventRecord } from './event-dedupe';
+import { kvs } from './kvs';
+import { storageKeys, type WaveLinkKind } from './keys';
+import type { HeldLock } from './kvs-lock';
+
+/** What is stored about one Wave record when a delivery for it starts: read in one request. */
+export interface RecordState<TLink> {
+  link: TLink | undefined;
+  /** This delivery's event was already applied. */
+  done: boolean;
+  intent: CreateIntent | undefined;
+}
+
+export async function readRecordState<TLink>(
+  kind: WaveLinkKind,
+  waveId: string,
+  eventId: string,
+): Promise<RecordState<TLink>> {
+  const keys = {
+    link: storageKeys.link(kind, waveId),
+    event: storageKeys.event(eventId),
+    intent: storageKeys.createIntent(kind, waveId),
+  };
+  const { successfulKeys } = await kvs.batchGet<unknown>(Object.values(keys).map((key) => ({ key })));
+  const value = (key: string) => successfulKeys.find((item) => item.key === key)?.value;
+  return {
+    link: value(keys.link) as TLink | undefined,
+    done: (value(keys.event) as EventRecord | undefined)?.state === 'done',
+    intent: value(keys.intent) as CreateIntent | undefined,
+  };
+}
+
+/** The end of a delivery for one record: everything it leaves in storage, written in one transaction. */
+export interface RecordCommit<TLink> {
+  lock: HeldLock;
+  kind: WaveLinkKind;
+  waveId: string;
+  /** The event to mark applied (a duplicate is already marked). */
+  eventId?: string;
+  /** The record's link to save; undefined leaves it as it is. */
+  link?: TLink;
+  /** A first issue for the record: it can find its way back, and the create intent is settled. */
+  newIssueId?: string;
+  /** The delivery's activity-log entry. */
+  activity?: DeliveryRecord;
+  now: number;
+}
+
+/**
+ * Releases the record's lock, saves its link, marks the event applied, settles a creation and logs the delivery,
+ * as one write: a delivery costs two KVS writes in the common case (this and taking the lock). The lock is
+ * deleted without an owner check (a transaction cannot compare a plain value): its TTL is well above the time
+ * limit of the invocation that holds it, so it cannot have passed to another.
+ */
+export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<void> {
+  const { kind, waveId } = commit;
+  let transaction = kvs.transact().delete(commit.lock.key);
+  if (commit.link !== undefined) transaction = transaction.set(storageKeys.link(kind, waveId), commit.link);
+  if (commit.eventId !== undefined) {
+    const done: EventRecord = { state: 'done', claimedAt: commit.now };
+    transaction = transaction.set(storageKeys.event(commit.eventId), done, undefined, { ttl: EVENT_TTL });
+  }
+  if (commit.newIssueId !== undefined) {
+    transaction = transaction
+      .set(storageKeys.issueBacklink(commit.newIssueId), { kind, waveId })
+      .delete(storageKeys.createIntent(kind, waveId));
+  }
+  if (commit.activity) {
+    const { entity, ttl } = deliveryEntity();
+    transaction = transaction.set(
+      storageKeys.deliveryLog(commit.activity.receivedAt, randomUUID()),
+      storedDelivery(commit.activity),
+      { entityName: entity },
+      { ttl },
+    );
+  }
+  await transaction.execute();
+}
