@@ -121,7 +121,9 @@ describe('the pages render in Chromium from the local stack', () => {
     await page.getByTestId('defaults-form').getByTestId('submit-error').waitFor();
     await page.getByTestId('start-backfill').click();
     await page.getByTestId('backfill').getByTestId('submit-error').waitFor();
-    expect(await page.getByTestId('backfill').getByTestId('submit-error').innerText()).toContain('Connect Wave before importing');
+    expect(await page.getByTestId('backfill').getByTestId('submit-error').innerText()).toContain(
+      'Connect Wave before importing',
+    );
     expect(await overlaysOverButtons(page)).toEqual([]);
     await page.getByTestId('start-backfill').scrollIntoViewIfNeeded();
     expect(await overlaysOverButtons(page)).toEqual([]);
