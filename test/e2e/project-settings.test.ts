@@ -49,7 +49,8 @@ describe('the project settings page', () => {
     );
     expect(await page.getByTestId('save-mapping').isDisabled()).toBe(false);
     await page.getByRole('button', { name: 'Discard changes' }).click();
-    expect(await page.getByTestId('backward-mappings').count()).toBe(0);
+    // The warning follows the server's preview of the discarded mapping.
+    await page.getByTestId('backward-mappings').waitFor({ state: 'detached' });
 
     // Sent invoices are to be chased as overdue: two issues sit elsewhere, and move when asked.
     await chooseOption(page, 'mapping-SENT', 'Overdue');
@@ -70,6 +71,14 @@ describe('the project settings page', () => {
     const note = page.getByTestId('routing-note');
     await note.waitFor();
     expect(await note.innerText()).toContain("Wave's invoices go to BILL");
+    // The admin chose "Invoice" issues above, which OPS lacks: nothing can be routed here until that changes.
+    await page.getByTestId('routing-blocked').waitFor();
+    expect(await page.getByTestId('route-business').count()).toBe(0);
+
+    await openAdminPage(page, e2e.baseUrl);
+    await saveDefaults(page, 'Billing (BILL)', 'Automatic (Invoice)');
+    await openProjectSettings(page, e2e.baseUrl, 'OPS');
+    await note.waitFor();
     await page.getByTestId('route-business').first().click();
     await note.waitFor({ state: 'detached' });
     await page.getByText('Invoices routed here').waitFor();

@@ -127,7 +127,7 @@ export function defineProjectMapping(resolver: Resolver): void {
       // Routing is the admin page's setting: it needs a Jira administrator, whoever administers this project.
       await checkAccess(call, { kind: 'jira-admin' }, budget);
       const { workflow } = await load(projectKey, budget);
-      if (workflow.issueTypeProblem) throw refuse('CONFLICT', workflow.issueTypeProblem);
+      if (workflow.issueTypeProblem) throw refuse('NOT_CONFIGURED', workflow.issueTypeProblem);
       const businesses = await listConnectedBusinesses(budget);
       if (!businesses.some((business) => business.id === input.businessId))
         throw refuse('INVALID_INPUT', 'Please correct the input. businessId: is not a connected Wave business', {

@@ -30,7 +30,12 @@ export function RoutingNote({
     <SectionMessage appearance="information" title={`No Wave invoices come to ${project.key}`} testId="routing-note">
       <Stack space="space.150">
         <Text as="p">{elsewhere} The mapping below takes effect once invoices come here.</Text>
-        {routing.businesses.length > 0 ? (
+        {view.issueTypeProblem ? (
+          <Text as="p" color="color.text.subtle" testId="routing-blocked">
+            Invoices cannot be created here yet (see below): add the issue type to {project.key}, or set the invoice
+            issue type to Automatic on the app's admin page, before routing a business here.
+          </Text>
+        ) : routing.businesses.length > 0 ? (
           <Stack space="space.100">
             <Text as="p">Send a Wave business's invoices to {project.key} (a Jira administrator can):</Text>
             {routing.businesses.map((business) => (
