@@ -34,6 +34,8 @@ export function RunProgress({
   counted: string;
   children?: ReactNode;
 }) {
+  // Until its first page a run does not know how much there is to do: "0 / 0" would read as "nothing to do".
+  const counting = state === 'running' && total === 0;
   return (
     <Stack space="space.100" testId={`${name}-progress`}>
       <Inline space="space.100" alignBlock="center">
@@ -41,7 +43,7 @@ export function RunProgress({
           {stateText}
         </Lozenge>
         <Text weight="semibold">
-          <span data-testid={`${name}-count`}>{`${done} / ${total}`}</span> {counted}
+          <span data-testid={`${name}-count`}>{counting ? 'Counting' : `${done} / ${total}`}</span> {counted}
         </Text>
       </Inline>
       <ProgressBar label={`${stateText}: ${counted}`} done={done} total={total} finished={state === 'done'} />

@@ -66,8 +66,15 @@ export function BackfillCard() {
   const [fromDate, setFromDate] = useState<string | undefined>();
   const backfill = state.data?.backfill ?? null;
   const running = backfill?.state === 'running';
-  // The suggested day comes from the server's clock, which may be ahead of the browser's.
-  const shownDate = fromDate ?? (serverNow !== undefined ? utcDay(serverNow - DEFAULT_DAYS_BACK * DAY_MS) : '');
+  // An unfinished run's own day resumes it; otherwise the last 90 days by the server's clock (which may be ahead of
+  // the browser's).
+  const suggested =
+    backfill && backfill.state !== 'done'
+      ? backfill.fromDate
+      : serverNow !== undefined
+        ? utcDay(serverNow - DEFAULT_DAYS_BACK * DAY_MS)
+        : '';
+  const shownDate = fromDate ?? suggested;
 
   useEffect(() => {
     if (!running) return undefined;
