@@ -50,10 +50,15 @@ export function AdminPage() {
     void reloadHealth();
     void reloadFirstRun();
   }, [reloadHealth, reloadFirstRun]);
+  // While the import is offered, invoices may reach Jira by webhook or poll meanwhile: the offer is asked again too.
+  const offering = firstRun.state.data?.offerImport === true;
   useEffect(() => {
-    const timer = window.setInterval(() => void reloadHealth(), HEALTH_REFRESH_MS);
+    const timer = window.setInterval(() => {
+      void reloadHealth();
+      if (offering) void reloadFirstRun();
+    }, HEALTH_REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [reloadHealth]);
+  }, [reloadHealth, reloadFirstRun, offering]);
   return (
     <Stack space="space.300">
       <Stack space="space.100">

@@ -125,7 +125,9 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
                     <Text>{business.name}</Text>
                     {business.currencyCode ? <Lozenge>{business.currencyCode}</Lozenge> : null}
                     {business.id === connection.connectedBusinessId ? (
-                      <Lozenge appearance="inprogress">Events without a business go here</Lozenge>
+                      <Lozenge appearance="inprogress" maxWidth="none">
+                        Events without a business go here
+                      </Lozenge>
                     ) : null}
                   </Inline>
                 ))}
