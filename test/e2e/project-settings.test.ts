@@ -9,22 +9,11 @@ import {
 import { chooseOption } from './support/browser';
 import { useE2ESession } from './support/session';
 import { SANDBOX_SIGNING_SECRET } from './support/stack';
+import { sendInvoice, statusOf } from './support/wave-invoices';
 
 const { e2e, page, watched } = useE2ESession();
 
 const RUN_TIMEOUT_MS = 60_000;
-
-/** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
-async function sendInvoice(status: string): Promise<string> {
-  const answer = (await e2e.stack.wave.api.invoice({
-    invoice: { total: { value: '640.00' }, status },
-    event: 'invoice.created',
-    deliver: true,
-  })) as { delivery?: { lastBody: string | null } };
-  return (JSON.parse(answer.delivery?.lastBody ?? '{}') as { issueKey: string }).issueKey;
-}
-
-const statusOf = (issueKey: string) => e2e.stack.jira.getIssue(issueKey)?.status.name;
 
 describe('the project settings page', () => {
   it('shows the DELETED row, warns about a mapping that goes backwards, and applies a saved one to existing issues', async () => {
@@ -32,8 +21,8 @@ describe('the project settings page', () => {
     await setSigningSecret(page, SANDBOX_SIGNING_SECRET);
     await pasteWaveToken(page, e2e.stack.wave.issueTokens().access_token);
     await saveDefaults(page, 'Billing (BILL)', 'Invoice');
-    const issues = [await sendInvoice('SENT'), await sendInvoice('SENT')];
-    expect(issues.map(statusOf)).toEqual(['Sent', 'Sent']);
+    const issues = [await sendInvoice(e2e, 'SENT'), await sendInvoice(e2e, 'SENT')];
+    expect(issues.map((key) => statusOf(e2e, key))).toEqual(['Sent', 'Sent']);
 
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     const deleted = page.getByTestId('mapping-table--row-DELETED');
@@ -61,7 +50,7 @@ describe('the project settings page', () => {
     await page.getByTestId('apply-mapping').click();
     await page.getByTestId('apply-state').filter({ hasText: 'Done' }).waitFor({ timeout: RUN_TIMEOUT_MS });
     expect(await page.getByTestId('apply-summary').innerText()).toBe('2 issues moved.');
-    expect(issues.map(statusOf)).toEqual(['Overdue', 'Overdue']);
+    expect(issues.map((key) => statusOf(e2e, key))).toEqual(['Overdue', 'Overdue']);
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
     expect(watched.consoleErrors).toEqual([]);
   });

@@ -50,9 +50,9 @@ function ApplyProgress({ apply }: { apply: MappingApplyView }) {
 
 /**
  * After a mapping is saved: how many existing issues sit elsewhere than it puts them, and moving them (through the
- * sync's own transition walker, in the background) with a progress bar. `savedAt` changes with every save.
+ * sync's own transition walker, in the background) with a progress bar. `saves` counts the saves of this page.
  */
-export function ApplyToExisting({ projectKey, savedAt }: { projectKey: string; savedAt: number | undefined }) {
+export function ApplyToExisting({ projectKey, saves }: { projectKey: string; saves: number }) {
   const [count, setCount] = useState<RemapCountView | undefined>();
   const [countError, setCountError] = useState<ResolverError | undefined>();
   const [apply, setApply] = useState<MappingApplyView | null>(null);
@@ -80,8 +80,8 @@ export function ApplyToExisting({ projectKey, savedAt }: { projectKey: string; s
   }, [projectKey]);
 
   useEffect(() => {
-    if (savedAt !== undefined) void recount();
-  }, [savedAt, recount]);
+    if (saves > 0) void recount();
+  }, [saves, recount]);
 
   useEffect(() => {
     if (!running) return undefined;
@@ -89,7 +89,7 @@ export function ApplyToExisting({ projectKey, savedAt }: { projectKey: string; s
     return () => window.clearInterval(timer);
   }, [running, loadProgress]);
 
-  if (savedAt === undefined && !apply) return null;
+  if (saves === 0 && !apply) return null;
   const offer = count && count.toMove > 0 && !running;
   return (
     <SectionCard

@@ -30,7 +30,7 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
   const [view, setView] = useState(initial);
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<string | undefined>();
-  const [savedAt, setSavedAt] = useState<number | undefined>();
+  const [saves, setSaves] = useState(0);
   const save = useSubmit('saveProjectMapping', {
     title: 'Mapping saved',
     description: `The next Wave change of each invoice in ${projectKey} follows it.`,
@@ -62,7 +62,7 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
       setView(answer.data);
       setSaved(next);
       setMapping(next);
-      setSavedAt(Date.now());
+      setSaves((count) => count + 1);
     }
   };
   const onRouted = (routed: ProjectMappingView) => {
@@ -123,7 +123,7 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
         {dirty ? <Text color="color.text.subtle">Unsaved changes</Text> : null}
       </Inline>
       <SubmitStatus status={save.status} />
-      <ApplyToExisting projectKey={projectKey} savedAt={savedAt} />
+      <ApplyToExisting projectKey={projectKey} saves={saves} />
     </Stack>
   );
 }
