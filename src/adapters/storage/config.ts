@@ -8,7 +8,12 @@ const projectKey = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
 const jiraId = z.string().regex(/^\d+$/, 'a Jira id (digits)');
-const issueTypeRef = z.union([z.strictObject({ id: jiraId }), z.strictObject({ name: z.string().trim().min(1) })]);
+/** By id or by name, as an admin chose it; `auto`: none chosen, the type named for the purpose in each project. */
+const issueTypeRef = z.union([
+  z.strictObject({ id: jiraId }),
+  z.strictObject({ name: z.string().trim().min(1) }),
+  z.strictObject({ auto: z.enum(['invoice', 'customer']) }),
+]);
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/, 'a Jira issue key such as ACME-12');
 /** How one project's invoices link to the work they bill. */
 const workLinksSchema = z.strictObject({
@@ -24,8 +29,8 @@ export const appConfigSchema = z.strictObject({
   defaultProjectKey: projectKey.optional(),
   /** Wave business id -> Jira project key; businesses not listed go to the default project. */
   businessProjects: z.record(z.string().min(1), projectKey).default({}),
-  invoiceIssueType: issueTypeRef.default({ name: 'Task' }),
-  customerIssueType: issueTypeRef.default({ name: 'Task' }),
+  invoiceIssueType: issueTypeRef.default({ auto: 'invoice' }),
+  customerIssueType: issueTypeRef.default({ auto: 'customer' }),
   /** Jira project key -> (Wave invoice status -> Jira status id). */
   statusMappings: z.record(projectKey, z.record(waveStatus, jiraId)).default({}),
   /** Jira project key -> how its invoices link to the work they bill. */

@@ -1,17 +1,19 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { DELIVERY_OUTCOMES, latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
+import { DELIVERY_OUTCOMES } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
-import type { ActivityEntryView } from '../api';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
 import { define } from '../core/define';
 import { noInput } from '../core/schemas';
 import { activityChart } from './activity-chart';
+import { activityGroups } from './activity-page';
+import { groupView } from './group-view';
+import { readableWaveIds } from './readable-ids';
 import { refusalSummary } from './refusal-summary';
 
 const listInput = z.strictObject({
   outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
-  cursor: z.string().min(1).max(2000, 'is not a cursor this page handed out').optional(),
+  cursor: z.string().min(1).max(4000, 'is not a cursor this page handed out').optional(),
   limit: z
     .number()
     .int('must be a whole number')
@@ -36,23 +38,23 @@ const replayInput = z.strictObject({
     .max(200, 'is not a Wave event id'),
 });
 
-const entryView = (entry: DeliveryRecord): ActivityEntryView => ({
-  ...entry,
-  replayable: entry.outcome === 'failed' && entry.eventId !== undefined,
-});
-
 /** The Activity section of the admin page. */
 export function defineActivity(resolver: Resolver): void {
   define(resolver, 'listActivity', {
     access: 'jira-admin',
     input: listInput,
-    handle: async (input) => {
-      const page = await latestDeliveries({
+    handle: async (input, { budget }) => {
+      const page = await activityGroups({
         limit: input.limit ?? 20,
         ...(input.outcome ? { outcome: input.outcome } : {}),
         ...(input.cursor ? { cursor: input.cursor } : {}),
       });
-      return { entries: page.entries.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      const readable = await readableWaveIds(page.groups.map((group) => group.attempts[0]?.reason));
+      return {
+        groups: page.groups.map((group) => groupView(group, readable)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        serverNow: budget.now(),
+      };
     },
   });
 

@@ -1,6 +1,12 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { fromDateProblem, getBackfillProgress, startBackfill } from '../../../usecases/backfill';
+import {
+  cancelBackfill,
+  firstRun,
+  fromDateProblem,
+  getBackfillProgress,
+  startBackfill,
+} from '../../../usecases/backfill';
 import { define } from '../core/define';
 import { noInput } from '../core/schemas';
 import { backfillView } from './backfill-view';
@@ -16,17 +22,29 @@ const backfillInput = z.strictObject({
     }),
 });
 
-/** The admin page's import of older Wave invoices. */
+/** The admin page's import of older Wave invoices, and the offer to import them on a fresh install. */
 export function defineBackfill(resolver: Resolver): void {
   define(resolver, 'startBackfill', {
     access: 'jira-admin',
     input: backfillInput,
-    handle: async (input) => backfillView(await startBackfill({ fromDate: input.fromDate })),
+    handle: async (input, { budget }) => backfillView(await startBackfill({ fromDate: input.fromDate }), budget.now()),
   });
 
   define(resolver, 'getBackfillProgress', {
     access: 'jira-admin',
     input: noInput,
-    handle: async () => backfillView(await getBackfillProgress()),
+    handle: async (_input, { budget }) => backfillView(await getBackfillProgress(), budget.now()),
+  });
+
+  define(resolver, 'getFirstRun', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: async (_input, { budget }) => ({ ...(await firstRun(budget)), serverNow: budget.now() }),
+  });
+
+  define(resolver, 'cancelBackfill', {
+    access: 'jira-admin',
+    input: noInput,
+    handle: async (_input, { budget }) => backfillView(await cancelBackfill(budget.now()), budget.now()),
   });
 }

@@ -1,15 +1,12 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { getWaveOAuthClient, saveWaveOAuthClient } from '../../../adapters/storage/secrets';
+import { saveWaveOAuthClient } from '../../../adapters/storage/secrets';
+import { connectWithPastedToken } from '../../../usecases/connect/connect-with-pasted-token';
+import { disconnectWave } from '../../../usecases/connect/disconnect-wave';
+import { startWaveOAuth } from '../../../usecases/connect/start-oauth';
 import { define } from '../core/define';
-import { refuse } from '../core/envelope';
 import { noInput } from '../core/schemas';
-import { triggerUrl, WAVE_OAUTH_CALLBACK_TRIGGER_KEY } from '../core/trigger-urls';
-import { waveAuthorizeUrl } from './authorize-url';
 import { connectionView } from './connection-view';
-import { disconnectWave } from './disconnect';
-import { createOAuthState } from './oauth-state';
-import { connectWithPastedToken } from './pasted-token';
 
 const clientInput = z.strictObject({
   clientId: z
@@ -53,13 +50,7 @@ export function defineWaveConnection(resolver: Resolver): void {
   define(resolver, 'startWaveConnect', {
     access: 'jira-admin',
     input: noInput,
-    handle: async (_input, { call }) => {
-      const client = await getWaveOAuthClient();
-      if (!client) throw refuse('NOT_CONFIGURED', 'Save the Wave OAuth client id and secret first, then connect.');
-      const redirectUri = await triggerUrl(WAVE_OAUTH_CALLBACK_TRIGGER_KEY);
-      const state = await createOAuthState({ accountId: call.accountId, redirectUri });
-      return { authorizeUrl: waveAuthorizeUrl({ clientId: client.clientId, redirectUri, state }) };
-    },
+    handle: (_input, { call, budget }) => startWaveOAuth(call.accountId, budget.now()),
   });
 
   define(resolver, 'usePastedToken', {

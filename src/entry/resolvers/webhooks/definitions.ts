@@ -4,7 +4,7 @@ import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
 import type { WebhookSettingsView } from '../api';
 import { define } from '../core/define';
 import { noInput } from '../core/schemas';
-import { triggerUrl, WAVE_WEBHOOK_TRIGGER_KEY } from '../core/trigger-urls';
+import { WEB_TRIGGER_KEYS, webTriggerUrl } from '../../../adapters/forge/web-triggers';
 import { signingSecretView } from './signing-secret-view';
 import { sendTestEvent } from './test-event';
 
@@ -25,8 +25,11 @@ const rotateInput = z.strictObject({
 });
 
 async function webhookSettings(now: number): Promise<WebhookSettingsView> {
-  const [webhookUrl, signing] = await Promise.all([triggerUrl(WAVE_WEBHOOK_TRIGGER_KEY), signingSecretView(now)]);
-  return { webhookUrl, signing };
+  const [webhookUrl, signing] = await Promise.all([
+    webTriggerUrl(WEB_TRIGGER_KEYS.waveWebhook),
+    signingSecretView(now),
+  ]);
+  return { webhookUrl, signing, serverNow: now };
 }
 
 /** The Webhooks section of the admin page. */

@@ -1,10 +1,9 @@
-import { kvs } from '@forge/kvs';
-import { storageKeys } from '../../../adapters/storage/keys';
-import { deleteWaveTokens } from '../../../adapters/storage/secrets';
-import { UnavailableError } from '../../../shared/errors';
-import type { TimeBudget } from '../../../shared/time-budget';
-import { removeJiraWebhooks } from '../../../usecases/keeper';
-import { describeFailure } from '../../../usecases/reconcile/failures';
+import { deleteWaveTokens } from '../../adapters/storage/secrets';
+import { forgetWaveConnection } from '../../adapters/storage/wave-connection';
+import { UnavailableError } from '../../shared/errors';
+import type { TimeBudget } from '../../shared/time-budget';
+import { removeJiraWebhooks } from '../keeper';
+import { describeFailure } from '../reconcile/failures';
 
 /**
  * Removes the connection: forgets Wave's tokens and the connection state (the OAuth client stays
@@ -13,7 +12,7 @@ import { describeFailure } from '../../../usecases/reconcile/failures';
  */
 export async function disconnectWave(budget: TimeBudget): Promise<void> {
   await deleteWaveTokens();
-  await kvs.delete(storageKeys.waveConnection());
+  await forgetWaveConnection();
   try {
     await removeJiraWebhooks(budget);
   } catch (error) {

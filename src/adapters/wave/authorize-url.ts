@@ -1,4 +1,4 @@
-import { buildAuthorizeUrl } from '../../../adapters/wave/wave-oauth';
+import { buildAuthorizeUrl } from './wave-oauth';
 
 /**
  * Wave's authorize page. `WAVE_AUTHORIZE_URL` (a Forge environment variable; the local stack sets it to

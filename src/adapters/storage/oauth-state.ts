@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { kvs } from '@forge/kvs';
+import { storageKeys } from './keys';
+import { kvs } from './kvs';
 
 /** Long enough to read Wave's consent page; short enough that a leaked link soon stops working. */
 const STATE_TTL = { value: 15, unit: 'MINUTES' } as const;
@@ -12,22 +13,20 @@ export interface OAuthStateRecord {
   createdAt: number;
 }
 
-const stateKey = (state: string): string => `oauth-state:${state}`;
-
 /** A fresh `state` nonce for Wave's authorize URL, remembered for the callback. */
 export async function createOAuthState(
   record: Omit<OAuthStateRecord, 'createdAt'>,
   now: number = Date.now(),
 ): Promise<string> {
   const state = randomBytes(32).toString('hex');
-  await kvs.set<OAuthStateRecord>(stateKey(state), { ...record, createdAt: now }, { ttl: STATE_TTL });
+  await kvs.set<OAuthStateRecord>(storageKeys.oauthState(state), { ...record, createdAt: now }, { ttl: STATE_TTL });
   return state;
 }
 
 /** The record of a state the app issued, once: a second use (or an expired or forged state) gets undefined. */
 export async function consumeOAuthState(state: string | undefined): Promise<OAuthStateRecord | undefined> {
   if (!state || !STATE_FORMAT.test(state)) return undefined;
-  const key = stateKey(state);
+  const key = storageKeys.oauthState(state);
   const record = await kvs.get<OAuthStateRecord>(key);
   if (!record) return undefined;
   await kvs.delete(key);

@@ -1,10 +1,13 @@
 import { route } from '@forge/api';
-import type { JiraClient } from '../../../adapters/jira/jira-client';
+import type { JiraClient } from './jira-client';
 
-export interface ProjectWithIssueTypes {
+export interface JiraProject {
   id: string;
   key: string;
   name: string;
+}
+
+export interface ProjectWithIssueTypes extends JiraProject {
   issueTypes: Array<{ id: string; name: string; subtask: boolean }>;
 }
 
@@ -20,6 +23,15 @@ interface ProjectSearchPage {
 
 const PAGE_SIZE = 50;
 const MAX_PAGES = 10;
+
+/** One project by key (`GET /rest/api/3/project/{key}`); Jira answers 404 for a project the caller cannot see. */
+export async function getProject(jira: JiraClient, projectKey: string): Promise<JiraProject> {
+  const project = await jira.request<{ id: string; key: string; name: string }>(
+    'GET',
+    route`/rest/api/3/project/${projectKey}`,
+  );
+  return { id: project.id, key: project.key, name: project.name };
+}
 
 /** The site's projects with their issue types (`GET /rest/api/3/project/search?expand=issueTypes`). */
 export async function listProjects(jira: JiraClient): Promise<ProjectWithIssueTypes[]> {

@@ -1,8 +1,8 @@
-import { getAppConfig, saveAppConfig } from '../../../adapters/storage/config';
-import { saveWaveTokens } from '../../../adapters/storage/secrets';
-import { markWaveConnected } from '../../../adapters/storage/wave-connection';
-import type { TimeBudget } from '../../../shared/time-budget';
-import { listBusinessesWithToken } from './businesses';
+import { getAppConfig, saveAppConfig } from '../../adapters/storage/config';
+import { saveWaveTokens } from '../../adapters/storage/secrets';
+import { markWaveConnected } from '../../adapters/storage/wave-connection';
+import type { TimeBudget } from '../../shared/time-budget';
+import { listBusinessesWithToken } from './wave-businesses';
 
 /** Full-access tokens do not expire on a schedule; a far date keeps the token manager from refreshing. */
 const PASTED_TOKEN_LIFETIME_MS = 10 * 365 * 24 * 60 * 60_000;
