@@ -3,27 +3,24 @@
  * is set by the sync, but anyone who may edit the issue may change it, so nothing in it is trusted to be well formed.
  */
 
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { amountToMinor } from './amounts';
 import { dateEpoch } from './calendar';
 
-const text = z.string().max(500);
+const text = z.string().check(z.maxLength(500));
 const propertySchema = z.looseObject({
-  waveId: text.min(1),
+  waveId: z.string().check(z.minLength(1), z.maxLength(500)),
   kind: z.enum(['invoice', 'customer']),
-  businessId: text.optional(),
-  invoiceNumber: text.optional(),
-  status: text.nullish(),
-  total: z.number().nullish(),
-  amountDue: z.number().nullish(),
-  amountPaid: z.number().nullish(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .nullish(),
-  dueDate: text.nullish(),
-  customerId: text.nullish(),
-  customerName: text.nullish(),
+  businessId: z.optional(text),
+  invoiceNumber: z.optional(text),
+  status: z.nullish(text),
+  total: z.nullish(z.number()),
+  amountDue: z.nullish(z.number()),
+  amountPaid: z.nullish(z.number()),
+  currency: z.nullish(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  dueDate: z.nullish(text),
+  customerId: z.nullish(text),
+  customerName: z.nullish(text),
 });
 
 export interface IssueRefView {

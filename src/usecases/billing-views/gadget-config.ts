@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { BadRequestError } from '../../shared/errors';
 import type { ReceivablesGadgetConfig } from '../../shared/billing-views';
 
@@ -6,9 +6,8 @@ export const MAX_GADGET_PROJECTS = 10;
 
 const configSchema = z.looseObject({
   projectKeys: z
-    .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/))
-    .min(1)
-    .max(MAX_GADGET_PROJECTS),
+    .array(z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,9}$/)))
+    .check(z.minLength(1), z.maxLength(MAX_GADGET_PROJECTS)),
 });
 
 /**

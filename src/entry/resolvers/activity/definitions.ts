@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { DELIVERY_OUTCOMES } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
@@ -12,30 +12,35 @@ import { readableWaveIds } from './readable-ids';
 import { refusalSummary } from './refusal-summary';
 
 const listInput = z.strictObject({
-  outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
-  cursor: z.string().min(1).max(4000, 'is not a cursor this page handed out').optional(),
-  limit: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .optional(),
+  outcome: z.optional(z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` })),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000, 'is not a cursor this page handed out'))),
+  limit: z.optional(
+    z
+      .number()
+      .check(
+        z.refine(Number.isInteger, 'must be a whole number'),
+        z.minimum(1, 'must be at least 1'),
+        z.maximum(100, 'must be at most 100'),
+      ),
+  ),
 });
 
 const chartInput = z.strictObject({
-  days: z
-    .number()
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1 day')
-    .max(30, 'must be at most 30 days (older deliveries are not kept)')
-    .optional(),
+  days: z.optional(
+    z
+      .number()
+      .check(
+        z.refine(Number.isInteger, 'must be a whole number of days'),
+        z.minimum(1, 'must be at least 1 day'),
+        z.maximum(30, 'must be at most 30 days (older deliveries are not kept)'),
+      ),
+  ),
 });
 
 const replayInput = z.strictObject({
   eventId: z
     .string({ error: 'say which delivery to replay' })
-    .min(1, 'say which delivery to replay')
-    .max(200, 'is not a Wave event id'),
+    .check(z.minLength(1, 'say which delivery to replay'), z.maxLength(200, 'is not a Wave event id')),
 });
 
 /** The Activity section of the admin page. */

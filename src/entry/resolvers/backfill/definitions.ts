@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import {
   cancelBackfill,
   firstRun,
@@ -12,14 +12,14 @@ import { noInput } from '../core/schemas';
 import { backfillView } from './backfill-view';
 
 const backfillInput = z.strictObject({
-  fromDate: z
-    .string({ error: 'choose the first day to import' })
-    .trim()
-    .min(1, 'choose the first day to import')
-    .superRefine((fromDate, ctx) => {
+  fromDate: z.string({ error: 'choose the first day to import' }).check(
+    z.trim(),
+    z.minLength(1, 'choose the first day to import'),
+    z.superRefine((fromDate: string, ctx) => {
       const problem = fromDateProblem(fromDate, Date.now());
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  ),
 });
 
 /** The admin page's import of older Wave invoices, and the offer to import them on a fresh install. */

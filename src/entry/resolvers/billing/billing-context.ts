@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { callContextOf } from '../core/call-context';
 import { refuse } from '../core/envelope';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,9}-[1-9]\d{0,9}$/;
 
 const extensionSchema = z.looseObject({
-  extension: z
-    .looseObject({
-      type: z.string().optional(),
-      issue: z.looseObject({ key: z.string().optional() }).optional(),
-      gadgetConfiguration: z.unknown().optional(),
-    })
-    .optional(),
+  extension: z.optional(
+    z.looseObject({
+      type: z.optional(z.string()),
+      issue: z.optional(z.looseObject({ key: z.optional(z.string()) })),
+      gadgetConfiguration: z.optional(z.unknown()),
+    }),
+  ),
 });
 
 /** Where a billing call comes from, as Jira tells it (never the payload): who, and which issue or gadget. */

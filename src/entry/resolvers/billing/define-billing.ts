@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import { createTimeBudget } from '../../../shared/time-budget';
 import { viewerOf, type Viewer } from '../../../usecases/billing-views/viewer';
 import type { ResolverResult } from '../api';
@@ -10,7 +10,7 @@ import { billingCallOf, type BillingCall, type BillingPlace } from './billing-co
 /** Forge stops resolvers at 25 s; answer well before. */
 const RESOLVER_BUDGET_MS = 20_000;
 
-export interface BillingDefinition<N extends BillingCallName, S extends z.ZodType> {
+export interface BillingDefinition<N extends BillingCallName, S extends z.ZodMiniType> {
   /** Where the call must come from: an issue's panel or a dashboard gadget. */
   place: BillingPlace;
   input: S;
@@ -28,7 +28,7 @@ export function definedBillingCalls(): BillingCallName[] {
  * Registers one billing resolver: who is calling and from where (Jira's context), the input, then the use case,
  * which reads Jira as the caller, so what they may not browse never shows. Every outcome is a ResolverResult.
  */
-export function defineBilling<N extends BillingCallName, S extends z.ZodType>(
+export function defineBilling<N extends BillingCallName, S extends z.ZodMiniType>(
   resolver: Resolver,
   name: N,
   definition: BillingDefinition<N, S>,

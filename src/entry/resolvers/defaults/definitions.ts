@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig } from '../../../adapters/storage/config';
 import { getWaveTokens } from '../../../adapters/storage/secrets';
@@ -15,14 +15,14 @@ import { listProjects, type ProjectWithIssueTypes } from '../../../adapters/jira
 
 /** A type's name, or empty for the type named for the purpose in each project. */
 const issueTypeName = (what: string) =>
-  z
-    .string({ error: `choose the issue type for ${what}, or Automatic` })
-    .trim()
-    .max(255);
+  z.string({ error: `choose the issue type for ${what}, or Automatic` }).check(z.trim(), z.maxLength(255));
 
 const defaultsInput = z.strictObject({
   defaultProjectKey: projectKeySchema,
-  businessProjects: z.record(z.string().min(1, 'a Wave business id').max(500), projectKeySchema).default({}),
+  businessProjects: z._default(
+    z.record(z.string().check(z.minLength(1, 'a Wave business id'), z.maxLength(500)), projectKeySchema),
+    {},
+  ),
   invoiceIssueType: issueTypeName('invoices'),
   customerIssueType: issueTypeName('customers'),
   features: z.strictObject({
@@ -32,9 +32,11 @@ const defaultsInput = z.strictObject({
   }),
   worklogMinutes: z
     .number({ error: 'enter a number of minutes' })
-    .int('must be whole minutes')
-    .min(1, "must be at least 1 minute (Jira's minimum)")
-    .max(1440, 'must be at most 1440 minutes (one day)'),
+    .check(
+      z.refine(Number.isInteger, 'must be whole minutes'),
+      z.minimum(1, "must be at least 1 minute (Jira's minimum)"),
+      z.maximum(1440, 'must be at most 1440 minutes (one day)'),
+    ),
 });
 
 type DefaultsInput = z.output<typeof defaultsInput>;

@@ -1,11 +1,11 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { countIssuesToRemap } from '../../../usecases/mapping/count-issues-to-remap';
 import { getMappingApplyProgress, startMappingApply } from '../../../usecases/mapping/start-mapping-apply';
 import { define } from '../core/define';
 import { projectKeySchema } from '../core/schemas';
 
-const projectInput = z.strictObject({ projectKey: projectKeySchema.optional() });
+const projectInput = z.strictObject({ projectKey: z.optional(projectKeySchema) });
 
 /** The project settings page's "Apply to existing issues": how many would move, the run, and its progress. */
 export function defineMappingApply(resolver: Resolver): void {

@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig, type AppConfig } from '../../../adapters/storage/config';
 import type { TimeBudget } from '../../../shared/time-budget';
@@ -13,24 +13,20 @@ import { loadProjectWorkflow, mappingView, projectStatusesOf, type ProjectWorkfl
 import { projectRouting } from './project-routing';
 import { ownValue } from '../../../shared/own';
 
-const projectInput = z.strictObject({ projectKey: projectKeySchema.optional() });
+const projectInput = z.strictObject({ projectKey: z.optional(projectKeySchema) });
 
 const routeInput = z.strictObject({
-  projectKey: projectKeySchema.optional(),
+  projectKey: z.optional(projectKeySchema),
   businessId: z
     .string({ error: 'choose a Wave business' })
-    .min(1, 'choose a Wave business')
-    .max(500, 'is not a Wave business id'),
+    .check(z.minLength(1, 'choose a Wave business'), z.maxLength(500, 'is not a Wave business id')),
 });
 
 const mappingInput = z.strictObject({
-  projectKey: projectKeySchema.optional(),
+  projectKey: z.optional(projectKeySchema),
   mapping: z.record(
     waveStatusSchema,
-    z
-      .string()
-      .regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list')
-      .max(20),
+    z.string().check(z.regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list'), z.maxLength(20)),
     { error: 'must map Wave statuses to Jira status ids' },
   ),
 });

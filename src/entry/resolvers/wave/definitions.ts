@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { saveWaveOAuthClient } from '../../../adapters/storage/secrets';
 import { connectWithPastedToken } from '../../../usecases/connect/connect-with-pasted-token';
 import { disconnectWave } from '../../../usecases/connect/disconnect-wave';
@@ -11,23 +11,29 @@ import { connectionView } from './connection-view';
 const clientInput = z.strictObject({
   clientId: z
     .string({ error: 'enter the client id' })
-    .trim()
-    .min(1, "enter the client id from Wave's developer portal")
-    .max(200, 'is too long for a Wave client id'),
+    .check(
+      z.trim(),
+      z.minLength(1, "enter the client id from Wave's developer portal"),
+      z.maxLength(200, 'is too long for a Wave client id'),
+    ),
   clientSecret: z
     .string({ error: 'enter the client secret' })
-    .trim()
-    .min(1, "enter the client secret from Wave's developer portal")
-    .max(500, 'is too long for a Wave client secret'),
+    .check(
+      z.trim(),
+      z.minLength(1, "enter the client secret from Wave's developer portal"),
+      z.maxLength(500, 'is too long for a Wave client secret'),
+    ),
 });
 
 const pastedTokenInput = z.strictObject({
   accessToken: z
     .string({ error: 'paste a token' })
-    .trim()
-    .min(20, 'looks too short for a Wave access token')
-    .max(2000, 'is too long for a Wave access token')
-    .regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
+    .check(
+      z.trim(),
+      z.minLength(20, 'looks too short for a Wave access token'),
+      z.maxLength(2000, 'is too long for a Wave access token'),
+      z.regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
+    ),
 });
 
 /** The Wave connection section of the admin page. */

@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
 import type { WebhookSettingsView } from '../api';
 import { define } from '../core/define';
@@ -14,14 +14,18 @@ export const MAX_GRACE_HOURS = 7 * 24;
 const rotateInput = z.strictObject({
   secret: z
     .string({ error: 'enter a signing secret' })
-    .min(16, 'must have at least 16 characters; use "Generate" for a strong one')
-    .max(256, 'must have at most 256 characters')
-    .regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+    .check(
+      z.minLength(16, 'must have at least 16 characters; use "Generate" for a strong one'),
+      z.maxLength(256, 'must have at most 256 characters'),
+      z.regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+    ),
   graceHours: z
     .number({ error: 'enter a number of hours' })
-    .int('must be whole hours')
-    .min(0, 'cannot be negative')
-    .max(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
+    .check(
+      z.refine(Number.isInteger, 'must be whole hours'),
+      z.minimum(0, 'cannot be negative'),
+      z.maximum(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
+    ),
 });
 
 async function webhookSettings(now: number): Promise<WebhookSettingsView> {
