@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --only=lifecycle,burst]`: the benchmark scenarios on the local stack, one
- * after another (each on its own fresh stack). Prints a table; with --json the last line of stdout is the
- * same figures as one JSON object. Every run is saved under bench/results/. Exits 1 when a target is missed.
+ * `npm run bench [-- --json] [-- --only=lifecycle,burst] [-- --quota-day-scale=1]`: the benchmark scenarios on the
+ * local stack, one after another (each on its own fresh stack). Prints a table and the targets met or missed; with
+ * --json the last line of stdout is the same figures as one JSON object. Every run is saved under bench/results/.
+ * Exits 1 when a target is missed.
  */
 import os from 'node:os';
 import { runAdminPage } from './admin-page';
@@ -9,11 +10,21 @@ import { runBundle } from './bundle';
 import { runBurst } from './burst';
 import { runHandler } from './handler';
 import { runLifecycle } from './lifecycle';
-import { checkTargets, saveResult, table, type Figures } from './report';
+import { DEFAULT_QUOTA_DAY_SCALE, runQuotaDay } from './quota-day';
+import { checkTargets, saveResult, table, targetLines, type Figures } from './report';
+
+function quotaDayScale(argv: readonly string[]): number {
+  const given = argv.find((arg) => arg.startsWith('--quota-day-scale='))?.slice('--quota-day-scale='.length);
+  if (given === undefined) return DEFAULT_QUOTA_DAY_SCALE;
+  const scale = Number(given);
+  if (!(scale > 0 && scale <= 1)) throw new Error(`--quota-day-scale must be a number in (0, 1], not ${given}`);
+  return scale;
+}
 
 const SCENARIOS: Record<string, () => Promise<object>> = {
   lifecycle: runLifecycle,
   burst: runBurst,
+  quotaDay: () => runQuotaDay(quotaDayScale(process.argv)),
   handler: runHandler,
   bundle: runBundle,
   adminPage: runAdminPage,
@@ -56,7 +67,7 @@ async function main(): Promise<void> {
     },
   };
   const file = saveResult(result, startedAt);
-  process.stdout.write(`${table(figures)}\n\nsaved ${file}\n`);
+  process.stdout.write(`${table(figures)}\n\n${targetLines(figures, targets)}\n\nsaved ${file}\n`);
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   if (Object.values(targets).some((met) => !met)) process.exitCode = 1;
 }
