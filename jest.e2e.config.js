@@ -8,7 +8,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/e2e/support/preflight.js',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs' } }] },
   testTimeout: 120000,
   maxWorkers: 1,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

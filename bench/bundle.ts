@@ -40,6 +40,7 @@ async function minifyOne(bundle: ForgeBundle, file: string, scratch: string): Pr
   const code = fs.readFileSync(shipped, 'utf8');
   const minified = await minifyBundle(code, fs.readFileSync(`${shipped}.map`, 'utf8'));
   const minifiedFile = path.join(scratch, file);
+  fs.mkdirSync(path.dirname(minifiedFile), { recursive: true });
   fs.writeFileSync(minifiedFile, minified.code);
   const bundled = [...new Set(minified.map.sources.flatMap((source) => (source ? [packageOf(source)] : [])))];
   const jsonData = jsonDataOf(path.join(REPO, 'node_modules'), bundled);

@@ -129,6 +129,10 @@ const allFields = [
     'wave-due-date',
     'wave-link',
     'wave-id',
+    'wave-amount-due',
+    'wave-amount-paid',
+    'wave-outstanding',
+    'wave-overdue',
   ].map((key, i) => forgeField(`customfield_${10100 + i}`, key)),
 ];
 

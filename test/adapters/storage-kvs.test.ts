@@ -106,6 +106,7 @@ describe('configuration', () => {
       customerIssueType: { name: 'Task' },
       statusMappings: {},
       features: { customerIssues: true, paymentWorklogs: true, issueLinks: true },
+      workLinks: {},
       worklogSeconds: 60,
     });
     expect(() => resolveProjectKey(config, 'biz')).toThrow(NotConfiguredError);

@@ -113,7 +113,7 @@ describe('the Jira webhooks the keeper keeps', () => {
   it('deletes its webhooks when the app is uninstalled', async () => {
     await runKeeperNow(t);
     expect(t.stack.jira.listWebhooks()).toHaveLength(1);
-    const { appUninstalling } = await import('../../src/index');
+    const { appUninstalling } = await import('../../src/entry/lifecycle/app-uninstalling');
     await t.stack.runtime.runAsApp(() => appUninstalling());
     expect(t.stack.jira.listWebhooks()).toEqual([]);
   });

@@ -14,11 +14,14 @@ function problems(outcome: Awaited<ReturnType<typeof runForgeLint>>): string[] {
   );
 }
 
+/** The linter reads the whole app; on a busy 2-core machine that takes well over a minute. */
+jest.setTimeout(240_000);
+
 describe('offline forge lint', () => {
   it('finds no error and no warning in the app', async () => {
     const lines: string[] = [];
     const outcome = await runForgeLint(REPO_ROOT, (line) => lines.push(line));
-    expect(outcome.files).toContain('src/index.ts');
+    expect(outcome.files).toContain('src/entry/webtrigger/wave-webhook.ts');
     expect({ skipped: outcome.skippedFiles, problems: problems(outcome) }).toEqual({ skipped: [], problems: [] });
     expect(outcome.errors + outcome.warnings).toBe(0);
   });

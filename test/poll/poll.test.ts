@@ -137,13 +137,15 @@ describe('a first poll over many changes', () => {
     await t.stack.wave.api.updateSettings({ webhooks: false });
     const many: string[] = [];
     for (let n = 0; n < 2_000; n += 1) {
-      const answer = await t.stack.wave.api.invoice({ invoice: { status: 'SENT', total: { value: '10.00' } } });
+      // Drafts: each costs Jira a create and its fields, no transition, so the test stays about the walk.
+      const answer = await t.stack.wave.api.invoice({ invoice: { status: 'DRAFT', total: { value: '10.00' } } });
       many.push((answer.invoice as unknown as SandboxInvoice).id);
     }
     const { runPoll } = await import('../../src/usecases/poll/run-poll');
     const { createTimeBudget } = await import('../../src/shared/time-budget');
     const limitMs = 8_000;
-    const pacing = { pageSize: 50, pageReserveMs: 500, recordReserveMs: 250 };
+    // A record needs a few Jira calls, and the Jira client keeps a second to answer: start one with 2.5 s left.
+    const pacing = { pageSize: 50, pageReserveMs: 3_000, recordReserveMs: 2_500 };
     const runs: Array<{ status: string; ms: number; reason?: string }> = [];
     for (let run = 0; run < 60; run += 1) {
       const started = Date.now();
@@ -161,7 +163,7 @@ describe('a first poll over many changes', () => {
     expect(runs.length).toBeGreaterThan(1);
     expect(runs.at(-1)?.status).toBe('completed');
     const stops = runs.slice(0, -1);
-    expect(stops.every((run) => run.status === 'continues' || /quota/.test(run.reason ?? ''))).toBe(true);
+    expect(stops.filter((run) => run.status !== 'continues' && !/quota/.test(run.reason ?? ''))).toEqual([]);
     expect(Math.max(...runs.map((run) => run.ms))).toBeLessThan(limitMs + 1_000);
 
     const byWaveId = new Map<string, number>();

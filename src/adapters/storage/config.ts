@@ -9,6 +9,14 @@ const projectKey = z
   .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
 const jiraId = z.string().regex(/^\d+$/, 'a Jira id (digits)');
 const issueTypeRef = z.union([z.strictObject({ id: jiraId }), z.strictObject({ name: z.string().trim().min(1) })]);
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/, 'a Jira issue key such as ACME-12');
+/** How one project's invoices link to the work they bill. */
+const workLinksSchema = z.strictObject({
+  /** The issue link type (Jira's name, e.g. "Relates"). */
+  linkType: z.string().trim().min(1).max(60).optional(),
+  /** Wave customer id -> the issue (an epic, any parent of that client's work) every invoice of it links to. */
+  customerIssues: z.record(z.string().min(1).max(256), issueKey).default({}),
+});
 /** Wave adds statuses (OVERPAID came later), so any upper-case status name is accepted. */
 const waveStatus = z.string().regex(/^[A-Z_]+$/, 'a Wave invoice status such as PAID');
 
@@ -20,6 +28,8 @@ export const appConfigSchema = z.strictObject({
   customerIssueType: issueTypeRef.default({ name: 'Task' }),
   /** Jira project key -> (Wave invoice status -> Jira status id). */
   statusMappings: z.record(projectKey, z.record(waveStatus, jiraId)).default({}),
+  /** Jira project key -> how its invoices link to the work they bill. */
+  workLinks: z.record(projectKey, workLinksSchema).default({}),
   features: z
     .strictObject({
       customerIssues: z.boolean().default(true),
@@ -64,3 +74,6 @@ export function resolveProjectKey(config: AppConfig, businessId: string | undefi
     throw new NotConfiguredError('no Jira project is configured for Wave invoices; choose one on the admin page');
   return key;
 }
+
+/** The link type invoices of this project use for the work they bill ("Relates" unless set). */
+export const DEFAULT_WORK_LINK_TYPE = 'Relates';

@@ -1,10 +1,10 @@
-import { ClientError, GraphQLClient } from 'graphql-request';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { NotFoundError, UpstreamError } from '../../shared/errors';
 import { parseRetryAfterMs, withRetries, type AttemptResult, type RetryPolicy } from '../../shared/retry';
 import type { TimeBudget } from '../../shared/time-budget';
 import { markWaveReconnectNeeded } from '../storage/wave-connection';
 import { defaultEgressFetch, type EgressFetch } from './egress-fetch';
+import { GraphqlResponseError, postGraphql } from './graphql-post';
 import { WaveBusinessNotReadableError, WaveQueryNotSupportedError, WaveReconnectNeededError } from './wave-errors';
 import { mapBusiness, mapCustomer, mapInvoice, type WaveBusiness } from './wave-mapping';
 import {
@@ -20,6 +20,8 @@ import {
 import type { WaveAccessTokens } from './wave-tokens';
 
 export const WAVE_GRAPHQL_ENDPOINT = 'https://gql.waveapps.com/graphql/public';
+/** Time kept to answer the caller after a request that had to be cut short. */
+const ANSWER_RESERVE_MS = 1_000;
 
 export interface InvoiceWithCustomer {
   invoice: WaveInvoice;
@@ -60,11 +62,6 @@ export interface WaveGraphqlOptions {
   random?: () => number;
 }
 
-interface GraphqlErrorLike {
-  message?: string;
-  extensions?: { code?: string };
-}
-
 type Failure =
   | { kind: 'unauthenticated' }
   | { kind: 'transient'; reason: string; retryAfterMs?: number }
@@ -78,17 +75,18 @@ interface Connection {
 }
 
 function classify(error: unknown, nowMs: number): Failure {
-  if (!(error instanceof ClientError)) return { kind: 'transient', reason: 'network error' };
-  const { status } = error.response;
-  const errors = (error.response.errors ?? []) as GraphqlErrorLike[];
+  if (!(error instanceof GraphqlResponseError)) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return { kind: 'transient', reason: timedOut ? 'no answer in time' : 'network error' };
+  }
+  const { status, errors } = error;
   const codes = errors.map((e) => e.extensions?.code);
   if (status === 401 || codes.includes('UNAUTHENTICATED')) return { kind: 'unauthenticated' };
   if (status === 429 || status >= 500) {
-    const headers = error.response.headers as { get?: (name: string) => string | null } | undefined;
-    const retryAfterMs = parseRetryAfterMs(headers?.get?.('retry-after'), nowMs);
+    const retryAfterMs = parseRetryAfterMs(error.retryAfter, nowMs);
     return { kind: 'transient', reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
-  if (codes.includes('NOT_FOUND')) return { kind: 'not-found', partialData: error.response.data };
+  if (codes.includes('NOT_FOUND')) return { kind: 'not-found', partialData: error.data };
   // Wave's messages describe the query, never the token; keep only the first for the admin.
   const detail = errors[0]?.message ?? `HTTP ${status}`;
   const message = `Wave refused the request: ${detail.slice(0, 200)}`;
@@ -113,13 +111,12 @@ function page<T>(connection: Connection | null | undefined, map: (node: unknown)
  */
 export class WaveGraphqlClient {
   private requests = 0;
-  private readonly client: GraphQLClient;
+  private readonly fetch: EgressFetch;
+  private readonly endpoint: string;
 
   constructor(private readonly options: WaveGraphqlOptions) {
-    const fetch = options.fetch ?? defaultEgressFetch;
-    this.client = new GraphQLClient(options.endpoint ?? WAVE_GRAPHQL_ENDPOINT, {
-      fetch: fetch as unknown as typeof globalThis.fetch,
-    });
+    this.fetch = options.fetch ?? defaultEgressFetch;
+    this.endpoint = options.endpoint ?? WAVE_GRAPHQL_ENDPOINT;
   }
 
   get requestCount(): number {
@@ -207,11 +204,15 @@ export class WaveGraphqlClient {
     const attempt = async (): Promise<AttemptResult<T | undefined>> => {
       this.requests += 1;
       try {
+        // No request may outlast the invocation's budget: a slow Wave is answered with 503 in time.
+        const allowedMs = this.options.budget.remainingMs() - ANSWER_RESERVE_MS;
+        if (allowedMs <= 0) return { retry: { reason: 'no time left for another request', giveUp: true } };
         return {
-          done: await this.client.request<T>({
-            document,
+          done: await postGraphql<T>(this.fetch, this.endpoint, {
+            query: document,
             variables,
-            requestHeaders: { Authorization: `Bearer ${token}` },
+            token,
+            signal: AbortSignal.timeout(allowedMs),
           }),
         };
       } catch (error) {

@@ -27,6 +27,18 @@ const invoiceNode = z.object({
   amountPaid: money,
   taxTotal: optionalMoney,
   customer: z.object({ id: z.string(), name: z.string().optional(), email: text }).nullish(),
+  memo: text,
+  poNumber: text,
+  subhead: text,
+  items: z
+    .array(
+      z.object({
+        description: text,
+        quantity: z.union([z.string(), z.number()]).nullish(),
+        unitPrice: z.union([z.string(), z.number()]).nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 const customerNode = z.object({
@@ -100,6 +112,16 @@ export function mapInvoice(node: unknown): WaveInvoice {
     customer: invoice.customer
       ? defined({ id: invoice.customer.id, name: invoice.customer.name, email: invoice.customer.email })
       : invoice.customer,
+    memo: invoice.memo,
+    poNumber: invoice.poNumber,
+    subhead: invoice.subhead,
+    items: invoice.items?.map((item) =>
+      defined({
+        description: item.description,
+        quantity: item.quantity === undefined || item.quantity === null ? item.quantity : String(item.quantity),
+        unitPrice: item.unitPrice === undefined || item.unitPrice === null ? item.unitPrice : String(item.unitPrice),
+      }),
+    ),
   });
 }
 

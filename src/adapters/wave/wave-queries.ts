@@ -9,6 +9,7 @@ const INVOICE = `fragment InvoiceFields on Invoice {
   id invoiceNumber status title invoiceDate dueDate createdAt modifiedAt viewUrl pdfUrl
   total { ...MoneyFields } amountDue { ...MoneyFields } amountPaid { ...MoneyFields } taxTotal { ...MoneyFields }
   customer { id name email }
+  memo poNumber subhead items { description quantity unitPrice }
 }`;
 
 const CUSTOMER = `fragment CustomerFields on Customer {

@@ -1,7 +1,9 @@
 /** The invoice planners' shared accumulator: start from a link (or nothing), apply Wave facts, assemble the plan. */
 
 import type { WaveInvoice, WavePayment } from '../wave-webhook/types';
+import { extractInvoiceIssueKeys } from '../links';
 import { contentSteps } from './content-diff';
+import { fingerprint } from './fingerprint';
 import {
   invoiceDescription,
   invoiceFieldValues,
@@ -26,6 +28,7 @@ import {
   type InvoicePlan,
   type IssueRef,
   type LinkIssuesStep,
+  type LinkWorkStep,
   type PlanStep,
   type ProjectTarget,
   type SyncOutcome,
@@ -40,6 +43,8 @@ export interface InvoiceContext {
   worklogs: WorklogSettings;
   /** The link of the invoice's customer, when the use case has one: the invoice issue gets linked to it. */
   customerLink: CustomerLink | null;
+  /** How the project links invoices to the work they bill; absent: no work links. */
+  workLinks?: { linkType: string; customerIssueKey: string | null };
 }
 
 export interface InvoiceWork {
@@ -51,6 +56,7 @@ export interface InvoiceWork {
   transition: TransitionStep | null;
   comments: AddCommentStep[];
   links: LinkIssuesStep[];
+  workLinks: LinkWorkStep[];
   /** Written ahead by an earlier plan, not confirmed: re-emitted first. */
   pending: AddWorklogStep[];
   worklogs: AddWorklogStep[];
@@ -90,6 +96,7 @@ function blankWork(draft: InvoiceLinkDraft): InvoiceWork {
     transition: null,
     comments: [],
     links: [],
+    workLinks: [],
     pending: [],
     worklogs: [],
     notes: [],
@@ -118,7 +125,25 @@ export function applyInvoiceState(work: InvoiceWork, invoice: WaveInvoice, ctx: 
   if (invoice.status !== work.draft.waveStatus) planStatus(work, invoice.status, ctx.project);
   applyAmountPaid(work, invoice, ctx.worklogs);
   planCustomerLink(work, ctx.customerLink);
+  planWorkLinks(work, invoice, ctx);
   work.draft = { ...work.draft, modifiedAt: invoice.modifiedAt, waveStatus: invoice.status };
+}
+
+/**
+ * Links to the work the invoice bills, decided again only when what they follow from changes (the keys its texts
+ * name, the customer's mapped issue, the link type): a payment or a status change costs no link reads.
+ */
+export function planWorkLinks(work: InvoiceWork, invoice: WaveInvoice, ctx: InvoiceContext): void {
+  if (!ctx.workLinks) return;
+  const { keys } = extractInvoiceIssueKeys(invoice);
+  const { linkType, customerIssueKey } = ctx.workLinks;
+  const previous = work.draft.workLinks;
+  const basis = fingerprint({ keys, customerIssueKey, linkType });
+  if (previous?.fingerprint === basis) return;
+  if (!previous && keys.length === 0 && customerIssueKey === null) return;
+  const appLinks = previous?.appLinks ?? [];
+  work.workLinks.push({ kind: 'link-work', keys, customerIssueKey, linkType, appLinks });
+  work.draft = { ...work.draft, workLinks: { fingerprint: basis, appLinks } };
 }
 
 /** Plan the move for a Wave status (or `DELETED`) from the status the app last put the issue in. */
@@ -223,6 +248,7 @@ export function finishWork(work: InvoiceWork, outcome: SyncOutcome): InvoicePlan
     ...(work.transition ? [work.transition] : []),
     ...work.comments,
     ...work.links,
+    ...work.workLinks,
     ...work.pending,
     ...work.worklogs,
   ];

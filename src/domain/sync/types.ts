@@ -1,5 +1,6 @@
 /** Shapes shared by the sync planners: what is stored per Wave record, and the plans they produce. */
 
+import type { AppMadeLink } from '../links';
 import type { AdfDoc } from './adf';
 
 /**
@@ -175,6 +176,18 @@ export interface AddWorklogStep {
   currency: string;
 }
 
+/**
+ * Links the billing issue to the work its invoice names (issue keys in its texts) and to the issue its customer is
+ * mapped to; removes only links the app made that are no longer wanted. `appLinks`: those the app made before.
+ */
+export interface LinkWorkStep {
+  kind: 'link-work';
+  keys: string[];
+  customerIssueKey: string | null;
+  linkType: string;
+  appLinks: AppMadeLink[];
+}
+
 export type PlanStep =
   | CreateIssueStep
   | EditIssueStep
@@ -182,6 +195,7 @@ export type PlanStep =
   | TransitionStep
   | AddCommentStep
   | LinkIssuesStep
+  | LinkWorkStep
   | AddWorklogStep;
 
 /**
@@ -245,6 +259,8 @@ export interface InvoiceLink extends LinkBase {
   jiraStatusId: string | null;
   /** The customer issue this invoice issue is linked to ("Relates"). */
   customerIssueId: string | null;
+  /** The links to the work the invoice bills: what they were decided from, and those the app made. */
+  workLinks?: { fingerprint: string; appLinks: AppMadeLink[] };
   deleted: boolean;
   ledger: PaymentLedger;
 }

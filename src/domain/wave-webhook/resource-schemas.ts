@@ -61,6 +61,14 @@ export const invoiceSchema: z.ZodType<WaveInvoice> = z.object({
   customer: customerRefSchema.nullable().optional(),
   lastSentAt: dateTime.nullable().optional(),
   lastViewedAt: dateTime.nullable().optional(),
+  memo: optionalText,
+  poNumber: optionalText,
+  subhead: optionalText,
+  items: z
+    .array(z.object({ description: optionalText, quantity: optionalText, unitPrice: optionalText }))
+    .max(1_000, 'must have at most 1000 items')
+    .nullable()
+    .optional(),
 });
 
 export const customerSchema: z.ZodType<WaveCustomer> = z.object({

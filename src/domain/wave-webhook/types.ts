@@ -52,6 +52,17 @@ export interface WaveInvoice {
   customer?: WaveCustomerRef | null;
   lastSentAt?: string | null;
   lastViewedAt?: string | null;
+  /** Free texts where people write what the invoice bills for (issue keys among them). */
+  memo?: string | null;
+  poNumber?: string | null;
+  subhead?: string | null;
+  items?: WaveInvoiceItem[] | null;
+}
+
+export interface WaveInvoiceItem {
+  description?: string | null;
+  quantity?: string | null;
+  unitPrice?: string | null;
 }
 
 export interface WaveCustomer {

@@ -13,6 +13,7 @@ import { getWaveConnection } from '../../adapters/storage/wave-connection';
 import type { WavePage } from '../../adapters/wave/wave-graphql';
 import { finishWalk, startWalk, stepWalk, type KindPoll } from '../../domain/poll/change-walk';
 import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import { UnavailableError } from '../../shared/errors';
 import type { TimeBudget } from '../../shared/time-budget';
 import { applyWaveCustomer, applyWaveInvoice, type AppliedRecord } from '../reconcile/apply-wave-record';
 import { describeFailure, isRunWideFailure } from '../reconcile/failures';
@@ -176,7 +177,14 @@ async function walkKind(
         poll.kinds[kind] = { ...start, walk };
         return 'out-of-time';
       }
-      await applyRecord(run, business, poll, kind, record);
+      try {
+        await applyRecord(run, business, poll, kind, record);
+      } catch (error) {
+        // A record cut short because the run's time ran out is not a failure: the next run starts from it.
+        if (!(error instanceof UnavailableError) || run.budget.canWait(run.pacing.recordReserveMs)) throw error;
+        poll.kinds[kind] = { ...start, walk };
+        return 'out-of-time';
+      }
     }
     if (step.finished) {
       poll.kinds[kind] = finishWalk(start, step.walk);
@@ -235,7 +243,7 @@ async function applyRecord(run: Run, business: string, poll: BusinessPoll, kind:
         ? await applyWaveInvoice(recordCtx, record as WaveInvoice, 'poll', business)
         : await applyWaveCustomer(recordCtx, record as WaveCustomer, 'poll', business);
   } catch (error) {
-    if (!isRunWideFailure(error)) {
+    if (!isRunWideFailure(error) && budget.canWait(run.pacing.recordReserveMs)) {
       poll.stuck = { kind, id: record.id, failures: (stuck?.failures ?? 0) + 1, modifiedAt: record.modifiedAt };
       await recordDelivery({
         ...base,

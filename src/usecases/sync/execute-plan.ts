@@ -19,9 +19,11 @@ import {
   type TransitionBlockReason,
   type TransitionStep,
 } from '../../domain/sync';
+import type { AppMadeLink } from '../../domain/links';
 import { NotConfiguredError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
 import { writeOnceDespiteLostAnswers } from './lost-answer';
+import { linkWork } from './link-work';
 import { moveIssue } from './move-issue';
 
 /** The issue a plan's steps act on is gone: the caller re-plans as a creation. */
@@ -163,6 +165,12 @@ async function runEdit(ctx: SyncContext, step: EditIssueStep, issue: IssueRef, n
   return kept;
 }
 
+/** The links the app made, as Jira shows them after a `link-work` step, kept with the invoice's link. */
+function withWorkLinks<TDraft>(draft: TDraft | null, appLinks: AppMadeLink[]): TDraft | null {
+  const links = (draft as { workLinks?: { fingerprint: string } } | null)?.workLinks;
+  return draft === null || !links ? draft : { ...draft, workLinks: { ...links, appLinks } };
+}
+
 /** A person's edits stay theirs: the link keeps the app's last fingerprint for them, so later syncs leave them too. */
 function keepFingerprints<TDraft>(draft: TDraft | null, kept: KeptParts): TDraft | null {
   if (draft === null || Object.keys(kept).length === 0) return draft;
@@ -172,7 +180,7 @@ function keepFingerprints<TDraft>(draft: TDraft | null, kept: KeptParts): TDraft
 
 async function runStep(
   ctx: SyncContext,
-  step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' | 'edit-issue' }>,
+  step: Exclude<PlanStep, { kind: 'create-issue' | 'transition' | 'add-worklog' | 'edit-issue' | 'link-work' }>,
   issue: IssueRef,
   notes: string[],
 ): Promise<void> {
@@ -245,6 +253,13 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
             ? target.adopted.statusId
             : step.fromStatusId;
         plan = await runTransition(ctx, plan, issue, { ...step, fromStatusId: from }, target);
+      } else if (step.kind === 'link-work') {
+        const appLinks = await linkWork(ctx, issue, step, plan.notes);
+        plan = {
+          ...plan,
+          next: withWorkLinks(plan.next, appLinks),
+          writeAhead: withWorkLinks(plan.writeAhead, appLinks),
+        };
       } else if (step.kind === 'edit-issue') {
         const kept = await runEdit(ctx, step, issue, plan.notes);
         plan = {

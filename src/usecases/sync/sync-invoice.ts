@@ -1,4 +1,5 @@
-import { resolveProjectKey } from '../../adapters/storage/config';
+import { DEFAULT_WORK_LINK_TYPE, resolveProjectKey, type AppConfig } from '../../adapters/storage/config';
+import { ownValue } from '../../shared/own';
 import { WaveBusinessNotReadableError } from '../../adapters/wave/wave-errors';
 import {
   onTransitionBlocked,
@@ -57,6 +58,9 @@ function invoiceRecord(
     businessId,
     worklogs: { enabled: ctx.config.features.paymentWorklogs, timeSpentSeconds: ctx.config.worklogSeconds },
     customerLink: facts.customerLink,
+    ...(ctx.config.features.issueLinks
+      ? { workLinks: workLinksFor(ctx.config, project.projectKey, facts.invoice?.customer?.id) }
+      : {}),
   });
   return {
     kind: 'invoice',
@@ -105,6 +109,13 @@ function invoiceRecord(
       notes: [...facts.notes, ...executed.plan.notes],
     }),
   };
+}
+
+/** The project's link type for the work invoices bill, and the issue the invoice's customer is mapped to. */
+function workLinksFor(config: AppConfig, projectKey: string, customerId: string | undefined) {
+  const settings = ownValue(config.workLinks, projectKey);
+  const customerIssueKey = customerId ? ownValue(settings?.customerIssues, customerId) : undefined;
+  return { linkType: settings?.linkType ?? DEFAULT_WORK_LINK_TYPE, customerIssueKey: customerIssueKey ?? null };
 }
 
 /**

@@ -6,7 +6,7 @@ import { json, REPO_ROOT, startHarness, type StackHarness } from './harness';
 
 const manifest = loadManifest(path.join(REPO_ROOT, 'manifest.yml'));
 
-/** The app itself (manifest.yml, src/index.ts) on the local stack: the platform side of every module it declares. */
+/** The app itself (manifest.yml and the handlers it names in src/entry/) on the local stack: the platform side of every module it declares. */
 describe('the app on the local stack', () => {
   let h: StackHarness;
 
