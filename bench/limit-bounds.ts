@@ -77,7 +77,8 @@ export function limitBounds(usage: RunUsage): LimitBounds {
     named.queue = windowBound(usage.queue.events, queueLimits.eventsPerMinute, MINUTE_MS, startMs, 'events');
 
   let binding = { name: 'none', bound: { seconds: 0, detail: 'no limit is on' } as LimitBound };
-  for (const [name, bound] of Object.entries(named)) if (bound.seconds > binding.bound.seconds) binding = { name, bound };
+  for (const [name, bound] of Object.entries(named))
+    if (bound.seconds > binding.bound.seconds) binding = { name, bound };
   return {
     bounds: Object.fromEntries(Object.entries(named).map(([name, bound]) => [name, bound.seconds])),
     seconds: binding.bound.seconds,

@@ -63,7 +63,8 @@ async function createBook(t: TestStack, size: QuotaDaySize, random: () => number
     let pick = random();
     const [status] = BOOK_MIX.find(([, share]) => (pick -= share) < 0) ?? BOOK_MIX[0]!;
     const totalMinor = 10_000 + Math.floor(random() * 490_000);
-    const paidMinor = status === 'PAID' ? totalMinor : status === 'PARTIAL' ? Math.round(totalMinor * PARTIAL_PAYMENT) : 0;
+    const paidMinor =
+      status === 'PAID' ? totalMinor : status === 'PARTIAL' ? Math.round(totalMinor * PARTIAL_PAYMENT) : 0;
     const invoice = {
       status,
       total: usd(totalMinor),

@@ -10,7 +10,11 @@ export interface Target {
 }
 
 const atMost = (key: string, limit: number): Target => ({ key, wanted: `<= ${limit}`, met: (value) => value <= limit });
-const atLeast = (key: string, limit: number): Target => ({ key, wanted: `>= ${limit}`, met: (value) => value >= limit });
+const atLeast = (key: string, limit: number): Target => ({
+  key,
+  wanted: `>= ${limit}`,
+  met: (value) => value >= limit,
+});
 const none = (key: string): Target => ({ key, wanted: '= 0', met: (value) => value === 0 });
 
 /** The issues' targets (12: bench under every limit; 13: a lean core), by `scenario.figure`. */
