@@ -34,6 +34,8 @@ export interface BurstFigures {
   kvsWritesPerDelivery: number;
   kvsWrites: number;
   kvsReads: number;
+  /** KVS requests by operation (reads and writes): what the writes per delivery are made of. */
+  kvsByOperation: Record<string, number>;
   /** KVS requests refused with 429 RATE_LIMIT_EXCEEDED. */
   kvsRefused: number;
   seconds: number;
@@ -117,6 +119,7 @@ export async function runBurst(): Promise<BurstFigures> {
       kvsWritesPerDelivery: usage.kvs.writes / report.deliveries,
       kvsWrites: usage.kvs.writes,
       kvsReads: usage.kvs.reads,
+      kvsByOperation: usage.kvs.byOperation,
       kvsRefused: usage.kvs.refused,
       seconds,
       cpuShare: (cpu.user + cpu.system) / 1e3 / report.elapsedMs,

@@ -30,7 +30,7 @@ export interface LifecycleFigures {
   floor: number;
   ratioToNaive: number;
   ratioToFloor: number;
-  /** Per invoice, the app's requests minus the floor's writes, by kind (`read` for reads): what the gap is made of. */
+  /** Per invoice, the app's requests minus the floor's writes, by kind (reads by endpoint): what the gap is made of. */
   gapPerInvoice: Record<string, number>;
   /** The same lifecycle as Wave really sends it (its own thin format: the app reads the invoice and its customer). */
   waveFormatDeliveriesPerInvoice: number;

@@ -5,8 +5,11 @@ import { servedByEndpoint } from './jira-stats';
 export const WRITE_KINDS = ['create', 'fields', 'edit', 'transition', 'worklog', 'link'] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
-/** A write kind, `read` (GETs and the POSTs that read), or the endpoint itself for any other write. */
-export type RequestKind = WriteKind | 'read' | string;
+/**
+ * A write kind the floor counts, or the endpoint itself (`METHOD /path`) for any other request; reads (GETs and
+ * the POSTs that read) as `read METHOD /path`, so the gap to the floor names the requests to cut.
+ */
+export type RequestKind = WriteKind | string;
 
 const ISSUE = '/rest/api/3/issue/{issueIdOrKey}';
 const WRITES: Record<string, WriteKind> = {
@@ -23,7 +26,7 @@ const READING_POSTS = new Set(['/rest/api/3/search/jql', '/rest/api/3/workflows'
 
 export function kindOf(method: string, path: string): RequestKind {
   const key = `${method} ${path}`;
-  if (method === 'GET' || (method === 'POST' && READING_POSTS.has(path))) return 'read';
+  if (method === 'GET' || (method === 'POST' && READING_POSTS.has(path))) return `read ${key}`;
   return WRITES[key] ?? key;
 }
 
