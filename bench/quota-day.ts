@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { JIRA_POINTS_PER_HOUR } from '../local/jira-sandbox/settings/sandbox-settings';
-import { FORGE_KVS_QUOTAS } from '../local/kvs';
 import { compareJiraWithWave, type SyncCheck } from '../test/support/jira-vs-wave';
 import type { TestStack } from '../test/support/test-stack';
 import { sendLikeWave, type SenderClock } from '../test/support/wave-like-sender';
@@ -11,7 +10,7 @@ import { createMonthEnd, type QuotaDaySize } from './quota-day-workload';
 
 /** The issue's business: 20,000 invoices (over 2,000 customers) and a month-end of 5,000 events. */
 const FULL_SIZE: QuotaDaySize = { invoices: 20_000, customers: 2_000, events: 5_000 };
-/** A tenth of it, with the quotas scaled alike, runs in minutes; `--quota-day-scale=1` runs it full size. */
+/** A tenth of it, with the points quota scaled alike, runs in minutes; `--quota-day-scale=1` runs it full size. */
 export const DEFAULT_QUOTA_DAY_SCALE = 0.1;
 const SEED = 2026;
 const CONCURRENCY = 12;
@@ -21,6 +20,7 @@ const POLL_INTERVAL_MS = 5 * 60_000;
 /** Past this, the run stops and reports Jira as not level. */
 const GIVE_UP_HOURS = 24;
 const TOP_OPERATIONS = 6;
+const PROGRESS_MS = 30_000;
 
 export interface QuotaDayFigures {
   scale: number;
@@ -30,7 +30,7 @@ export interface QuotaDayFigures {
   sends: number;
   views: number;
   payments: number;
-  /** The quota as run: Jira's 65,000 points an hour × scale (the KVS's per-minute quotas are scaled alike). */
+  /** The quota as run: Jira's 65,000 points an hour × scale (the KVS and queue quotas stay Forge's). */
   pointsPerHour: number;
   limitsOff: string[];
   /** Whether Jira was level with Wave before the run gave up (GIVE_UP_HOURS). */
@@ -84,6 +84,17 @@ async function runNextPoll(t: TestStack, nextPollAt: number | undefined): Promis
   return last ? Date.parse(last.scheduledFor) + POLL_INTERVAL_MS : nextPollAt;
 }
 
+/** A line on stderr now and then: the run spends most of its wall time on work, little of its clock. */
+function reportProgress(t: TestStack, startMs: number): void {
+  const { points } = t.stack.jira.stats();
+  const kvs = t.stack.runtime.usage().kvs;
+  const hours = ((t.stack.clock.now() - startMs) / HOUR_MS).toFixed(2);
+  process.stderr.write(
+    `quotaDay: +${hours} h on the clock, ${points.totalSpent} points (${points.refused} refused), ` +
+      `${kvs?.writes ?? 0} KVS writes (${kvs?.refused ?? 0} refused)\n`,
+  );
+}
+
 const isLevel = (check: SyncCheck) => check.lost.length + check.duplicates.length + check.mismatched.length === 0;
 
 /**
@@ -104,16 +115,11 @@ export async function runQuotaDay(scale: number = DEFAULT_QUOTA_DAY_SCALE): Prom
   const t = await startBenchStack();
   try {
     t.stack.jira.updateSettings({ pointsQuota: { pointsPerHour } });
-    t.stack.runtime.settings.update({
-      kvsQuotas: {
-        readsPerMinute: scaled(FORGE_KVS_QUOTAS.readsPerMinute, scale),
-        writesPerMinute: scaled(FORGE_KVS_QUOTAS.writesPerMinute, scale),
-      },
-    });
     await alignClock(t, HOUR_MS);
     const startMs = await resetUsage(t);
     const realStart = performance.now();
     const cpuBefore = process.cpuUsage();
+    const progress = setInterval(() => reportProgress(t, startMs), PROGRESS_MS).unref();
 
     const monthEnd = await createMonthEnd(t, size, SEED);
     const report = await sendLikeWave(monthEnd.deliveries, {
@@ -129,6 +135,7 @@ export async function runQuotaDay(scale: number = DEFAULT_QUOTA_DAY_SCALE): Prom
       nextPollAt = await runNextPoll(t, nextPollAt);
       check = compareJiraWithWave(t.stack.jira, t.stack.wave, { invoiceIds });
     }
+    clearInterval(progress);
     const hours = (t.stack.clock.now() - startMs) / HOUR_MS;
     const cpu = process.cpuUsage(cpuBefore);
     const realMs = performance.now() - realStart;
