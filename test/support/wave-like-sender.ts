@@ -25,6 +25,8 @@ export interface SendOptions {
   onAnswer?: (status: number) => void | Promise<void>;
   /** Default real time, the sender polling every few ms while it waits. */
   clock?: SenderClock;
+  /** Per delivery (by index), the time on the sender's clock before which it is not first sent: when Wave sends it. */
+  sendAt?: readonly number[];
   /** Called once per event id, just before it is first sent: the change in Wave the event reports. */
   beforeFirstSend?: (delivery: WaveDelivery) => Promise<void>;
 }
@@ -58,7 +60,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Sends like Wave's webhook sender: every delivery is POSTed until a 2xx, a non-2xx (or a network error)
  * retried after an exponential backoff that does not hold a connection; at most `concurrency` requests
  * in flight, retries that are due going before new deliveries. On a simulated `clock`, a sender with nothing in
- * flight and nothing due asks the clock to move to its next retry instead of waiting.
+ * flight and nothing due asks the clock to move to its next retry or first send instead of waiting.
  */
 export async function sendLikeWave(deliveries: readonly WaveDelivery[], options: SendOptions): Promise<SendReport> {
   const policy: SendPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -86,7 +88,7 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
     retries.sort((a, b) => a.dueAt - b.dueAt);
     if (retries[0] && retries[0].dueAt <= at) return retries.shift();
     const delivery = deliveries[next];
-    if (!delivery) return undefined;
+    if (!delivery || (options.sendAt?.[next] ?? at) > at) return undefined;
     next += 1;
     return { delivery, attempts: 0, dueAt: at };
   };
@@ -126,14 +128,19 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
     retries.push({ ...pending, dueAt: now() + delay });
   };
 
-  /** Nothing to send now: poll in real time, or move a simulated clock to the next retry when nothing is in flight. */
+  /**
+   * Nothing to send now: poll in real time, or move a simulated clock to the next retry or first send when nothing
+   * is in flight.
+   */
   const wait = async (): Promise<void> => {
     if (clockMove) return clockMove;
-    if (!options.clock || inFlight > 0 || retries.length === 0) {
+    const nextSendAt = next < deliveries.length ? options.sendAt?.[next] : undefined;
+    const due = [...retries.map((retry) => retry.dueAt), ...(nextSendAt === undefined ? [] : [nextSendAt])];
+    if (!options.clock || inFlight > 0 || due.length === 0) {
       await sleep(POLL_MS);
       return;
     }
-    const dueAt = Math.min(...retries.map((retry) => retry.dueAt));
+    const dueAt = Math.min(...due);
     clockMove = options.clock.waitUntil(dueAt).finally(() => {
       clockMove = undefined;
     });
