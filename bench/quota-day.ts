@@ -21,6 +21,8 @@ const POLL_INTERVAL_MS = 5 * 60_000;
 const GIVE_UP_HOURS = 24;
 const TOP_OPERATIONS = 6;
 const PROGRESS_MS = 30_000;
+/** Wave sends the month-end's events evenly over its first hour (the rush), while the first poll backfills the book. */
+const RUSH_MS = HOUR_MS;
 
 export interface QuotaDayFigures {
   scale: number;
@@ -99,8 +101,8 @@ const isLevel = (check: SyncCheck) => check.lost.length + check.duplicates.lengt
 
 /**
  * A business with 20,000 invoices, all changed since the app connected and none in Jira yet (the first poll after
- * connecting finds them), meets its month-end: 5,000 events (sends, views, payments) from a Wave-like sender (12
- * at once, Wave's backoff), each change made in Wave as its event is first sent. Every limit is on; the points
+ * connecting finds them), meets its month-end: 5,000 events (sends, views, payments) sent evenly over the first
+ * hour by a Wave-like sender (12 at once, Wave's backoff), each change made in Wave as its event is first sent. Every limit is on; the points
  * quota is Jira's hourly budget (scaled with the workload). Wave's retries, the app's 503s and the five-minute
  * poll all run on the runtime clock, which jumps ahead whenever nothing is due: `hours` is how long, on that clock,
  * until Jira is level with Wave, against `boundHours`, the points the app's requests cost over the hourly budget.
@@ -122,8 +124,10 @@ export async function runQuotaDay(scale: number = DEFAULT_QUOTA_DAY_SCALE): Prom
     const progress = setInterval(() => reportProgress(t, startMs), PROGRESS_MS).unref();
 
     const monthEnd = await createMonthEnd(t, size, SEED);
+    const rushStart = t.stack.clock.now();
     const report = await sendLikeWave(monthEnd.deliveries, {
       concurrency: CONCURRENCY,
+      sendAt: monthEnd.deliveries.map((_, index) => rushStart + (index * RUSH_MS) / monthEnd.deliveries.length),
       post: (body) => t.post(body),
       clock: onRuntimeClock(t),
       beforeFirstSend: monthEnd.changeFor,
