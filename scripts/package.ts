@@ -24,6 +24,7 @@ export interface PackagedFunction extends ManifestFunction {
   bytes: number;
   gzipBytes: number;
   importMs?: number;
+  importCpuMs?: number;
   /** Why the function would not run on Forge; absent when it loads and its handler is a function. */
   failure?: string;
 }
@@ -43,13 +44,13 @@ function checkFunction(dir: string, fn: ManifestFunction): PackagedFunction {
   const content = fs.readFileSync(file);
   const sizes = { bytes: content.length, gzipBytes: zlib.gzipSync(content, { level: 9 }).length };
   try {
-    const { importMs, exportTypes } = loadInFreshNode(file);
+    const { importMs, importCpuMs, exportTypes } = loadInFreshNode(file);
     const type = exportTypes[fn.exportName];
-    if (type === 'function') return { ...fn, ...sizes, importMs };
+    if (type === 'function') return { ...fn, ...sizes, importMs, importCpuMs };
     const failure = type
       ? `${fn.file} exports ${fn.exportName} as a ${type}, not a function`
       : `${fn.file} has no export ${fn.exportName} (it exports ${Object.keys(exportTypes).join(', ') || 'nothing'})`;
-    return { ...fn, ...sizes, importMs, failure };
+    return { ...fn, ...sizes, importMs, importCpuMs, failure };
   } catch (error) {
     return { ...fn, ...sizes, failure: error instanceof Error ? error.message : String(error) };
   }
@@ -63,6 +64,7 @@ function line(fn: PackagedFunction, width: { key: number; handler: number }): st
     bytes(fn.bytes).padStart(12),
     `gzip ${bytes(fn.gzipBytes).padStart(10)}`,
     fn.importMs === undefined ? '' : `import ${fn.importMs.toFixed(0).padStart(4)} ms`,
+    fn.importCpuMs === undefined ? '' : `(cpu ${fn.importCpuMs.toFixed(0).padStart(4)} ms)`,
   ];
   return `${columns.join('  ')}  ${fn.failure ? `FAILED: ${fn.failure}` : 'ok'}`;
 }

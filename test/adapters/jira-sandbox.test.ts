@@ -1,4 +1,3 @@
-import { kvs } from '@forge/kvs';
 import { clearAppFieldIdCache, setAppFieldValues } from '../../src/adapters/jira/app-fields';
 import { addComment } from '../../src/adapters/jira/comments';
 import { findIssuesByWaveId, WAVE_LINK_PROPERTY } from '../../src/adapters/jira/issue-search';
@@ -6,11 +5,16 @@ import { linkIssues } from '../../src/adapters/jira/issue-links';
 import { createIssue, deleteIssue, editIssue, getIssue } from '../../src/adapters/jira/issues';
 import { JiraClient } from '../../src/adapters/jira/jira-client';
 import { getAdminPermissions } from '../../src/adapters/jira/permissions';
+import { JiraBadRequestError } from '../../src/adapters/jira/jira-errors';
 import { getProjectStatuses, initialStatus } from '../../src/adapters/jira/project-statuses';
-import { clearTransitionMemoryCache, transitionIssueTo } from '../../src/adapters/jira/transitions';
+import {
+  clearTransitionMemoryCache,
+  fetchTransitions,
+  listTransitions,
+  postTransition,
+} from '../../src/adapters/jira/transitions';
 import { addWorklogOnce } from '../../src/adapters/jira/worklogs';
 import { LOCAL_ADMIN_ACCOUNT_ID, LOCAL_USER_ACCOUNT_ID } from '../../local/jira-sandbox';
-import { storageKeys } from '../../src/adapters/storage/keys';
 import { UnavailableError } from '../../src/shared/errors';
 import { createTimeBudget } from '../../src/shared/time-budget';
 import { startForgeHarness, type ForgeHarness } from './support/forge-harness';
@@ -89,8 +93,10 @@ describe('Jira adapters against the Jira sandbox', () => {
       statusId: issue?.fields.status?.id ?? '',
     };
     // Draft -> To Invoice has a plain transition; Draft -> Paid has none.
-    expect(await transitionIssueTo(client, created.key, position, '10105')).toBe('no-transition');
-    expect(await transitionIssueTo(client, created.key, position, '10101')).toBe('transitioned');
+    const { transitions } = await listTransitions(client, created.key, position);
+    expect(transitions.map((t) => t.toStatusId)).not.toContain('10105');
+    const toInvoice = transitions.find((t) => t.toStatusId === '10101');
+    await postTransition(client, created.key, toInvoice?.id ?? '');
     expect(jira.control.getIssue(created.key)?.status.id).toBe('10101');
 
     const payment = {
@@ -113,21 +119,15 @@ describe('Jira adapters against the Jira sandbox', () => {
     expect(client.requestCount).toBeGreaterThan(15);
   });
 
-  it("a cached transition Jira refuses is dropped, and the issue's own transitions are asked for", async () => {
+  it("refuses a transition that does not leave the issue's current status, as Jira does", async () => {
     const client = app();
-    const draft = { projectKey: 'BILL', issueTypeId: '10010', statusId: '10100' };
-    const toInvoice = { ...draft, statusId: '10101' };
     const issue = await createInvoiceIssue(client, 'a');
-    expect(await transitionIssueTo(client, issue.key, draft, '10101')).toBe('transitioned');
-    expect(await transitionIssueTo(client, issue.key, toInvoice, '10102')).toBe('transitioned');
-    expect(await kvs.get(storageKeys.transitions('BILL', '10010', '10100'))).toBeDefined();
-
-    // A stale position: the cache for Draft offers "Ready to invoice", which Jira refuses for a Sent issue.
-    const before = client.requestCount;
-    expect(await transitionIssueTo(client, issue.key, draft, '10101')).toBe('no-transition');
-    expect(client.requestCount - before).toBe(2);
-    expect(await kvs.get(storageKeys.transitions('BILL', '10010', '10100'))).toBeUndefined();
-    expect(jira.control.getIssue(issue.key)?.status.id).toBe('10102');
+    const draft = await fetchTransitions(client, issue.key);
+    const toInvoice = draft.find((t) => t.toStatusId === '10101');
+    await postTransition(client, issue.key, toInvoice?.id ?? '');
+    expect((await fetchTransitions(client, issue.key)).map((t) => t.id)).not.toContain(toInvoice?.id);
+    await expect(postTransition(client, issue.key, toInvoice?.id ?? '')).rejects.toBeInstanceOf(JiraBadRequestError);
+    expect(jira.control.getIssue(issue.key)?.status.id).toBe('10101');
   });
 
   it('checks admin permissions as the calling user', async () => {

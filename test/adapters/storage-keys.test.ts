@@ -1,4 +1,4 @@
-import { decodeKeyPart, encodeKeyPart, storageKeys } from '../../src/adapters/storage/keys';
+import { encodeKeyPart, storageKeys } from '../../src/adapters/storage/keys';
 import { BadRequestError } from '../../src/shared/errors';
 
 const ALLOWED = /^[A-Za-z0-9 :._\-#]{1,500}$/;
@@ -10,9 +10,7 @@ describe('storage keys', () => {
     'a+b/c=d==',
     'has #hash and : colon and spaces',
     'ünïcødé ✓',
-  ])('round-trips %p through an allowed key', (id) => {
-    const part = encodeKeyPart(id);
-    expect(decodeKeyPart(part)).toBe(id);
+  ])('turns %p into an allowed key', (id) => {
     expect(storageKeys.link('invoice', id)).toMatch(ALLOWED);
     expect(storageKeys.event(id)).toMatch(ALLOWED);
     expect(storageKeys.recordLock('invoice', id)).toMatch(ALLOWED);
@@ -38,6 +36,5 @@ describe('storage keys', () => {
 
   it('refuses ids that cannot make a valid key', () => {
     expect(() => storageKeys.event('')).toThrow(BadRequestError);
-    expect(() => decodeKeyPart('a#zz')).toThrow(BadRequestError);
   });
 });

@@ -2,7 +2,6 @@ import { route } from '@forge/api';
 import { kvs } from '../storage/kvs';
 import { storageKeys } from '../storage/keys';
 import type { JiraClient } from './jira-client';
-import { JiraBadRequestError } from './jira-errors';
 
 /** Workflows change rarely; an hour-old view is fine and a failed POST refreshes it at once. */
 const CACHE_TTL_SECONDS = 60 * 60;
@@ -101,44 +100,4 @@ export async function postTransition(jira: JiraClient, issueIdOrKey: string, tra
   await jira.request<void>('POST', route`/rest/api/3/issue/${issueIdOrKey}/transitions`, {
     body: { transition: { id: transitionId } },
   });
-}
-
-export type TransitionOutcome = 'already-there' | 'transitioned' | 'no-transition';
-
-const usable = (transitions: TransitionOption[], targetStatusId: string): TransitionOption | undefined =>
-  transitions.find((t) => t.toStatusId === targetStatusId && t.isAvailable && !t.hasScreen);
-
-/**
- * Moves the issue to `targetStatusId` through one transition without a screen. A cached view
- * that turns out wrong (no match, or Jira refuses the POST with 400) is dropped and the
- * transitions are fetched once more.
- */
-export async function transitionIssueTo(
-  jira: JiraClient,
-  issueIdOrKey: string,
-  position: WorkflowPosition,
-  targetStatusId: string,
-  options: { now?: () => number } = {},
-): Promise<TransitionOutcome> {
-  if (position.statusId === targetStatusId) return 'already-there';
-  const first = await listTransitions(jira, issueIdOrKey, position, options);
-  const cachedPick = usable(first.transitions, targetStatusId);
-  if (cachedPick) {
-    try {
-      await postTransition(jira, issueIdOrKey, cachedPick.id);
-      return 'transitioned';
-    } catch (error) {
-      if (!(error instanceof JiraBadRequestError)) throw error;
-      await forgetTransitions(position);
-      if (!first.fromCache) throw error;
-    }
-  } else if (!first.fromCache) {
-    return 'no-transition';
-  } else {
-    await forgetTransitions(position);
-  }
-  const pick = usable(await fetchTransitions(jira, issueIdOrKey), targetStatusId);
-  if (!pick) return 'no-transition';
-  await postTransition(jira, issueIdOrKey, pick.id);
-  return 'transitioned';
 }

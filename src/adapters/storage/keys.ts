@@ -22,22 +22,6 @@ export function encodeKeyPart(value: string): string {
   return encoded;
 }
 
-export function decodeKeyPart(encoded: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < encoded.length;) {
-    if (encoded[i] === '#') {
-      const hex = encoded.slice(i + 1, i + 3);
-      if (!/^[0-9A-F]{2}$/.test(hex)) throw new BadRequestError('malformed storage key part');
-      bytes.push(parseInt(hex, 16));
-      i += 3;
-    } else {
-      bytes.push(...Buffer.from(encoded[i] as string, 'utf8'));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
 function key(...parts: string[]): string {
   const joined = parts.join(':');
   if (joined.length > MAX_KEY_LENGTH) throw new BadRequestError('identifier too long for a storage key');
@@ -58,7 +42,6 @@ export type WaveLinkKind = 'invoice' | 'customer';
 
 export const storageKeys = {
   link: (kind: WaveLinkKind, waveId: string) => key('link', kind, id(waveId)),
-  linkPrefix: (kind: WaveLinkKind) => `link:${kind}:`,
   event: (eventId: string) => key('event', id(eventId)),
   recordLock: (kind: WaveLinkKind, waveId: string) => key('lock', kind, id(waveId)),
   tokenRefreshLock: () => key('lock', 'wave-token-refresh'),

@@ -1,6 +1,5 @@
-import { WhereConditions } from '@forge/kvs';
 import { kvs } from './kvs';
-import { decodeKeyPart, storageKeys, type WaveLinkKind } from './keys';
+import { storageKeys, type WaveLinkKind } from './keys';
 
 /**
  * The link between a Wave object and its Jira issue. The shape of the link is the domain's;
@@ -16,32 +15,6 @@ export async function putLink<T>(kind: WaveLinkKind, waveId: string, link: T): P
 
 export async function deleteLink(kind: WaveLinkKind, waveId: string): Promise<void> {
   await kvs.delete(storageKeys.link(kind, waveId));
-}
-
-export interface LinkPage<T> {
-  links: Array<{ waveId: string; link: T }>;
-  nextCursor?: string;
-}
-
-/** Pages through all links of one kind (for reconciliation and diagnostics). */
-export async function listLinks<T>(
-  kind: WaveLinkKind,
-  options: { limit?: number; cursor?: string } = {},
-): Promise<LinkPage<T>> {
-  const prefix = storageKeys.linkPrefix(kind);
-  let query = kvs
-    .query()
-    .where('key', WhereConditions.beginsWith(prefix))
-    .limit(options.limit ?? 100);
-  if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany<T>();
-  return {
-    links: page.results.map((result) => ({
-      waveId: decodeKeyPart(result.key.slice(prefix.length)),
-      link: result.value,
-    })),
-    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-  };
 }
 
 export interface IssueBacklink {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { Money, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { UpstreamError } from '../../shared/errors';
 
@@ -6,10 +6,10 @@ import { UpstreamError } from '../../shared/errors';
 const money = z.object({
   raw: z.number(),
   value: z.string(),
-  currency: z.object({ code: z.string(), symbol: z.string().optional() }),
+  currency: z.object({ code: z.string(), symbol: z.optional(z.string()) }),
 });
-const optionalMoney = money.nullish();
-const text = z.string().nullish();
+const optionalMoney = z.nullish(money);
+const text = z.nullish(z.string());
 
 const invoiceNode = z.object({
   id: z.string(),
@@ -26,19 +26,19 @@ const invoiceNode = z.object({
   amountDue: optionalMoney,
   amountPaid: money,
   taxTotal: optionalMoney,
-  customer: z.object({ id: z.string(), name: z.string().optional(), email: text }).nullish(),
+  customer: z.nullish(z.object({ id: z.string(), name: z.optional(z.string()), email: text })),
   memo: text,
   poNumber: text,
   subhead: text,
-  items: z
-    .array(
+  items: z.nullish(
+    z.array(
       z.object({
         description: text,
-        quantity: z.union([z.string(), z.number()]).nullish(),
-        unitPrice: z.union([z.string(), z.number()]).nullish(),
+        quantity: z.nullish(z.union([z.string(), z.number()])),
+        unitPrice: z.nullish(z.union([z.string(), z.number()])),
       }),
-    )
-    .nullish(),
+    ),
+  ),
 });
 
 const customerNode = z.object({
@@ -57,9 +57,9 @@ const customerNode = z.object({
 const businessNode = z.object({
   id: z.string(),
   name: z.string(),
-  isPersonal: z.boolean().nullish(),
-  isArchived: z.boolean().nullish(),
-  currency: z.object({ code: z.string() }).nullish(),
+  isPersonal: z.nullish(z.boolean()),
+  isArchived: z.nullish(z.boolean()),
+  currency: z.nullish(z.object({ code: z.string() })),
 });
 
 export interface WaveBusiness {
@@ -69,7 +69,7 @@ export interface WaveBusiness {
   isArchived: boolean;
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success)
     throw new UpstreamError(

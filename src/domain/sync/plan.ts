@@ -24,7 +24,7 @@ export function unchangedInvoicePlan(link: InvoiceLink | null, outcome: SyncOutc
 }
 
 /**
- * When `chooseTransition` finds no way to the target: the issue stays where it was, a comment says why
+ * When the workflow walk finds no way to the target: the issue stays where it was, a comment says why
  * (inserted right after the transition step) and the activity log gets a note. Continue with the step after it.
  */
 export function onTransitionBlocked(plan: InvoicePlan, reason: TransitionBlockReason): InvoicePlan {

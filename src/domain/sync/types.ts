@@ -143,7 +143,7 @@ export interface SetFieldValuesStep {
   values: FieldValues;
 }
 
-/** The use case fetches the transitions from `fromStatusId` and calls `chooseTransition`; if none fits, `onTransitionBlocked`. */
+/** The use case walks the workflow hop by hop (`nextTransitionHop`); when the walk is blocked, `onTransitionBlocked`. */
 export interface TransitionStep {
   kind: 'transition';
   fromStatusId: string | null;

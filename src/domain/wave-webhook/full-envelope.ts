@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { WaveEnvelopeError } from './envelope-error';
 import { MAX_ID_LENGTH } from './constants';
 import { customerSchema, idSchema, invoiceSchema, paymentSchema } from './resource-schemas';
@@ -18,10 +18,14 @@ const envelopeSchema = z.object({
   id: idSchema,
   type: z
     .string()
-    .min(1, 'must be a non-empty string')
-    .max(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
-  occurredAt: z.string().min(1, 'must be a non-empty string').max(64, 'must be an ISO-8601 date-time'),
-  businessId: idSchema.optional(),
+    .check(
+      z.minLength(1, 'must be a non-empty string'),
+      z.maxLength(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
+    ),
+  occurredAt: z
+    .string()
+    .check(z.minLength(1, 'must be a non-empty string'), z.maxLength(64, 'must be an ISO-8601 date-time')),
+  businessId: z.optional(idSchema),
   data: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
 });
 const occurredAtSchema = z.iso.datetime({ offset: true });
@@ -68,7 +72,7 @@ function toEvent(envelope: Envelope, base: EnvelopeBase): WaveEvent {
 function thinOrFull<T>(
   data: Record<string, unknown>,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): T | { id: string; thin: true } {
   const resource = resourceObject(data, key);
   const keys = Object.keys(resource);
@@ -87,7 +91,7 @@ function resourceObject(data: Record<string, unknown>, key: string): Record<stri
 }
 
 function parseWith<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   value: unknown,
   pathPrefix: string,
   kind: 'missing_field' | 'invalid_data',

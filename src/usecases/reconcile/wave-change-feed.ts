@@ -3,7 +3,7 @@ import { WaveQueryNotSupportedError } from '../../adapters/wave/wave-errors';
 import { modifiedAtAfterFor, remainingAfter, stepCursor, type ChangedRecord } from '../../domain/keeper/change-cursor';
 import { stepNewestFirst } from '../../domain/keeper/newest-first-walk';
 import { fallbackWalkFrom, type WalkPosition } from '../../domain/keeper/walk-position';
-import type { WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
+import type { WaveInvoice } from '../../domain/wave-webhook/types';
 
 /** One page of Wave's changed records, as the import (backfill) reads them. */
 export interface ChangePage<T> {
@@ -22,10 +22,6 @@ export const invoiceLister =
   (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveInvoice> =>
   (options) =>
     wave.listInvoices({ businessId, ...options });
-export const customerLister =
-  (wave: WaveGraphqlClient, businessId: string): WaveLister<WaveCustomer> =>
-  (options) =>
-    wave.listCustomers({ businessId, ...options });
 
 /**
  * Reads the next page of a walk. The filtered walk asks Wave for `modifiedAtAfter` oldest first; if
