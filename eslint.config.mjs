@@ -2,6 +2,91 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** An import of one of the app's layers, from any depth (`../../adapters/jira/issues`, `../usecases/...`). */
+const layer = (...names) => `(^|/)(${names.join('|')})(/|$)`;
+
+/** The platform calls only adapters make: storage, Jira and other products, fetch, queues, web-trigger URLs. */
+const SDK_IO = {
+  paths: [
+    { name: '@forge/kvs', message: 'KVS access belongs in src/adapters/storage/.' },
+    { name: '@forge/events', message: 'Queues belong in src/adapters/queue/.' },
+    {
+      name: '@forge/api',
+      importNames: ['requestJira', 'requestConfluence', 'route', 'fetch', 'asApp', 'asUser', 'webTrigger', 'storage'],
+      message: 'Platform I/O belongs in src/adapters/ (Jira in adapters/jira/, web triggers in adapters/forge/).',
+    },
+  ],
+};
+
+/** The entry points, each its own folder: one may not reach into another (they share through use cases). */
+const ENTRY_FOLDERS = ['resolvers', 'webtrigger', 'consumers', 'scheduled', 'triggers', 'lifecycle'];
+
+/**
+ * The layering of src/ (README, "How it is built"): domain is pure, adapters own every I/O, use cases tie them
+ * together, entry points only translate. `no-restricted-imports` per folder keeps it that way.
+ */
+const layering = [
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@forge/', message: 'The domain is pure: no platform SDK.' },
+            {
+              regex: layer('adapters', 'usecases', 'entry'),
+              message: 'The domain is pure: it imports no layer above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: layer('usecases', 'entry'), message: 'Adapters do not call use cases or entry points.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/usecases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...SDK_IO,
+          patterns: [
+            { regex: layer('entry'), message: 'Use cases do not import entry points; entry points call them.' },
+          ],
+        },
+      ],
+    },
+  },
+  ...ENTRY_FOLDERS.map((folder) => ({
+    files: [`src/entry/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...SDK_IO,
+          patterns: [
+            {
+              regex: layer(...ENTRY_FOLDERS.filter((other) => other !== folder)),
+              message: 'One entry point does not import another; move what they share into a use case or adapter.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'static/*/dist/', '.local/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -23,5 +108,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-var-requires': 'off' } },
+  ...layering,
   prettier,
 );

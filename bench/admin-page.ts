@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { launchBrowser, openPage } from '../test/e2e/support/browser';
 import { openAdminPage } from '../test/e2e/support/admin-ui';
+import { AssetWeight } from './asset-weight';
 import { startBenchStack } from './bench-stack';
 import { percentile } from './percentile';
 
@@ -42,35 +41,23 @@ const READ_TTI = `(() => {
  * each in a fresh browser context, so nothing is cached).
  */
 export async function runAdminPage(): Promise<AdminPageFigures> {
-  if (!fs.existsSync(path.join(DIST, 'index.html')))
-    throw new Error('static/config-ui/dist is missing: run npm run build:ui first');
-  const built = new Set(fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).map((file) => path.basename(file)));
+  const weight = new AssetWeight(DIST);
   const t = await startBenchStack();
   const browser = await launchBrowser();
   try {
-    const gzipBytes = { script: new Map<string, number>(), stylesheet: new Map<string, number>() };
     const ttis: number[] = [];
     for (let load = 0; load < LOADS; load += 1) {
       const { context, page } = await openPage(browser);
       await page.addInitScript(OBSERVE_INTERACTIVITY);
-      const bodies: Array<Promise<void>> = [];
-      page.on('response', (response) => {
-        const type = response.request().resourceType();
-        const name = path.basename(new URL(response.url()).pathname);
-        if ((type === 'script' || type === 'stylesheet') && built.has(name)) {
-          bodies.push(response.body().then((body) => void gzipBytes[type].set(name, gzipSync(body).length)));
-        }
-      });
+      weight.watch(page);
       await openAdminPage(page, t.stack.baseUrl);
       await page.waitForLoadState('networkidle');
       ttis.push(Number(await page.evaluate(READ_TTI)));
-      await Promise.all(bodies);
+      await weight.settled();
       await context.close();
     }
-    const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((total, size) => total + size, 0);
     return {
-      jsGzipBytes: sum(gzipBytes.script),
-      cssGzipBytes: sum(gzipBytes.stylesheet),
+      ...weight.totals(),
       ttiMs: percentile(ttis, 0.5),
     };
   } finally {

@@ -1,4 +1,4 @@
-import { WAVE_WEBHOOK_TRIGGER_KEY } from '../local/server';
+import { WEB_TRIGGER_KEYS } from '../src/adapters/forge/web-triggers';
 import { runInvoiceLifecycle } from '../test/support/wave-workload';
 import { startBenchStack } from './bench-stack';
 import { recordOutboundTime } from './outbound-time';
@@ -37,7 +37,7 @@ export async function runHandler(): Promise<HandlerFigures> {
           throw new Error(`delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
         const invocation = t.stack.runtime
           .invocationHistory()
-          .filter((record) => record.moduleKey === WAVE_WEBHOOK_TRIGGER_KEY)
+          .filter((record) => record.moduleKey === WEB_TRIGGER_KEYS.waveWebhook)
           .at(-1);
         if (!invocation) throw new Error('the runtime recorded no wave-webhook invocation');
         if (i >= WARMUP_INVOICES) samplesUs.push(Math.max(0, invocation.ms - outbound.within(from, to)) * 1000);

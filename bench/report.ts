@@ -33,6 +33,7 @@ export const TARGETS: Target[] = [
   none('quotaDay.mismatched'),
   atMost('bundle.bytes', 300_000),
   atMost('bundle.coldImportMs', 50),
+  { key: 'gadget.loadMs', wanted: '< 2000', met: (value) => value < 2000 },
 ];
 
 export function valueAt(figures: Figures, key: string): unknown {

@@ -1,6 +1,7 @@
 import { runAdminPage } from './admin-page';
 import { runBundle } from './bundle';
 import { runBurst } from './burst';
+import { runGadget } from './gadget';
 import { runHandler } from './handler';
 import { runLifecycle } from './lifecycle';
 import { DEFAULT_QUOTA_DAY_SCALE, runQuotaDay } from './quota-day';
@@ -21,4 +22,5 @@ export const SCENARIOS: Record<string, (argv: readonly string[]) => Promise<obje
   handler: runHandler,
   bundle: () => runBundle(),
   adminPage: runAdminPage,
+  gadget: runGadget,
 };

@@ -27,12 +27,11 @@ import {
   type TimeLimits,
 } from './runtime';
 import { afterClockAdvance, createWaveSandbox, type WaveSandboxControl } from './wave-sandbox';
+import { WEB_TRIGGER_KEYS } from '../src/adapters/forge/web-triggers';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const JIRA_SPEC = path.resolve(REPO_ROOT, '../shared/reference/jira-platform-v3.openapi.json');
 const WAVE_SCHEMA = path.resolve(REPO_ROOT, '../shared/reference/wave-public-schema.partial.graphql');
-/** The app's web trigger Wave webhooks are sent to. */
-export const WAVE_WEBHOOK_TRIGGER_KEY = 'wave-webhook';
 const WAVE_WEBHOOK_SECRET_FILE = 'wave-webhook-secret';
 
 export interface LocalStackOptions {
@@ -164,7 +163,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       schemaPath: WAVE_SCHEMA,
       signingSecret: waveSigningSecret,
-      webhookUrl: async () => runtime.webTriggerUrl(WAVE_WEBHOOK_TRIGGER_KEY),
+      webhookUrl: async () => runtime.webTriggerUrl(WEB_TRIGGER_KEYS.waveWebhook),
     });
     closers.push(() => wave.close());
     afterClockAdvance(clock, () => wave.control.catchUpWithClock());

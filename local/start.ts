@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import { seedLocalApp } from './seed-app';
+import { WEB_TRIGGER_KEYS } from '../src/adapters/forge/web-triggers';
 import { seedDemoWork } from './seed-work';
-import { startLocalStack, WAVE_WEBHOOK_TRIGGER_KEY, type LocalStack } from './server';
+import { startLocalStack, type LocalStack } from './server';
 
 const DEFAULT_PORT = 8080;
 
@@ -24,7 +25,7 @@ function describe(stack: LocalStack, dataDir: string): string {
     `Local stack running at ${stack.baseUrl} (data in ${dataDir})`,
     `  Admin page:              ${stack.baseUrl}/admin/`,
     `  Project settings:        ${stack.baseUrl}/projects/BILL/settings/`,
-    `  Wave webhook URL:        ${stack.webhookUrl(WAVE_WEBHOOK_TRIGGER_KEY)}`,
+    `  Wave webhook URL:        ${stack.webhookUrl(WEB_TRIGGER_KEYS.waveWebhook)}`,
     `  Jira ${env.JIRA_BASE_URL ? `site:               ${env.JIRA_BASE_URL} (real, basic auth)` : `sandbox:            ${stack.baseUrl}/jira/`}`,
     `  Wave ${env.WAVE_REAL === '1' ? 'API:                https://gql.waveapps.com (real)' : `sandbox:            ${stack.baseUrl}/wave/`}`,
     ...(env.JIRA_BASE_URL

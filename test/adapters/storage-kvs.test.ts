@@ -102,8 +102,9 @@ describe('configuration', () => {
     const config = await getAppConfig();
     expect(config).toEqual({
       businessProjects: {},
-      invoiceIssueType: { name: 'Task' },
-      customerIssueType: { name: 'Task' },
+      // None chosen: each project's type named for invoices ("Invoice") and customers ("Account"), else Task.
+      invoiceIssueType: { auto: 'invoice' },
+      customerIssueType: { auto: 'customer' },
       statusMappings: {},
       features: { customerIssues: true, paymentWorklogs: true, issueLinks: true },
       workLinks: {},

@@ -1,4 +1,5 @@
 import { openAdminPage, openProjectSettings, openTab } from './support/admin-ui';
+import type { Page } from 'playwright-core';
 import { useE2ESession } from './support/session';
 
 const { e2e, page, watched } = useE2ESession();
@@ -91,9 +92,77 @@ describe('the pages render in Chromium from the local stack', () => {
       // Tabs are reached and switched with the keyboard (arrow keys, as Atlaskit tabs work).
       await page.getByRole('tab', { selected: true }).focus();
       await page.keyboard.press('ArrowRight');
-      expect(await page.getByRole('tab', { selected: true }).innerText()).toBe(tab);
+      // The Health tab carries a badge counting red checks ("Health 2 red").
+      expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(new RegExp(`^${tab}\\b`));
       await page.getByTestId(testId).waitFor();
       expect(await unlabelled()).toEqual([]);
     }
   });
+
+  it('keeps the development token behind "Advanced", closed until asked for', async () => {
+    await openAdminPage(page, e2e.baseUrl);
+    await page.getByTestId('oauth-client').waitFor();
+    const advanced = page.getByTestId('advanced-connection');
+    expect(await advanced.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('pasted-token').count()).toBe(0);
+    await advanced.click();
+    await page.getByTestId('pasted-token').waitFor();
+    expect(await advanced.getAttribute('aria-expanded')).toBe('true');
+    await advanced.click();
+    expect(await page.getByTestId('pasted-token').count()).toBe(0);
+  });
+
+  it('shows what an action came to beside it, never over a control, and "Discard changes" clears the errors', async () => {
+    await openAdminPage(page, e2e.baseUrl);
+    await openTab(page, 'Defaults');
+    await page.getByTestId('defaults-form').waitFor();
+    // Two failures at once: defaults without a project, and an import before Wave is connected.
+    await page.getByTestId('save-defaults').click();
+    await page.getByTestId('defaults-form').getByTestId('submit-error').waitFor();
+    await page.getByTestId('start-backfill').click();
+    await page.getByTestId('backfill').getByTestId('submit-error').waitFor();
+    expect(await page.getByTestId('backfill').getByTestId('submit-error').innerText()).toContain(
+      'Connect Wave before importing',
+    );
+    expect(await overlaysOverButtons(page)).toEqual([]);
+    await page.getByTestId('start-backfill').scrollIntoViewIfNeeded();
+    expect(await overlaysOverButtons(page)).toEqual([]);
+
+    // "Discard changes" clears the form's error and its field messages (the import's own error stays with it).
+    expect(await page.locator('#default-project-error').count()).toBe(1);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByTestId('defaults-form').getByTestId('submit-error').count()).toBe(0);
+    expect(await page.locator('#default-project-error').count()).toBe(0);
+    expect(await page.getByTestId('backfill').getByTestId('submit-error').count()).toBe(1);
+    expect(watched.consoleErrors).toEqual([]);
+  });
 });
+
+/** Visible buttons that something fixed or sticky on the page (a flag, a toast, a banner) lies over. */
+function overlaysOverButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const visible = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const overlays = Array.from(document.querySelectorAll('body *')).filter((element) => {
+      const position = getComputedStyle(element).position;
+      return (position === 'fixed' || position === 'sticky') && visible(element);
+    });
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return Array.from(document.querySelectorAll('button'))
+      .filter(visible)
+      .flatMap((button) =>
+        overlays
+          .filter(
+            (overlay) =>
+              !overlay.contains(button) && overlaps(overlay.getBoundingClientRect(), button.getBoundingClientRect()),
+          )
+          .map(
+            (overlay) => `"${button.innerText}" under <${overlay.tagName.toLowerCase()} class="${overlay.className}">`,
+          ),
+      );
+  });
+}

@@ -1,4 +1,4 @@
-import { expectSuccessFlag, openAdminPage, openTab, pasteWaveToken, saveDefaults } from './support/admin-ui';
+import { expectSuccess, openAdminPage, openTab, pasteWaveToken, saveDefaults } from './support/admin-ui';
 import { useE2ESession } from './support/session';
 
 const { e2e, page, watched } = useE2ESession();
@@ -53,7 +53,7 @@ describe('the backfill on the admin page', () => {
     await openTab(page, 'Defaults');
     await page.locator('#backfill-from').fill(today());
     await page.getByTestId('start-backfill').click();
-    await expectSuccessFlag(page, 'Backfill started');
+    await expectSuccess(page, 'Backfill started');
     await waitForState('Done');
 
     const [done, total] = await shownProgress();
@@ -96,5 +96,39 @@ describe('the backfill on the admin page', () => {
     expect(done).toBe(total);
     expect(issueCounts(invoices)).toEqual(invoices.map(() => 1));
     expect(await page.getByTestId('backfill-error').count()).toBe(0);
+  });
+
+  it('can be cancelled while it runs, keeps what it created, and resumes from the same day', async () => {
+    await setUp();
+    const invoices = await createInvoices(30);
+    // A slow Jira (every request 150 ms late): the run takes long enough to be stopped halfway.
+    e2e.stack.jira.setFaults({ latencyMs: 150 });
+    try {
+      await openTab(page, 'Defaults');
+      await page.locator('#backfill-from').fill(today());
+      await page.getByTestId('start-backfill').click();
+      await page.getByTestId('backfill-state').filter({ hasText: 'Running' }).waitFor({ timeout: RUN_TIMEOUT_MS });
+      await page.getByTestId('cancel-backfill').click();
+      await expectSuccess(page, 'Backfill cancelled');
+      await page.getByTestId('backfill-state').filter({ hasText: 'Cancelled' }).waitFor();
+      await e2e.stack.runtime.idle();
+    } finally {
+      e2e.stack.jira.setFaults({ latencyMs: 0 });
+    }
+    // The run stopped before its next invoice: some issues exist, not all, none twice.
+    const afterCancel = issueCounts(invoices);
+    expect(afterCancel.every((count) => count <= 1)).toBe(true);
+    expect(afterCancel.filter((count) => count === 1).length).toBeLessThan(invoices.length);
+    await page.reload();
+    await openTab(page, 'Defaults');
+    await page.getByTestId('backfill-state').filter({ hasText: 'Cancelled' }).waitFor();
+    expect(await page.getByTestId('cancel-backfill').count()).toBe(0);
+
+    // The field offers the cancelled run's own day, which resumes it.
+    expect(await page.locator('#backfill-from').inputValue()).toBe(today());
+    await page.getByTestId('start-backfill').click();
+    await waitForState('Done');
+    expect(issueCounts(invoices)).toEqual(invoices.map(() => 1));
+    expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  expectSuccessFlag,
+  expectSuccess,
   openAdminPage,
   openProjectSettings,
   pasteWaveToken,
@@ -9,25 +9,9 @@ import {
 import { chooseOption } from './support/browser';
 import { useE2ESession } from './support/session';
 import { SANDBOX_SIGNING_SECRET } from './support/stack';
+import { sendInvoice, statusOf } from './support/wave-invoices';
 
 const { e2e, page, watched } = useE2ESession();
-
-/** A new invoice in the Wave sandbox, delivered (signed) to the app; the key of the issue it made. */
-async function sendInvoice(status: string): Promise<string> {
-  const answer = (await e2e.stack.wave.api.invoice({
-    invoice: { total: { value: '1250.00' }, status },
-    event: 'invoice.created',
-    deliver: true,
-  })) as {
-    delivery?: { lastStatus: number | null; lastBody: string | null };
-  };
-  expect(answer.delivery?.lastStatus).toBe(200);
-  const body = JSON.parse(answer.delivery?.lastBody ?? '{}') as { status?: string; issueKey?: string };
-  expect(body.status).toBe('processed');
-  return body.issueKey as string;
-}
-
-const statusOf = (issueKey: string) => e2e.stack.jira.getIssue(issueKey)?.status.name;
 
 describe('the project mapping', () => {
   it('is followed by the next webhook', async () => {
@@ -38,8 +22,8 @@ describe('the project mapping', () => {
     await saveDefaults(page, 'Billing (BILL)', 'Invoice');
 
     // By default SENT goes to the first in-progress status, Sent (through To Invoice).
-    const before = await sendInvoice('SENT');
-    expect(statusOf(before)).toBe('Sent');
+    const before = await sendInvoice(e2e, 'SENT', '1250.00');
+    expect(statusOf(e2e, before)).toBe('Sent');
 
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     await page.getByTestId('mapping-table--body').waitFor();
@@ -52,10 +36,10 @@ describe('the project mapping', () => {
     // The preview follows the choice before it is saved.
     await page.getByText('“Ready to invoice”', { exact: true }).waitFor();
     await page.getByTestId('save-mapping').click();
-    await expectSuccessFlag(page, 'Mapping saved');
+    await expectSuccess(page, 'Mapping saved');
 
-    const after = await sendInvoice('SENT');
-    expect(statusOf(after)).toBe('To Invoice');
+    const after = await sendInvoice(e2e, 'SENT', '1250.00');
+    expect(statusOf(e2e, after)).toBe('To Invoice');
     expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -131,7 +131,7 @@ describe('worklogs as Jira has them', () => {
     });
     expect(await comments.text()).toContain('Payment received');
     const answer = await t.callResolver('listActivity', {});
-    const entry = answer.ok ? answer.data.entries.find((candidate) => candidate.issueKey === issue.key) : undefined;
+    const entry = answer.ok ? answer.data.groups.find((candidate) => candidate.issueKey === issue.key) : undefined;
     expect(entry?.reason).toContain('recorded as a comment');
   });
 });

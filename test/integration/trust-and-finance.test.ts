@@ -61,7 +61,7 @@ describe('the app owns only what it wrote', () => {
     expect(JSON.stringify(issue.description)).toContain('Agreed with Acme: pay in two parts.');
     expect(issue.appFields).toMatchObject({ 'wave-amount': 650, 'wave-status': 'PAID', 'wave-amount-due': 0 });
     const activity = await t.callResolver('listActivity', {});
-    const reasons = activity.ok ? activity.data.entries.map((entry) => entry.reason ?? '').join(' ') : '';
+    const reasons = activity.ok ? activity.data.groups.map((entry) => entry.reason ?? '').join(' ') : '';
     expect(reasons).toContain('description was edited in Jira');
     expect(paid.body.status).toBe('processed');
   });

@@ -82,7 +82,7 @@ describe('links from invoices to the work they bill', () => {
     const { issueKey } = await billed({ memo: 'see ZZZ-404' });
     expect(linkedKeys(issueKey).filter((key) => key.startsWith('ZZZ'))).toEqual([]);
     const activity = await t.callResolver('listActivity', {});
-    const entry = activity.ok ? activity.data.entries.find((candidate) => candidate.issueKey === issueKey) : undefined;
+    const entry = activity.ok ? activity.data.groups.find((candidate) => candidate.issueKey === issueKey) : undefined;
     expect(entry?.reason).toContain('ZZZ-404');
   });
 

@@ -76,7 +76,7 @@ describe('npm run package', () => {
       };
       for (const { key, handler } of manifest.modules.function) {
         const line = functionLine(run.stdout, key);
-        const [, size, gzip] = line.match(/ ([\d,]+) B +gzip +([\d,]+) B +import +\d+ ms +ok$/) ?? [];
+        const [, size, gzip] = line.match(/ ([\d,]+) B +gzip +([\d,]+) B +import +\d+ ms +\(cpu +\d+ ms\) +ok$/) ?? [];
         expect(line).toContain(` ${handler} `);
         // The SDKs the handler uses are inside its bundle: far more than a handler's own lines (about 4 KB bundled).
         expect(Number(size?.replaceAll(',', ''))).toBeGreaterThan(20_000);

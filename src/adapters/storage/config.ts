@@ -1,45 +1,51 @@
 import { kvs } from './kvs';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { BadRequestError, NotConfiguredError } from '../../shared/errors';
 import { storageKeys } from './keys';
 import { ownValue } from '../../shared/own';
 
 const projectKey = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter');
-const jiraId = z.string().regex(/^\d+$/, 'a Jira id (digits)');
-const issueTypeRef = z.union([z.strictObject({ id: jiraId }), z.strictObject({ name: z.string().trim().min(1) })]);
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/, 'a Jira issue key such as ACME-12');
+  .check(z.regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'a Jira project key: capital letters, digits or _, starting with a letter'));
+const jiraId = z.string().check(z.regex(/^\d+$/, 'a Jira id (digits)'));
+/** By id or by name, as an admin chose it; `auto`: none chosen, the type named for the purpose in each project. */
+const issueTypeRef = z.union([
+  z.strictObject({ id: jiraId }),
+  z.strictObject({ name: z.string().check(z.trim(), z.minLength(1)) }),
+  z.strictObject({ auto: z.enum(['invoice', 'customer']) }),
+]);
+const issueKey = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}$/, 'a Jira issue key such as ACME-12'));
 /** How one project's invoices link to the work they bill. */
 const workLinksSchema = z.strictObject({
   /** The issue link type (Jira's name, e.g. "Relates"). */
-  linkType: z.string().trim().min(1).max(60).optional(),
+  linkType: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
   /** Wave customer id -> the issue (an epic, any parent of that client's work) every invoice of it links to. */
-  customerIssues: z.record(z.string().min(1).max(256), issueKey).default({}),
+  customerIssues: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(256)), issueKey), {}),
 });
 /** Wave adds statuses (OVERPAID came later), so any upper-case status name is accepted. */
-const waveStatus = z.string().regex(/^[A-Z_]+$/, 'a Wave invoice status such as PAID');
+const waveStatus = z.string().check(z.regex(/^[A-Z_]+$/, 'a Wave invoice status such as PAID'));
 
 export const appConfigSchema = z.strictObject({
-  defaultProjectKey: projectKey.optional(),
+  defaultProjectKey: z.optional(projectKey),
   /** Wave business id -> Jira project key; businesses not listed go to the default project. */
-  businessProjects: z.record(z.string().min(1), projectKey).default({}),
-  invoiceIssueType: issueTypeRef.default({ name: 'Task' }),
-  customerIssueType: issueTypeRef.default({ name: 'Task' }),
+  businessProjects: z._default(z.record(z.string().check(z.minLength(1)), projectKey), {}),
+  invoiceIssueType: z._default(issueTypeRef, { auto: 'invoice' as const }),
+  customerIssueType: z._default(issueTypeRef, { auto: 'customer' as const }),
   /** Jira project key -> (Wave invoice status -> Jira status id). */
-  statusMappings: z.record(projectKey, z.record(waveStatus, jiraId)).default({}),
+  statusMappings: z._default(z.record(projectKey, z.record(waveStatus, jiraId)), {}),
   /** Jira project key -> how its invoices link to the work they bill. */
-  workLinks: z.record(projectKey, workLinksSchema).default({}),
-  features: z
-    .strictObject({
-      customerIssues: z.boolean().default(true),
-      paymentWorklogs: z.boolean().default(true),
-      issueLinks: z.boolean().default(true),
-    })
-    .prefault({}),
+  workLinks: z._default(z.record(projectKey, workLinksSchema), {}),
+  features: z.prefault(
+    z.strictObject({
+      customerIssues: z._default(z.boolean(), true),
+      paymentWorklogs: z._default(z.boolean(), true),
+      issueLinks: z._default(z.boolean(), true),
+    }),
+    {},
+  ),
   /** Time logged per payment worklog; Jira's minimum is 60 s. */
-  worklogSeconds: z.number().int().min(60).max(86_400).default(60),
-  connectedBusinessId: z.string().min(1).optional(),
+  worklogSeconds: z._default(z.int().check(z.minimum(60), z.maximum(86_400)), 60),
+  connectedBusinessId: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -49,6 +49,8 @@ export const storageKeys = {
     key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),
   config: () => key('config', 'app'),
   waveConnection: () => key('state', 'wave-connection'),
+  /** `state` is the 64 hex characters the app issued (checked before it is used as a key). */
+  oauthState: (state: string) => key('oauth-state', state),
   deliveryLog: (receivedAt: number, unique: string) =>
     key('delivery', String(receivedAt).padStart(15, '0'), id(unique)),
   createIntent: (kind: WaveLinkKind, waveId: string) => key('intent', 'create', kind, id(waveId)),
@@ -57,6 +59,8 @@ export const storageKeys = {
   keeperState: (part: 'wave-token' | 'jira-events' | 'poll') => key('state', 'keeper', part),
   keeperLock: (part: 'jira-webhooks' | 'poll' | 'backfill') => key('lock', 'keeper', part),
   backfill: () => key('state', 'backfill'),
+  mappingApply: (projectKey: string) => key('state', 'mapping-apply', id(projectKey)),
+  mappingApplyLock: (projectKey: string) => key('lock', 'mapping-apply', id(projectKey)),
   refusalDayPrefix: (day: string) => `refusal:${day}:`,
   refusalWindow: (day: string, windowStart: number, instance: string) =>
     key('refusal', day, String(windowStart).padStart(15, '0'), id(instance)),

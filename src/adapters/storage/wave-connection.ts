@@ -34,3 +34,8 @@ export async function markWaveReconnectNeeded(reason: string, now: number = Date
     ...(connectedAt !== undefined ? { connectedAt } : {}),
   });
 }
+
+/** Forgets the connection (Wave disconnected by an admin): the page shows "not connected" again. */
+export async function forgetWaveConnection(): Promise<void> {
+  await kvs.delete(storageKeys.waveConnection());
+}

@@ -4,6 +4,7 @@
  */
 
 import type { BackfillProgressFields } from '../../shared/backfill-progress';
+import type { MappingApplyFields } from '../../shared/mapping-apply-progress';
 
 export type ResolverErrorCode =
   'FORBIDDEN' | 'INVALID_INPUT' | 'NOT_CONFIGURED' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'UPSTREAM' | 'INTERNAL';
@@ -35,7 +36,12 @@ export interface WaveBusinessView {
   currencyCode?: string;
 }
 
-export interface ConnectionView {
+/** The server's clock (epoch ms) when it answered: every time the pages show is relative to it, never the browser's. */
+export interface ServerClock {
+  serverNow: number;
+}
+
+export interface ConnectionView extends ServerClock {
   state: 'not-connected' | 'connected' | 'reconnect-needed';
   reason?: string;
   connectedAt?: number;
@@ -70,7 +76,7 @@ export interface SigningSecretView {
   previousValidUntil?: number;
 }
 
-export interface WebhookSettingsView {
+export interface WebhookSettingsView extends ServerClock {
   webhookUrl: string;
   signing: SigningSecretView;
 }
@@ -91,8 +97,11 @@ export interface FeaturesView {
 export interface DefaultsView {
   defaultProjectKey?: string;
   businessProjects: Record<string, string>;
+  /** The issue type names chosen; empty: none chosen, each project uses its type named for the purpose. */
   invoiceIssueType: string;
   customerIssueType: string;
+  /** What "none chosen" picks in the default project (or any project, before one is chosen). */
+  automaticIssueTypes: { invoice?: string; customer?: string };
   features: FeaturesView;
   worklogMinutes: number;
   projects: Array<{ key: string; name: string }>;
@@ -103,40 +112,51 @@ export interface DefaultsView {
 export interface DefaultsInput {
   defaultProjectKey: string;
   businessProjects: Record<string, string>;
+  /** A name, or empty for the type named for the purpose in each project ("Invoice", "Account"). */
   invoiceIssueType: string;
   customerIssueType: string;
   features: FeaturesView;
   worklogMinutes: number;
 }
 
-export interface ActivityEntryView {
-  receivedAt: number;
+/** Every attempt at one event (Wave retries until it gets a 2xx), as one row: the last attempt's outcome decides. */
+export interface ActivityGroupView {
+  /** Stable per row: the event id, or the single entry's time for entries without one. */
+  key: string;
+  /** How many deliveries of the event were logged (1 for entries without an event id). */
+  attempts: number;
+  firstAt: number;
+  lastAt: number;
+  /** The last attempt's outcome. */
   outcome: DeliveryOutcome;
   source?: string;
-  format?: string;
-  businessId?: string;
   eventType?: string;
   eventId?: string;
   invoiceNumber?: string;
   issueKey?: string;
+  /** The last attempt's details, with Wave's ids turned into invoice numbers where the app knows them. */
   reason?: string;
+  /** For a failure or refusal: what the admin can do about it. */
+  whatToDo?: string;
   replayable: boolean;
 }
 
-export interface ActivityPage {
-  entries: ActivityEntryView[];
+export interface ActivityPage extends ServerClock {
+  groups: ActivityGroupView[];
   nextCursor?: string;
 }
 
 export interface ActivityChartView {
   /** `refused`: requests refused before their signature was proven (counted, not listed). */
   days: Array<{ date: string; counts: Record<DeliveryOutcome, number>; refused: number }>;
+  /** The server's day (UTC), the last of `days`. */
+  today: string;
   /** True when older entries were left out to stay within the request budget. */
   truncated: boolean;
 }
 
 /** Requests refused before their signature was proven: counted per reason, with a few examples. */
-export interface RefusalSummaryView {
+export interface RefusalSummaryView extends ServerClock {
   /** Since when (epoch ms): the last 24 hours. */
   since: number;
   total: number;
@@ -170,9 +190,27 @@ export interface HealthView {
 /** The import of older Wave invoices (one per installation: the current or the last one). */
 export type BackfillView = BackfillProgressFields;
 
-export interface BackfillStatusView {
+export interface BackfillStatusView extends ServerClock {
   /** Null until a backfill has been started. */
   backfill: BackfillView | null;
+}
+
+/** A fresh install: Wave connected, nothing imported or synced into Jira yet. */
+export interface FirstRunView extends ServerClock {
+  /** True when the page should offer the initial import. */
+  offerImport: boolean;
+  /** What Wave holds (asked of Wave; absent when Wave could not be asked). */
+  wave?: {
+    invoices: number;
+    /** YYYY-MM-DD of the oldest change of an invoice: importing from this day brings all of them. */
+    oldestChangeDay?: string;
+  };
+  /** Why Wave could not be asked. */
+  waveError?: string;
+  /** When Wave was connected: the five-minute poll brings what changes from then on. */
+  connectedAt?: number;
+  /** No Jira project is chosen for invoices yet: the import needs one (under Defaults) first. */
+  needsProject?: boolean;
 }
 
 export interface JiraStatusView {
@@ -182,11 +220,15 @@ export interface JiraStatusView {
 }
 
 export interface MappingRowView {
+  /** A Wave invoice status, or `DELETED` for invoices deleted in Wave. */
   waveStatus: string;
   /** The status chosen explicitly, if any. */
   mappedStatusId?: string;
-  /** Where an invoice in this Wave status goes: the mapped status or the default. */
-  effective?: { statusId: string; statusName: string; byDefault: boolean };
+  /**
+   * Where an invoice in this Wave status goes: the mapped status or the default, found by the project's status
+   * names (`name`) or by status category (`category`).
+   */
+  effective?: { statusId: string; statusName: string; byDefault: boolean; by: 'mapping' | 'name' | 'category' };
   /** Why it goes nowhere (no status of that category, unknown Wave status). */
   note?: string;
   /** The transitions a new issue takes from the initial status (the sync walks screenless ones, several if needed). */
@@ -200,8 +242,27 @@ export interface TransitionWarningView {
   reason: string;
 }
 
+/** A mapping allowed but suspicious: a sent or paid invoice put back in an earlier status category. */
+export interface BackwardMappingView {
+  waveStatus: string;
+  statusName: string;
+  message: string;
+}
+
+/** Whether invoices reach this project, and how an admin could route a business's invoices here. */
+export interface ProjectRoutingView {
+  receivesInvoices: boolean;
+  /** Where invoices go instead (when this project receives none). */
+  defaultProjectKey?: string;
+  /** The connected Wave businesses and the project each one's invoices go to (when this project receives none). */
+  businesses: Array<{ id: string; name: string; projectKey?: string }>;
+  /** Why the businesses could not be listed. */
+  businessesError?: string;
+}
+
 export interface ProjectMappingView {
   project: { key: string; name: string };
+  routing: ProjectRoutingView;
   issueType: { id: string; name: string } | null;
   /** Set when the configured invoice issue type is not in this project. */
   issueTypeProblem?: string;
@@ -210,8 +271,26 @@ export interface ProjectMappingView {
   waveStatuses: string[];
   rows: MappingRowView[];
   warnings: TransitionWarningView[];
+  backwards: BackwardMappingView[];
   /** Set when Jira would not show the workflow's transitions (the preview is then unavailable). */
   transitionsUnavailable?: string;
+}
+
+/** How many of the project's invoice issues the saved mapping would move now. */
+export interface RemapCountView {
+  /** Issues whose status differs from where the mapping puts them. */
+  toMove: number;
+  /** The project's invoice issues looked at. */
+  examined: number;
+  /** False when there were too many to count in one call: `toMove` is then a lower bound. */
+  complete: boolean;
+}
+
+/** Moving a project's existing invoice issues to where the saved mapping puts them (one run per project). */
+export type MappingApplyView = MappingApplyFields;
+
+export interface MappingApplyStatusView extends ServerClock {
+  apply: MappingApplyView | null;
 }
 
 export interface ProjectMappingInput {
@@ -233,15 +312,21 @@ export interface ResolverApi {
   getDefaults: { payload: Record<string, never>; result: DefaultsView };
   saveDefaults: { payload: DefaultsInput; result: DefaultsView };
   listActivity: { payload: { outcome?: DeliveryOutcome; cursor?: string; limit?: number }; result: ActivityPage };
+  getFirstRun: { payload: Record<string, never>; result: FirstRunView };
   getActivityChart: { payload: { days?: number }; result: ActivityChartView };
   replayDelivery: { payload: { eventId: string }; result: ReplayResult };
   getRefusals: { payload: Record<string, never>; result: RefusalSummaryView };
   getHealth: { payload: Record<string, never>; result: HealthView };
   startBackfill: { payload: { fromDate: string }; result: BackfillStatusView };
   getBackfillProgress: { payload: Record<string, never>; result: BackfillStatusView };
+  cancelBackfill: { payload: Record<string, never>; result: BackfillStatusView };
   getProjectMapping: { payload: { projectKey?: string }; result: ProjectMappingView };
   previewProjectMapping: { payload: ProjectMappingInput; result: ProjectMappingView };
   saveProjectMapping: { payload: ProjectMappingInput; result: ProjectMappingView };
+  countIssuesToRemap: { payload: { projectKey?: string }; result: RemapCountView };
+  applyMappingToIssues: { payload: { projectKey?: string }; result: MappingApplyStatusView };
+  getMappingApplyProgress: { payload: { projectKey?: string }; result: MappingApplyStatusView };
+  routeBusinessToProject: { payload: { projectKey?: string; businessId: string }; result: ProjectMappingView };
 }
 
 export type ResolverName = keyof ResolverApi;

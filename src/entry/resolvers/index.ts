@@ -3,6 +3,7 @@ import { defineActivity } from './activity/definitions';
 import { defineBackfill } from './backfill/definitions';
 import { defineDefaults } from './defaults/definitions';
 import { defineHealth } from './health/definitions';
+import { defineMappingApply } from './project/apply-definitions';
 import { defineProjectMapping } from './project/definitions';
 import { defineWaveConnection } from './wave/definitions';
 import { defineWebhooks } from './webhooks/definitions';
@@ -19,5 +20,6 @@ defineBackfill(resolverInstance);
 defineActivity(resolverInstance);
 defineHealth(resolverInstance);
 defineProjectMapping(resolverInstance);
+defineMappingApply(resolverInstance);
 
 export const resolver = resolverInstance.getDefinitions();

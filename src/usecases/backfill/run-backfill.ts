@@ -47,7 +47,10 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
         return;
       }
       const page = await readChanges(list, record.position, PAGE_SIZE);
-      const counts = await importInvoices(ctx, page.fresh, businessId);
+      const counts = await importInvoices(ctx, page.fresh, businessId, () => stillRunning(start.runId));
+      // Cancelled by an admin: the record says so, and wins. The page is left unsaved; a resumed run reads it again
+      // and finds what was imported already in Jira.
+      if (counts === 'cancelled') return;
       const done = record.done + page.fresh.length;
       record = {
         ...record,
@@ -55,6 +58,7 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
         done,
         total: done + page.remaining,
         created: record.created + counts.created,
+        alreadyInJira: (record.alreadyInJira ?? 0) + counts.alreadyInJira,
         skipped: record.skipped + counts.skipped,
         updatedAt: budget.now(),
       };
@@ -76,16 +80,21 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
   }
 }
 
+/** Imports a page of invoices, looking before each one whether the run was cancelled meanwhile. */
 async function importInvoices(
   ctx: SyncContext,
   invoices: WaveInvoice[],
   businessId: string,
-): Promise<{ created: number; skipped: number }> {
+  running: () => Promise<boolean>,
+): Promise<{ created: number; alreadyInJira: number; skipped: number } | 'cancelled'> {
   let created = 0;
+  let alreadyInJira = 0;
   let skipped = 0;
   for (const invoice of invoices) {
+    if (!(await running())) return 'cancelled';
     try {
       if ((await applyWaveInvoice(ctx, invoice, 'backfill', businessId)).created) created += 1;
+      else alreadyInJira += 1;
     } catch (error) {
       if (isRunWideFailure(error)) throw error;
       skipped += 1;
@@ -98,7 +107,13 @@ async function importInvoices(
       });
     }
   }
-  return { created, skipped };
+  return { created, alreadyInJira, skipped };
+}
+
+/** Whether the run is still the current one and running (an admin may cancel it at any time). */
+async function stillRunning(runId: string): Promise<boolean> {
+  const latest = await getBackfill();
+  return latest?.runId === runId && latest.state === 'running';
 }
 
 async function finish(record: BackfillRecord, now: number): Promise<void> {
@@ -108,6 +123,6 @@ async function finish(record: BackfillRecord, now: number): Promise<void> {
     receivedAt: now,
     outcome: 'processed',
     eventType: 'backfill',
-    reason: `Backfill from ${record.fromDate} finished: ${record.done} invoices checked, ${record.created} new issues${skipped}.`,
+    reason: `Backfill from ${record.fromDate} finished: ${record.done} invoices checked, ${record.created} new issues, ${record.alreadyInJira ?? 0} already in Jira${skipped}.`,
   });
 }

@@ -75,6 +75,7 @@ function fresh(fromDate: string, fromMs: number, now: number): BackfillRecord {
     done: 0,
     total: 0,
     created: 0,
+    alreadyInJira: 0,
     skipped: 0,
     startedAt: now,
     updatedAt: now,

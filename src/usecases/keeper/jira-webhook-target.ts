@@ -1,10 +1,8 @@
 import type { JiraWebhookEvent } from '../../adapters/jira/dynamic-webhooks';
 import type { AppConfig } from '../../adapters/storage/config';
-import { webTriggerUrl } from '../../adapters/forge/web-trigger-url';
+import { WEB_TRIGGER_KEYS, webTriggerUrl } from '../../adapters/forge/web-triggers';
 import type { WantedWebhook } from '../../domain/keeper/webhook-plan';
 
-/** The web trigger (manifest.yml) Jira's dynamic webhooks post to. */
-export const JIRA_WEBHOOK_TRIGGER_KEY = 'jira-webhook';
 export const JIRA_WEBHOOK_TOKEN_PARAMETER = 'token';
 export const JIRA_WEBHOOK_EVENTS: readonly JiraWebhookEvent[] = ['jira:issue_updated', 'jira:issue_deleted'];
 
@@ -24,7 +22,7 @@ export function syncedProjects(config: AppConfig): string[] {
 export async function wantedJiraWebhook(config: AppConfig, token: string): Promise<WantedWebhook | null> {
   const projects = syncedProjects(config);
   if (projects.length === 0) return null;
-  const url = new URL(await webTriggerUrl(JIRA_WEBHOOK_TRIGGER_KEY));
+  const url = new URL(await webTriggerUrl(WEB_TRIGGER_KEYS.jiraWebhook));
   url.searchParams.set(JIRA_WEBHOOK_TOKEN_PARAMETER, token);
   return { url: url.toString(), events: JIRA_WEBHOOK_EVENTS, jqlFilter: `project in (${projects.join(', ')})` };
 }

@@ -1,6 +1,7 @@
 import { getProjectStatuses, initialStatus, type IssueTypeStatuses } from '../../adapters/jira/project-statuses';
 import type { IssueTypeRef } from '../../adapters/storage/config';
 import type { ProjectStatus, ProjectTarget, StatusCategoryKey } from '../../domain/sync';
+import { describeIssueTypeChoice, issueTypeFor } from '../../domain/sync/issue-type-choice';
 import { NotConfiguredError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
 import { ownValue } from '../../shared/own';
@@ -32,13 +33,13 @@ export async function loadProjectTarget(
   issueType: IssueTypeRef,
 ): Promise<ProjectTarget> {
   const types = await projectStatuses(ctx, projectKey);
-  const type = types.find((candidate) =>
-    'id' in issueType ? candidate.issueTypeId === issueType.id : candidate.issueTypeName === issueType.name,
+  const type = issueTypeFor(
+    issueType,
+    types.map((candidate) => ({ ...candidate, id: candidate.issueTypeId, name: candidate.issueTypeName })),
   );
   if (!type) {
-    const wanted = 'id' in issueType ? `id ${issueType.id}` : `"${issueType.name}"`;
     throw new NotConfiguredError(
-      `project ${projectKey} has no issue type ${wanted}; choose another issue type on the admin page`,
+      `project ${projectKey} has no issue type ${describeIssueTypeChoice(issueType)}; choose another issue type on the admin page`,
     );
   }
   const statuses: ProjectStatus[] = type.statuses.map((status) => ({

@@ -1,7 +1,7 @@
-import { FlagsProvider } from '@atlaskit/flag';
 import { Box, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { AdminPage } from './admin/AdminPage';
+import { LoadingBlock } from './components/states';
 import { PageContextValue, PROJECT_SETTINGS_MODULE, type PageContext } from './page-context';
 import { ProjectSettingsPage } from './project/ProjectSettingsPage';
 
@@ -12,6 +12,15 @@ const pageStyles = xcss({
   paddingInline: 'space.300',
   marginInline: 'auto',
 });
+
+/** Shown while the page asks Jira for its context (before it knows which page it is). */
+export function Starting() {
+  return (
+    <Box xcss={pageStyles}>
+      <LoadingBlock label="Starting the page" minHeight="20rem" />
+    </Box>
+  );
+}
 
 export function App({ context, contextError }: { context?: PageContext; contextError?: string }) {
   if (!context) {
@@ -25,11 +34,9 @@ export function App({ context, contextError }: { context?: PageContext; contextE
   }
   return (
     <PageContextValue.Provider value={context}>
-      <FlagsProvider>
-        <Box as="main" xcss={pageStyles}>
-          {context.moduleKey === PROJECT_SETTINGS_MODULE ? <ProjectSettingsPage /> : <AdminPage />}
-        </Box>
-      </FlagsProvider>
+      <Box as="main" xcss={pageStyles}>
+        {context.moduleKey === PROJECT_SETTINGS_MODULE ? <ProjectSettingsPage /> : <AdminPage />}
+      </Box>
     </PageContextValue.Provider>
   );
 }

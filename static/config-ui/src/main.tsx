@@ -3,7 +3,7 @@ import { view } from '@forge/bridge';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, Starting } from './App';
 import { loadPageContext, type PageContext } from './page-context';
 
 /** Follows Jira's light or dark theme (Forge applies it; the tokens' own loader covers the local stack). */
@@ -20,6 +20,7 @@ async function applyTheme(context: PageContext | undefined): Promise<void> {
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
+  root.render(<Starting />);
   let context: PageContext | undefined;
   let contextError: string | undefined;
   try {

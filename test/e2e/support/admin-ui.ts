@@ -21,9 +21,9 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
-/** Waits for an Atlaskit success flag with this title. */
-export async function expectSuccessFlag(page: Page, title: string): Promise<void> {
-  await page.getByText(title, { exact: true }).first().waitFor({ timeout: TIMEOUT_MS });
+/** Waits for the success note an action shows under its button (the pages show no flags). */
+export async function expectSuccess(page: Page, title: string): Promise<void> {
+  await page.getByTestId('submit-success').getByText(title, { exact: true }).first().waitFor({ timeout: TIMEOUT_MS });
 }
 
 /** Webhooks tab: sets (or rotates to) `secret`, keeping the previous one for `graceHours`. */
@@ -33,15 +33,17 @@ export async function setSigningSecret(page: Page, secret: string, graceHours?: 
   if (graceHours !== undefined) await page.locator('#grace-hours').fill(String(graceHours));
   const rotating = (await page.getByTestId('save-signing-secret').innerText()).includes('Rotate');
   await page.getByTestId('save-signing-secret').click();
-  await expectSuccessFlag(page, rotating ? 'Signing secret rotated' : 'Signing secret set');
+  await expectSuccess(page, rotating ? 'Signing secret rotated' : 'Signing secret set');
 }
 
-/** Connection tab: the development shortcut, a pasted full-access token. */
+/** Connection tab: the development shortcut, a pasted full-access token (behind "Advanced"). */
 export async function pasteWaveToken(page: Page, token: string): Promise<void> {
   await openTab(page, 'Wave connection');
+  const advanced = page.getByTestId('advanced-connection');
+  if ((await advanced.getAttribute('aria-expanded')) !== 'true') await advanced.click();
   await page.locator('#wave-pasted-token').fill(token);
   await page.getByRole('button', { name: 'Use this token' }).click();
-  await expectSuccessFlag(page, 'Wave connected with the pasted token');
+  await expectSuccess(page, 'Wave connected with the pasted token');
 }
 
 /** Defaults tab: the project and issue type invoices go to. */
@@ -51,5 +53,5 @@ export async function saveDefaults(page: Page, projectOption: string, invoiceIss
   await chooseOption(page, 'default-project', projectOption);
   await chooseOption(page, 'invoice-issue-type', invoiceIssueType);
   await page.getByTestId('save-defaults').click();
-  await expectSuccessFlag(page, 'Defaults saved');
+  await expectSuccess(page, 'Defaults saved');
 }

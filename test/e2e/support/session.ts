@@ -15,15 +15,15 @@ export interface E2ESession {
 /**
  * The usual browser test setup: one Chromium and one local stack for the file, a fresh context
  * with one watched page for each test. Call it at the top of the file; what it returns stands
- * for the current stack, context and page inside tests.
+ * for the current stack, context and page inside tests. `options.seed` seeds the stack (see startE2EStack).
  */
-export function useE2ESession(): E2ESession {
+export function useE2ESession(options: Parameters<typeof startE2EStack>[0] = {}): E2ESession {
   let browser: Browser | undefined;
   let e2e: E2EStack | undefined;
   let opened: { context: BrowserContext; page: Page; watched: WatchedPage } | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    e2e = await startE2EStack();
+    e2e = await startE2EStack(options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '../../../local/server';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../../local/server';
 
 /** The secret the Wave sandbox signs its webhooks with in these tests. */
 export const SANDBOX_SIGNING_SECRET = 'whsec_e2e-sandbox-signing-secret-0001';
@@ -12,14 +12,18 @@ export interface E2EStack {
   close(): Promise<void>;
 }
 
-/** A whole local stack (`npm start`'s) on a free port in a fresh DATA_DIR; the admin configures it through the UI. */
-export async function startE2EStack(): Promise<E2EStack> {
+/**
+ * A whole local stack (`npm start`'s) on a free port in a fresh DATA_DIR; the admin configures it through the UI,
+ * unless `seed` does (`npm start`'s own seeding, for the pages that show synced data).
+ */
+export async function startE2EStack(options: Pick<LocalStackOptions, 'seed'> = {}): Promise<E2EStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-stack-'));
   const stack = await startLocalStack({
     port: 0,
     dataDir,
     quiet: true,
     env: { WAVE_WEBHOOK_SECRET: SANDBOX_SIGNING_SECRET },
+    ...options,
   });
   // The browser must reach the Wave sandbox's consent page, not api.waveapps.com.
   process.env.WAVE_AUTHORIZE_URL ??= `${stack.baseUrl}/wave/oauth2/authorize/`;

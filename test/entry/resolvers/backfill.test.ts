@@ -76,7 +76,10 @@ describe('starting a backfill from the admin page', () => {
 
 describe("the backfill's progress", () => {
   it("is null before any backfill, then shows progress and the last error without the run's internals", async () => {
-    expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: null } });
+    expect(await harness.call('getBackfillProgress', {})).toEqual({
+      ok: true,
+      data: { backfill: null, serverNow: expect.any(Number) },
+    });
 
     const record: BackfillRecord = {
       runId: 'run-1',
@@ -93,7 +96,10 @@ describe("the backfill's progress", () => {
     };
     await saveBackfill(record);
     const { runId: _runId, position: _position, ...shown } = record;
-    expect(await harness.call('getBackfillProgress', {})).toEqual({ ok: true, data: { backfill: shown } });
+    expect(await harness.call('getBackfillProgress', {})).toEqual({
+      ok: true,
+      data: { backfill: shown, serverNow: expect.any(Number) },
+    });
     expect(shown).toMatchObject({
       state: 'failed',
       done: 50,
@@ -103,6 +109,65 @@ describe("the backfill's progress", () => {
     expect(await harness.call('getBackfillProgress', { runId: 'run-1' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
+    });
+  });
+});
+
+describe('cancelling a backfill', () => {
+  const running: BackfillRecord = {
+    runId: 'run-2',
+    fromDate: '2026-01-01',
+    state: 'running',
+    done: 50,
+    total: 120,
+    created: 30,
+    alreadyInJira: 20,
+    skipped: 0,
+    startedAt: 1_000,
+    updatedAt: 2_000,
+    position: walkFrom(Date.UTC(2026, 0, 1)),
+  };
+
+  it('stops a running one: its record says cancelled, and the activity log says how far it got', async () => {
+    await saveBackfill(running);
+    const answer = await harness.call('cancelBackfill', {});
+    expect(answer.ok && answer.data.backfill).toMatchObject({
+      state: 'cancelled',
+      done: 50,
+      created: 30,
+      alreadyInJira: 20,
+      finishedAt: expect.any(Number),
+    });
+    expect(await getBackfill()).toMatchObject({ runId: 'run-2', state: 'cancelled' });
+    const activity = await harness.call('listActivity', {});
+    expect(activity.ok && activity.data.groups[0]?.reason).toContain(
+      'was cancelled at 50 of 120 invoices (30 new issues so far)',
+    );
+  });
+
+  it('answers one that is not running as it is, and says when there is none', async () => {
+    const none = await harness.call('cancelBackfill', {});
+    expect(none.ok === false && none.error.code).toBe('NOT_FOUND');
+    await saveBackfill({ ...running, state: 'done', done: 120, finishedAt: 3_000 });
+    const done = await harness.call('cancelBackfill', {});
+    expect(done.ok && done.data.backfill).toMatchObject({ state: 'done', done: 120 });
+    expect(await getBackfill()).toMatchObject({ state: 'done' });
+  });
+
+  it('is for Jira admins only', async () => {
+    await saveBackfill(running);
+    const answer = await harness.call('cancelBackfill', {}, { accountId: PLAIN_USER });
+    expect(answer.ok === false && answer.error.code).toBe('FORBIDDEN');
+    expect(await getBackfill()).toMatchObject({ state: 'running' });
+  });
+});
+
+describe('the first-run offer', () => {
+  it('is not made before Wave is connected', async () => {
+    const answer = await harness.call('getFirstRun', {});
+    expect(answer).toEqual({
+      ok: true,
+      data: { offerImport: false, needsProject: true, serverNow: expect.any(Number) },
     });
   });
 });

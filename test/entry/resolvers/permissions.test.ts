@@ -10,7 +10,15 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-const PROJECT_RESOLVERS: ResolverName[] = ['getProjectMapping', 'previewProjectMapping', 'saveProjectMapping'];
+const PROJECT_RESOLVERS: ResolverName[] = [
+  'getProjectMapping',
+  'previewProjectMapping',
+  'saveProjectMapping',
+  'countIssuesToRemap',
+  'applyMappingToIssues',
+  'getMappingApplyProgress',
+  'routeBusinessToProject',
+];
 
 /** A payload each resolver would accept from an admin, so only the permission can refuse it. */
 const VALID_PAYLOADS: Partial<Record<ResolverName, unknown>> = {
@@ -29,18 +37,24 @@ const VALID_PAYLOADS: Partial<Record<ResolverName, unknown>> = {
   startBackfill: { fromDate: '2026-01-01' },
   previewProjectMapping: { mapping: {} },
   saveProjectMapping: { mapping: { PAID: '10105' } },
+  routeBusinessToProject: { businessId: 'QnVzaW5lc3M6MQ==' },
 };
 
 describe('every resolver checks the caller in Jira first', () => {
   it('defines the whole API', () => {
     expect(definedResolverNames().sort()).toEqual(
       [
+        'applyMappingToIssues',
+        'cancelBackfill',
+        'countIssuesToRemap',
         'disconnectWave',
         'getActivityChart',
         'getBackfillProgress',
         'getConnection',
         'getDefaults',
+        'getFirstRun',
         'getHealth',
+        'getMappingApplyProgress',
         'getProjectMapping',
         'getRefusals',
         'getWebhookSettings',
@@ -48,6 +62,7 @@ describe('every resolver checks the caller in Jira first', () => {
         'previewProjectMapping',
         'replayDelivery',
         'rotateSigningSecret',
+        'routeBusinessToProject',
         'saveDefaults',
         'saveProjectMapping',
         'saveWaveClient',
@@ -105,7 +120,11 @@ describe('every resolver checks the caller in Jira first', () => {
     const answer = await harness.call('getWebhookSettings', {}, { accountId: ADMIN });
     expect(answer).toEqual({
       ok: true,
-      data: { webhookUrl: 'https://local.test/webtrigger/wave-webhook', signing: { set: false } },
+      data: {
+        webhookUrl: 'https://local.test/webtrigger/wave-webhook',
+        signing: { set: false },
+        serverNow: expect.any(Number),
+      },
     });
   });
 

@@ -2,11 +2,8 @@ import { route } from '@forge/api';
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { getProjectStatuses } from '../../../src/adapters/jira/project-statuses';
-import {
-  workflowNameFor,
-  workflowTransitions,
-  workflowTransitionsForIssueType,
-} from '../../../src/entry/resolvers/project/workflow-transitions';
+import { workflowNameFor } from '../../../src/adapters/jira/workflow-scheme';
+import { workflowTransitions, workflowTransitionsForIssueType } from '../../../src/adapters/jira/workflows';
 import type { ProjectTarget, StatusCategoryKey } from '../../../src/domain/sync';
 import type { ProjectMappingView } from '../../../src/entry/resolvers/api';
 import { createTimeBudget } from '../../../src/shared/time-budget';
@@ -40,7 +37,10 @@ describe("the project settings page previews the walk the sync takes, from Jira'
     const view = await mappingOf();
     expect(rowOf(view, 'SENT')?.fromInitial).toEqual({ path: ['Ready to invoice', 'Mark as sent'] });
     expect(rowOf(view, 'PAID')?.fromInitial).toEqual({ path: ['Ready to invoice', 'Mark as sent', 'Mark paid'] });
-    expect(view.warnings).toEqual([]);
+    // Only a deleted invoice cannot always get where it leads: from Sent and Overdue, "Cancel" asks for a resolution.
+    expect(
+      view.warnings.map((warning) => `${warning.waveStatus}: ${warning.fromStatus} → ${warning.toStatus}`),
+    ).toEqual(['DELETED: Sent → Cancelled', 'DELETED: Overdue → Cancelled']);
     expect(view.transitionsUnavailable).toBeUndefined();
     // The scheme names the workflow: one read of it, no 501 and no scan of every workflow.
     const requests = harness.jira.control.stats().requests;
@@ -137,5 +137,59 @@ describe("the project settings page previews the walk the sync takes, from Jira'
       waveStatus: 'PAID',
       reason: 'the only transitions to it need a screen',
     });
+  });
+});
+
+describe('the project settings page shows the defaults that fit the site, and what to watch', () => {
+  it('shows the DELETED row, and leads PARTIAL, OVERDUE and deleted invoices to the statuses of those names', async () => {
+    const view = await mappingOf();
+    expect(view.waveStatuses).toContain('DELETED');
+    const defaults = Object.fromEntries(
+      ['PARTIAL', 'OVERDUE', 'DELETED', 'SENT', 'VIEWED', 'PAID'].map((status) => [
+        status,
+        `${rowOf(view, status)?.effective?.statusName} (${rowOf(view, status)?.effective?.by})`,
+      ]),
+    );
+    expect(defaults).toEqual({
+      PARTIAL: 'Partially Paid (name)',
+      OVERDUE: 'Overdue (name)',
+      DELETED: 'Cancelled (name)',
+      SENT: 'Sent (name)',
+      VIEWED: 'Sent (name)',
+      PAID: 'Paid (name)',
+    });
+    expect(view.issueType?.name).toBe('Invoice');
+    expect(view.backwards).toEqual([]);
+  });
+
+  it('warns, and still saves, a mapping that goes backwards (a paid invoice to a to-do status)', async () => {
+    const preview = await mappingOf({ PAID: '10100', SENT: '10101' });
+    expect(preview.backwards.map((backward) => `${backward.waveStatus} → ${backward.statusName}`)).toEqual([
+      'SENT → To Invoice',
+      'PAID → Draft',
+    ]);
+    expect(preview.backwards[0]?.message).toContain('would go back to To Invoice');
+    const saved = await harness.call('saveProjectMapping', { mapping: { PAID: '10100' } }, BILL);
+    expect(saved.ok && saved.data.backwards.map((backward) => backward.waveStatus)).toEqual(['PAID']);
+  });
+
+  it('says whether invoices come to the project, and lets a Jira admin route a Wave business to one that gets none', async () => {
+    const ops = { accountId: ADMIN, projectKey: 'OPS' };
+    const before = await harness.call('getProjectMapping', {}, ops);
+    expect(before.ok && before.data.routing).toEqual({ receivesInvoices: false, businesses: [] });
+
+    await harness.call('saveDefaults', {
+      defaultProjectKey: 'BILL',
+      businessProjects: {},
+      invoiceIssueType: '',
+      customerIssueType: '',
+      features: { customerIssues: true, paymentWorklogs: true, issueLinks: true },
+      worklogMinutes: 1,
+    });
+    const bill = await harness.call('getProjectMapping', {}, BILL);
+    expect(bill.ok && bill.data.routing).toEqual({ receivesInvoices: true, defaultProjectKey: 'BILL', businesses: [] });
+    const refused = await harness.call('routeBusinessToProject', { businessId: 'QnVzaW5lc3M6MQ==' }, ops);
+    // Not connected to Wave: no business can be routed.
+    expect(refused.ok).toBe(false);
   });
 });

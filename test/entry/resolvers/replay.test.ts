@@ -50,7 +50,7 @@ describe('replaying a failed delivery from the Activity section', () => {
     // No project configured yet: the delivery fails (Wave would retry) and is kept for a replay.
     expect(await deliverInvoice('evt_replay_1')).toBe(503);
     const failed = await harness.call('listActivity', { outcome: 'failed' });
-    expect(failed.ok && failed.data.entries).toEqual([
+    expect(failed.ok && failed.data.groups).toEqual([
       expect.objectContaining({
         eventId: 'evt_replay_1',
         replayable: true,
@@ -78,7 +78,7 @@ describe('replaying a failed delivery from the Activity section', () => {
       data: { outcome: 'processed', message: expect.stringMatching(/^Replayed: processed \(BILL-\d+\)\.$/) },
     });
     const processed = await harness.call('listActivity', { outcome: 'processed' });
-    const issueKey = processed.ok ? processed.data.entries[0]?.issueKey : undefined;
+    const issueKey = processed.ok ? processed.data.groups[0]?.issueKey : undefined;
     expect(issueKey).toMatch(/^BILL-\d+$/);
     expect(harness.jira.control.getIssue(issueKey as string)?.issueType).toBe('Invoice');
   });

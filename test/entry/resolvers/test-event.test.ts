@@ -21,7 +21,7 @@ describe('Send test event', () => {
     });
 
     const activity = await harness.call('listActivity', { outcome: 'ignored' }, { accountId: ADMIN });
-    expect(activity.ok && activity.data.entries).toEqual([
+    expect(activity.ok && activity.data.groups).toEqual([
       expect.objectContaining({
         outcome: 'ignored',
         eventType: 'test.ping',

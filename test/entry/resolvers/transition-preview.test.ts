@@ -1,7 +1,7 @@
 import { seedCatalog } from '../../../local/jira-sandbox/catalog/seed-catalog';
 import { WAVE_INVOICE_STATUSES } from '../../../src/domain/sync';
 import { previewMapping } from '../../../src/entry/resolvers/project/transition-preview';
-import type { WorkflowTransition } from '../../../src/entry/resolvers/project/workflow-transitions';
+import type { WorkflowTransition } from '../../../src/adapters/jira/workflows';
 import type { ProjectStatus } from '../../../src/domain/sync';
 
 /** The seeded billing workflow, as Jira's workflow definition describes it. */
@@ -42,15 +42,57 @@ describe('the transition preview of a mapping', () => {
     const result = preview({});
     expect(rowOf(result, 'PAID')).toEqual({
       waveStatus: 'PAID',
-      effective: { statusId: PAID, statusName: 'Paid', byDefault: true },
+      effective: { statusId: PAID, statusName: 'Paid', byDefault: true, by: 'name' },
       // "Send invoice" has a screen: the walk takes "Mark as sent".
       fromInitial: { path: ['Ready to invoice', 'Mark as sent', 'Mark paid'] },
     });
     expect(rowOf(result, 'DRAFT')).toEqual({
       waveStatus: 'DRAFT',
-      effective: { statusId: DRAFT, statusName: 'Draft', byDefault: true },
+      effective: { statusId: DRAFT, statusName: 'Draft', byDefault: true, by: 'name' },
     });
     expect(result.warnings).toEqual([]);
+  });
+
+  it("leads PARTIAL and OVERDUE to the workflow's own statuses of those names, not to the first in-progress one", () => {
+    const result = preview({});
+    expect(rowOf(result, 'PARTIAL')).toMatchObject({
+      effective: { statusName: 'Partially Paid', byDefault: true, by: 'name' },
+      fromInitial: { path: ['Ready to invoice', 'Mark as sent', 'Partially paid'] },
+    });
+    expect(rowOf(result, 'OVERDUE')).toMatchObject({
+      effective: { statusName: 'Overdue', byDefault: true, by: 'name' },
+      fromInitial: { path: ['Ready to invoice', 'Mark as sent', 'Mark overdue'] },
+    });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('leads a deleted invoice to Cancelled, and warns where only a screen gets there (from Sent and Overdue)', () => {
+    const result = previewMapping({
+      waveStatuses: [...WAVE_INVOICE_STATUSES, 'DELETED'],
+      mapping: {},
+      statuses,
+      initialStatusId: DRAFT,
+      transitions,
+    });
+    expect(rowOf(result, 'DELETED')).toEqual({
+      waveStatus: 'DELETED',
+      effective: { statusId: CANCELLED, statusName: 'Cancelled', byDefault: true, by: 'name' },
+      fromInitial: { path: ['Void'] },
+    });
+    expect(result.warnings).toEqual([
+      {
+        fromStatus: 'Sent',
+        toStatus: 'Cancelled',
+        waveStatus: 'DELETED',
+        reason: 'the only transitions to it need a screen',
+      },
+      {
+        fromStatus: 'Overdue',
+        toStatus: 'Cancelled',
+        waveStatus: 'DELETED',
+        reason: 'the only transitions to it need a screen',
+      },
+    ]);
   });
 
   it('follows an explicit mapping', () => {
@@ -58,7 +100,7 @@ describe('the transition preview of a mapping', () => {
     expect(rowOf(result, 'SENT')).toEqual({
       waveStatus: 'SENT',
       mappedStatusId: TO_INVOICE,
-      effective: { statusId: TO_INVOICE, statusName: 'To Invoice', byDefault: false },
+      effective: { statusId: TO_INVOICE, statusName: 'To Invoice', byDefault: false, by: 'mapping' },
       fromInitial: { path: ['Ready to invoice'] },
     });
   });
@@ -120,7 +162,11 @@ describe('the transition preview of a mapping', () => {
       initialStatusId: DRAFT,
     });
     expect(result.rows).toEqual([
-      { waveStatus: 'PAID', mappedStatusId: SENT, effective: { statusId: SENT, statusName: 'Sent', byDefault: false } },
+      {
+        waveStatus: 'PAID',
+        mappedStatusId: SENT,
+        effective: { statusId: SENT, statusName: 'Sent', byDefault: false, by: 'mapping' },
+      },
     ]);
     expect(result.warnings).toEqual([]);
   });

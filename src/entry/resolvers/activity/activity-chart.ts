@@ -42,6 +42,7 @@ export async function activityChart(days: number, now: number): Promise<Activity
   }
   return {
     days: [...buckets].map(([date, counts]) => ({ date, counts, refused: refused.get(date) ?? 0 })),
+    today: dayOf(now),
     truncated: !reachedStart,
   };
 }

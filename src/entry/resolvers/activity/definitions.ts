@@ -1,44 +1,46 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
-import { DELIVERY_OUTCOMES, latestDeliveries, type DeliveryRecord } from '../../../adapters/storage/activity-log';
+import * as z from '../../../shared/zod';
+import { DELIVERY_OUTCOMES } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
-import type { ActivityEntryView } from '../api';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
 import { define } from '../core/define';
 import { noInput } from '../core/schemas';
 import { activityChart } from './activity-chart';
+import { activityGroups } from './activity-page';
+import { groupView } from './group-view';
+import { readableWaveIds } from './readable-ids';
 import { refusalSummary } from './refusal-summary';
 
 const listInput = z.strictObject({
-  outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
-  cursor: z.string().min(1).max(2000, 'is not a cursor this page handed out').optional(),
-  limit: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .optional(),
+  outcome: z.optional(z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` })),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000, 'is not a cursor this page handed out'))),
+  limit: z.optional(
+    z
+      .number()
+      .check(
+        z.refine(Number.isInteger, 'must be a whole number'),
+        z.minimum(1, 'must be at least 1'),
+        z.maximum(100, 'must be at most 100'),
+      ),
+  ),
 });
 
 const chartInput = z.strictObject({
-  days: z
-    .number()
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1 day')
-    .max(30, 'must be at most 30 days (older deliveries are not kept)')
-    .optional(),
+  days: z.optional(
+    z
+      .number()
+      .check(
+        z.refine(Number.isInteger, 'must be a whole number of days'),
+        z.minimum(1, 'must be at least 1 day'),
+        z.maximum(30, 'must be at most 30 days (older deliveries are not kept)'),
+      ),
+  ),
 });
 
 const replayInput = z.strictObject({
   eventId: z
     .string({ error: 'say which delivery to replay' })
-    .min(1, 'say which delivery to replay')
-    .max(200, 'is not a Wave event id'),
-});
-
-const entryView = (entry: DeliveryRecord): ActivityEntryView => ({
-  ...entry,
-  replayable: entry.outcome === 'failed' && entry.eventId !== undefined,
+    .check(z.minLength(1, 'say which delivery to replay'), z.maxLength(200, 'is not a Wave event id')),
 });
 
 /** The Activity section of the admin page. */
@@ -46,13 +48,18 @@ export function defineActivity(resolver: Resolver): void {
   define(resolver, 'listActivity', {
     access: 'jira-admin',
     input: listInput,
-    handle: async (input) => {
-      const page = await latestDeliveries({
+    handle: async (input, { budget }) => {
+      const page = await activityGroups({
         limit: input.limit ?? 20,
         ...(input.outcome ? { outcome: input.outcome } : {}),
         ...(input.cursor ? { cursor: input.cursor } : {}),
       });
-      return { entries: page.entries.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+      const readable = await readableWaveIds(page.groups.map((group) => group.attempts[0]?.reason));
+      return {
+        groups: page.groups.map((group) => groupView(group, readable)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        serverNow: budget.now(),
+      };
     },
   });
 

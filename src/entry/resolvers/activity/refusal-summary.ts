@@ -19,6 +19,7 @@ export async function refusalSummary(now: number): Promise<RefusalSummaryView> {
     .sort((a, b) => b.at - a.at)
     .slice(0, EXAMPLES);
   return {
+    serverNow: now,
     since,
     total: windows.reduce((sum, window) => sum + window.total, 0),
     byReason,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { refuse } from './envelope';
 
 /** What a resolver knows about its caller, from the Forge invocation (not from the payload). */
@@ -10,9 +10,9 @@ export interface CallContext {
 }
 
 const contextSchema = z.looseObject({
-  accountId: z.string().min(1).optional(),
-  moduleKey: z.string().optional(),
-  extension: z.looseObject({ project: z.looseObject({ key: z.string().optional() }).optional() }).optional(),
+  accountId: z.optional(z.string().check(z.minLength(1))),
+  moduleKey: z.optional(z.string()),
+  extension: z.optional(z.looseObject({ project: z.optional(z.looseObject({ key: z.optional(z.string()) })) })),
 });
 
 /** Reads the Forge resolver context; a call without a user (e.g. anonymous) is refused. */

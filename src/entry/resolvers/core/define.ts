@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import { createTimeBudget, type TimeBudget } from '../../../shared/time-budget';
 import type { ResolverApi, ResolverName, ResolverResult } from '../api';
 import { callContextOf, type CallContext } from './call-context';
@@ -17,7 +17,7 @@ export interface CallScope {
   projectKey: string;
 }
 
-export interface Definition<N extends ResolverName, S extends z.ZodType> {
+export interface Definition<N extends ResolverName, S extends z.ZodMiniType> {
   /** Who may call it: Jira admins, or admins of the project the call is about. */
   access: 'jira-admin' | 'project-admin';
   input: S;
@@ -35,7 +35,7 @@ function projectOf(call: CallContext, payload: unknown): string {
     });
   const parsed = projectKeySchema.safeParse(candidate);
   if (!parsed.success)
-    throw invalidInput(new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['projectKey'] }))));
+    throw invalidInput({ issues: parsed.error.issues.map((issue) => ({ ...issue, path: ['projectKey'] })) });
   return parsed.data;
 }
 
@@ -51,7 +51,7 @@ export function definedResolverNames(): ResolverName[] {
  * Jira before anything else, so a refusal never depends on the input), then the input schema,
  * then the handler. Every outcome is a ResolverResult; nothing is thrown to the bridge.
  */
-export function define<N extends ResolverName, S extends z.ZodType>(
+export function define<N extends ResolverName, S extends z.ZodMiniType>(
   resolver: Resolver,
   name: N,
   definition: Definition<N, S>,

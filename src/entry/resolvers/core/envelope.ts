@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import { JiraPermissionError } from '../../../adapters/jira/jira-errors';
 import {
   BadRequestError,
@@ -27,7 +27,7 @@ export function refuse(code: ResolverErrorCode, message: string, fields?: Record
 }
 
 /** Zod issues as `path → message`, and one sentence naming them. */
-export function invalidInput(error: z.ZodError): ResolverRefusal {
+export function invalidInput(error: { issues: readonly z.core.$ZodIssue[] }): ResolverRefusal {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '(input)';

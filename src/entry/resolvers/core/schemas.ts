@@ -1,19 +1,23 @@
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 
 /** Input building blocks with messages a Jira admin can act on. */
 export const projectKeySchema = z
   .string({ error: 'choose a Jira project' })
-  .trim()
-  .regex(
-    /^[A-Z][A-Z0-9_]{0,9}$/,
-    'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)',
+  .check(
+    z.trim(),
+    z.regex(
+      /^[A-Z][A-Z0-9_]{0,9}$/,
+      'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)',
+    ),
   );
 
 export const jiraIdSchema = z
   .string({ error: 'choose a value' })
-  .regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list');
+  .check(z.regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list'));
 
-export const waveStatusSchema = z.string().regex(/^[A-Z_]{1,32}$/, 'must be a Wave invoice status such as PAID');
+export const waveStatusSchema = z
+  .string()
+  .check(z.regex(/^[A-Z_]{1,32}$/, 'must be a Wave invoice status such as PAID'));
 
 /** A resolver that takes no input still refuses unexpected fields. */
 export const noInput = z.strictObject({}, { error: 'this call takes no input' });

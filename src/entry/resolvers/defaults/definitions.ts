@@ -1,27 +1,28 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig } from '../../../adapters/storage/config';
 import { getWaveTokens } from '../../../adapters/storage/secrets';
+import { issueTypeFor, type IssueTypeChoice, type IssueTypePurpose } from '../../../domain/sync/issue-type-choice';
 import type { TimeBudget } from '../../../shared/time-budget';
 import type { DefaultsView, WaveBusinessView } from '../api';
 import { define } from '../core/define';
 import { refuse } from '../core/envelope';
 import { noInput, projectKeySchema } from '../core/schemas';
-import { listConnectedBusinesses } from '../wave/businesses';
+import { listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
 import { defaultsView } from './defaults-view';
-import { listProjects, type ProjectWithIssueTypes } from './jira-projects';
+import { listProjects, type ProjectWithIssueTypes } from '../../../adapters/jira/projects';
 
+/** A type's name, or empty for the type named for the purpose in each project. */
 const issueTypeName = (what: string) =>
-  z
-    .string({ error: `choose the issue type for ${what}` })
-    .trim()
-    .min(1, `choose the issue type for ${what}`)
-    .max(255);
+  z.string({ error: `choose the issue type for ${what}, or Automatic` }).check(z.trim(), z.maxLength(255));
 
 const defaultsInput = z.strictObject({
   defaultProjectKey: projectKeySchema,
-  businessProjects: z.record(z.string().min(1, 'a Wave business id').max(500), projectKeySchema).default({}),
+  businessProjects: z._default(
+    z.record(z.string().check(z.minLength(1, 'a Wave business id'), z.maxLength(500)), projectKeySchema),
+    {},
+  ),
   invoiceIssueType: issueTypeName('invoices'),
   customerIssueType: issueTypeName('customers'),
   features: z.strictObject({
@@ -31,12 +32,17 @@ const defaultsInput = z.strictObject({
   }),
   worklogMinutes: z
     .number({ error: 'enter a number of minutes' })
-    .int('must be whole minutes')
-    .min(1, "must be at least 1 minute (Jira's minimum)")
-    .max(1440, 'must be at most 1440 minutes (one day)'),
+    .check(
+      z.refine(Number.isInteger, 'must be whole minutes'),
+      z.minimum(1, "must be at least 1 minute (Jira's minimum)"),
+      z.maximum(1440, 'must be at most 1440 minutes (one day)'),
+    ),
 });
 
 type DefaultsInput = z.output<typeof defaultsInput>;
+
+const issueTypeChoice = (name: string, purpose: IssueTypePurpose): IssueTypeChoice =>
+  name === '' ? { auto: purpose } : { name };
 
 async function businessesIfConnected(budget: TimeBudget): Promise<WaveBusinessView[]> {
   if (!(await getWaveTokens())) return [];
@@ -51,8 +57,9 @@ async function businessesIfConnected(budget: TimeBudget): Promise<WaveBusinessVi
 function checkAgainstJira(input: DefaultsInput, projects: ProjectWithIssueTypes[]): void {
   const fields: Record<string, string> = {};
   const byKey = new Map(projects.map((project) => [project.key, project]));
-  const hasType = (project: ProjectWithIssueTypes, name: string) =>
-    project.issueTypes.some((type) => type.name === name);
+  const hasType = (project: ProjectWithIssueTypes, name: string, purpose: IssueTypePurpose) =>
+    issueTypeFor(name === '' ? { auto: purpose } : { name }, project.issueTypes) !== undefined;
+  const named = (name: string) => (name === '' ? 'the app could use' : `"${name}"`);
   const targets = [input.defaultProjectKey, ...Object.values(input.businessProjects)];
   const defaultProject = byKey.get(input.defaultProjectKey);
   if (!defaultProject)
@@ -64,10 +71,10 @@ function checkAgainstJira(input: DefaultsInput, projects: ProjectWithIssueTypes[
   for (const key of new Set(targets)) {
     const project = byKey.get(key);
     if (!project) continue;
-    if (!hasType(project, input.invoiceIssueType))
-      fields.invoiceIssueType ??= `project ${key} has no issue type "${input.invoiceIssueType}"`;
-    if (input.features.customerIssues && !hasType(project, input.customerIssueType)) {
-      fields.customerIssueType ??= `project ${key} has no issue type "${input.customerIssueType}"`;
+    if (!hasType(project, input.invoiceIssueType, 'invoice'))
+      fields.invoiceIssueType ??= `project ${key} has no issue type ${named(input.invoiceIssueType)}`;
+    if (input.features.customerIssues && !hasType(project, input.customerIssueType, 'customer')) {
+      fields.customerIssueType ??= `project ${key} has no issue type ${named(input.customerIssueType)}`;
     }
   }
   if (Object.keys(fields).length > 0) {
@@ -108,8 +115,8 @@ export function defineDefaults(resolver: Resolver): void {
         ...config,
         defaultProjectKey: input.defaultProjectKey,
         businessProjects: input.businessProjects,
-        invoiceIssueType: { name: input.invoiceIssueType },
-        customerIssueType: { name: input.customerIssueType },
+        invoiceIssueType: issueTypeChoice(input.invoiceIssueType, 'invoice'),
+        customerIssueType: issueTypeChoice(input.customerIssueType, 'customer'),
         features: input.features,
         worklogSeconds: input.worklogMinutes * 60,
       });

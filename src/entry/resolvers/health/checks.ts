@@ -296,7 +296,7 @@ export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCh
   const progress = `${backfill.done} / ${backfill.total}`;
   const details = [
     `From ${backfill.fromDate}, started ${relativeTo(backfill.startedAt, now)}.`,
-    `${backfill.created} new ${backfill.created === 1 ? 'issue' : 'issues'}, ${backfill.skipped} skipped.`,
+    `${backfill.created} new ${backfill.created === 1 ? 'issue' : 'issues'}, ${backfill.alreadyInJira ?? 0} already in Jira, ${backfill.skipped} skipped.`,
     backfill.finishedAt !== undefined
       ? `Finished ${relativeTo(backfill.finishedAt, now)}.`
       : `Last progress ${relativeTo(backfill.updatedAt, now)}.`,
@@ -308,6 +308,14 @@ export function backfillCheck({ backfill }: KeeperHealth, now: number): HealthCh
       summary: `Stopped at ${progress}: ${backfill.lastError ?? 'no reason recorded'}`,
       details,
       action: `Fix the cause, then resume it ${BACKFILL_WHERE}.`,
+    });
+  }
+  if (backfill.state === 'cancelled') {
+    return view({
+      ...base,
+      level: 'green',
+      summary: `Cancelled at ${progress} invoices; starting it again from ${backfill.fromDate} resumes it.`,
+      details,
     });
   }
   if (backfill.state === 'running') {

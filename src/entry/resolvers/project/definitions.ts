@@ -1,24 +1,32 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig, type AppConfig } from '../../../adapters/storage/config';
 import type { TimeBudget } from '../../../shared/time-budget';
 import { define } from '../core/define';
 import { refuse } from '../core/envelope';
 import { projectKeySchema, waveStatusSchema } from '../core/schemas';
+import { listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
+import type { ProjectMappingView } from '../api';
+import { checkAccess } from '../core/permission-guard';
 import { loadProjectWorkflow, mappingView, projectStatusesOf, type ProjectWorkflow } from './mapping-view';
+import { projectRouting } from './project-routing';
 import { ownValue } from '../../../shared/own';
 
-const projectInput = z.strictObject({ projectKey: projectKeySchema.optional() });
+const projectInput = z.strictObject({ projectKey: z.optional(projectKeySchema) });
+
+const routeInput = z.strictObject({
+  projectKey: z.optional(projectKeySchema),
+  businessId: z
+    .string({ error: 'choose a Wave business' })
+    .check(z.minLength(1, 'choose a Wave business'), z.maxLength(500, 'is not a Wave business id')),
+});
 
 const mappingInput = z.strictObject({
-  projectKey: projectKeySchema.optional(),
+  projectKey: z.optional(projectKeySchema),
   mapping: z.record(
     waveStatusSchema,
-    z
-      .string()
-      .regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list')
-      .max(20),
+    z.string().check(z.regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list'), z.maxLength(20)),
     { error: 'must map Wave statuses to Jira status ids' },
   ),
 });
@@ -57,11 +65,20 @@ async function loadChecked(
   projectKey: string,
   requested: Record<string, string>,
   budget: TimeBudget,
-): Promise<{ workflow: ProjectWorkflow; mapping: Record<string, string> }> {
-  const { workflow } = await load(projectKey, budget);
+): Promise<{ config: AppConfig; workflow: ProjectWorkflow; mapping: Record<string, string> }> {
+  const { config, workflow } = await load(projectKey, budget);
   const mapping = explicitOnly(requested);
   checkStatuses(workflow, mapping);
-  return { workflow, mapping };
+  return { config, workflow, mapping };
+}
+
+async function viewOf(
+  workflow: ProjectWorkflow,
+  mapping: Record<string, string>,
+  config: AppConfig,
+  budget: TimeBudget,
+): Promise<ProjectMappingView> {
+  return mappingView(workflow, mapping, await projectRouting(config, workflow.project.key, budget));
 }
 
 /** The project settings page: this project's Wave status → Jira status mapping. */
@@ -71,7 +88,7 @@ export function defineProjectMapping(resolver: Resolver): void {
     input: projectInput,
     handle: async (_input, { projectKey, budget }) => {
       const { config, workflow } = await load(projectKey, budget);
-      return mappingView(workflow, ownValue(config.statusMappings, projectKey) ?? {});
+      return viewOf(workflow, ownValue(config.statusMappings, projectKey) ?? {}, config, budget);
     },
   });
 
@@ -79,8 +96,8 @@ export function defineProjectMapping(resolver: Resolver): void {
     access: 'project-admin',
     input: mappingInput,
     handle: async (input, { projectKey, budget }) => {
-      const { workflow, mapping } = await loadChecked(projectKey, input.mapping, budget);
-      return mappingView(workflow, mapping);
+      const { config, workflow, mapping } = await loadChecked(projectKey, input.mapping, budget);
+      return viewOf(workflow, mapping, config, budget);
     },
   });
 
@@ -95,7 +112,30 @@ export function defineProjectMapping(resolver: Resolver): void {
       if (Object.keys(mapping).length > 0) statusMappings[projectKey] = mapping;
       else delete statusMappings[projectKey];
       const saved = await saveAppConfig({ ...latest, statusMappings });
-      return mappingView(workflow, ownValue(saved.statusMappings, projectKey) ?? {});
+      return viewOf(workflow, ownValue(saved.statusMappings, projectKey) ?? {}, saved, budget);
+    },
+  });
+
+  define(resolver, 'routeBusinessToProject', {
+    access: 'project-admin',
+    input: routeInput,
+    handle: async (input, { call, projectKey, budget }) => {
+      // Routing is the admin page's setting: it needs a Jira administrator, whoever administers this project.
+      await checkAccess(call, { kind: 'jira-admin' }, budget);
+      const { workflow } = await load(projectKey, budget);
+      if (workflow.issueTypeProblem) throw refuse('NOT_CONFIGURED', workflow.issueTypeProblem);
+      const businesses = await listConnectedBusinesses(budget);
+      if (!businesses.some((business) => business.id === input.businessId))
+        throw refuse('INVALID_INPUT', 'Please correct the input. businessId: is not a connected Wave business', {
+          businessId: 'is not a connected Wave business',
+        });
+      const latest = await getAppConfig();
+      const saved = await saveAppConfig({
+        ...latest,
+        defaultProjectKey: latest.defaultProjectKey ?? projectKey,
+        businessProjects: { ...latest.businessProjects, [input.businessId]: projectKey },
+      });
+      return viewOf(workflow, ownValue(saved.statusMappings, projectKey) ?? {}, saved, budget);
     },
   });
 }

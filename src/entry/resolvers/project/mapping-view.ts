@@ -1,18 +1,20 @@
-import { route } from '@forge/api';
 import type { JiraClient } from '../../../adapters/jira/jira-client';
 import { getProjectStatuses, initialStatus, type IssueTypeStatuses } from '../../../adapters/jira/project-statuses';
 import type { AppConfig } from '../../../adapters/storage/config';
 import type { ProjectStatus, StatusCategoryKey } from '../../../domain/sync';
 import { isAppError } from '../../../shared/errors';
-import type { ProjectMappingView } from '../api';
+import { describeIssueTypeChoice, issueTypeFor } from '../../../domain/sync/issue-type-choice';
+import { DELETED_STATUS, goesBackwards } from '../../../domain/sync/status-mapping';
+import type { BackwardMappingView, MappingRowView, ProjectMappingView, ProjectRoutingView } from '../api';
 import { WAVE_INVOICE_STATUSES } from '../../../domain/sync';
 import { previewMapping } from './transition-preview';
+import { getProject } from '../../../adapters/jira/projects';
+import { workflowNameFor } from '../../../adapters/jira/workflow-scheme';
 import {
-  workflowNameFor,
   workflowTransitions,
   workflowTransitionsForIssueType,
   type WorkflowTransition,
-} from './workflow-transitions';
+} from '../../../adapters/jira/workflows';
 import { ownValue } from '../../../shared/own';
 
 /** What the mapping of one project is checked and previewed against. */
@@ -48,20 +50,17 @@ export async function loadProjectWorkflow(
   projectKey: string,
   config: AppConfig,
 ): Promise<ProjectWorkflow> {
-  const [project, types] = await Promise.all([
-    jira.request<{ id: string; key: string; name: string }>('GET', route`/rest/api/3/project/${projectKey}`),
-    getProjectStatuses(jira, projectKey),
-  ]);
+  const [project, types] = await Promise.all([getProject(jira, projectKey), getProjectStatuses(jira, projectKey)]);
   const wanted = config.invoiceIssueType;
-  const configured = types.find((type) =>
-    'id' in wanted ? type.issueTypeId === wanted.id : type.issueTypeName === wanted.name,
+  const configured = issueTypeFor(
+    wanted,
+    types.map((type) => ({ ...type, id: type.issueTypeId, name: type.issueTypeName })),
   );
   const fallback = types.find((type) => !type.subtask);
   const issueType = configured ?? fallback;
-  const wantedName = 'id' in wanted ? `with id ${wanted.id}` : `"${wanted.name}"`;
   const issueTypeProblem = configured
     ? undefined
-    : `Project ${project.key} has no issue type ${wantedName}, which a Jira admin chose for invoices: invoices cannot be created here until it is added or the choice changes${issueType ? `. Showing the workflow of ${issueType.issueTypeName} meanwhile` : ''}.`;
+    : `Project ${project.key} has no issue type ${describeIssueTypeChoice(wanted)}, which a Jira admin chose for invoices: invoices cannot be created here until it is added or the choice changes${issueType ? `. Showing the workflow of ${issueType.issueTypeName} meanwhile` : ''}.`;
   const workflow: ProjectWorkflow = {
     project: { id: project.id, key: project.key, name: project.name },
     issueType,
@@ -87,14 +86,33 @@ export function projectStatusesOf(workflow: ProjectWorkflow): ProjectStatus[] {
   }));
 }
 
+const CATEGORY_WORDS = { new: 'to do', indeterminate: 'in progress', done: 'done' } as const;
+
+/** Rows whose status puts a sent or paid invoice back in an earlier category: allowed, with a warning. */
+function backwardsOf(rows: readonly MappingRowView[], statuses: readonly ProjectStatus[]): BackwardMappingView[] {
+  return rows.flatMap((row) => {
+    const status = statuses.find((candidate) => candidate.id === row.effective?.statusId);
+    if (!status || !goesBackwards(row.waveStatus, status)) return [];
+    return [
+      {
+        waveStatus: row.waveStatus,
+        statusName: status.name,
+        message: `An invoice that is ${row.waveStatus} in Wave would go back to ${status.name}, a "${CATEGORY_WORDS[status.categoryKey]}" status. Allowed, but people reading the board may take it for work not started.`,
+      },
+    ];
+  });
+}
+
 /** The mapping page: the statuses to choose from, where each Wave status leads, and the moves that cannot happen. */
-export function mappingView(workflow: ProjectWorkflow, mapping: Record<string, string>): ProjectMappingView {
+export function mappingView(
+  workflow: ProjectWorkflow,
+  mapping: Record<string, string>,
+  routing: ProjectRoutingView,
+): ProjectMappingView {
   const statuses = projectStatusesOf(workflow);
   const initial = workflow.issueType ? initialStatus(workflow.issueType.statuses) : undefined;
-  const waveStatuses = [
-    ...WAVE_INVOICE_STATUSES,
-    ...Object.keys(mapping).filter((status) => !(WAVE_INVOICE_STATUSES as readonly string[]).includes(status)),
-  ];
+  const known: readonly string[] = [...WAVE_INVOICE_STATUSES, DELETED_STATUS];
+  const waveStatuses = [...known, ...Object.keys(mapping).filter((status) => !known.includes(status))];
   const preview = initial
     ? previewMapping({
         waveStatuses,
@@ -112,6 +130,7 @@ export function mappingView(workflow: ProjectWorkflow, mapping: Record<string, s
       };
   return {
     project: { key: workflow.project.key, name: workflow.project.name },
+    routing,
     issueType: workflow.issueType
       ? { id: workflow.issueType.issueTypeId, name: workflow.issueType.issueTypeName }
       : null,
@@ -129,6 +148,7 @@ export function mappingView(workflow: ProjectWorkflow, mapping: Record<string, s
     waveStatuses,
     rows: preview.rows,
     warnings: preview.warnings,
+    backwards: backwardsOf(preview.rows, statuses),
     ...(workflow.transitionsUnavailable ? { transitionsUnavailable: workflow.transitionsUnavailable } : {}),
   };
 }

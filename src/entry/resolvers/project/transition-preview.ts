@@ -9,8 +9,9 @@ import {
   type StatusMapping,
   type TransitionBlockReason,
 } from '../../../domain/sync';
+import { DELETABLE_STATUSES, DELETED_STATUS } from '../../../domain/sync/status-mapping';
 import type { MappingRowView, TransitionWarningView } from '../api';
-import type { WorkflowTransition } from './workflow-transitions';
+import type { WorkflowTransition } from '../../../adapters/jira/workflows';
 import { ownValue } from '../../../shared/own';
 
 export interface PreviewInput {
@@ -108,14 +109,19 @@ export function previewMapping(input: PreviewInput): Preview {
     if (resolved.kind !== 'move')
       return { ...row, ...(resolved.kind === 'none' && resolved.note ? { note: resolved.note } : {}) };
     const status = resolved.status;
-    row.effective = { statusId: status.id, statusName: status.name, byDefault: mappedStatusId === undefined };
+    row.effective = {
+      statusId: status.id,
+      statusName: status.name,
+      byDefault: mappedStatusId === undefined,
+      by: resolved.by,
+    };
     const fromInitial =
       status.id === input.initialStatusId ? undefined : check(input.initialStatusId, status.id, waveStatus);
     return fromInitial ? { ...row, fromInitial } : row;
   });
 
   for (const waveStatus of input.waveStatuses) {
-    for (const earlier of predecessorsOf(waveStatus)) {
+    for (const earlier of waveStatus === DELETED_STATUS ? DELETABLE_STATUSES : predecessorsOf(waveStatus)) {
       const from = target(earlier);
       if (from.kind !== 'move') continue;
       const to = target(waveStatus, from.status.id);

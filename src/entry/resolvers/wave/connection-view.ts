@@ -4,8 +4,8 @@ import { getWaveConnection } from '../../../adapters/storage/wave-connection';
 import { WAVE_SCOPES } from '../../../adapters/wave/wave-oauth';
 import type { TimeBudget } from '../../../shared/time-budget';
 import type { ConnectionView, WaveBusinessView } from '../api';
-import { triggerUrl, WAVE_OAUTH_CALLBACK_TRIGGER_KEY } from '../core/trigger-urls';
-import { describeWaveFailure, listConnectedBusinesses } from './businesses';
+import { WEB_TRIGGER_KEYS, webTriggerUrl } from '../../../adapters/forge/web-triggers';
+import { describeWaveFailure, listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
 
 /** A pasted (development) token has no refresh token and never expires on the app's side. */
 export const isPastedToken = (tokens: StoredWaveTokens): boolean => tokens.refreshToken === '';
@@ -29,7 +29,7 @@ export async function connectionView(budget: TimeBudget): Promise<ConnectionView
     getWaveOAuthClient(),
     getWaveTokens(),
     getAppConfig(),
-    triggerUrl(WAVE_OAUTH_CALLBACK_TRIGGER_KEY),
+    webTriggerUrl(WEB_TRIGGER_KEYS.waveOAuthCallback),
   ]);
   const state = tokens
     ? connection.state
@@ -47,6 +47,7 @@ export async function connectionView(budget: TimeBudget): Promise<ConnectionView
   }
   const connectedBusinessId = config.connectedBusinessId ?? tokens?.businessId;
   return {
+    serverNow: budget.now(),
     state,
     ...(connection.reason && state !== 'connected' ? { reason: connection.reason } : {}),
     ...(connection.updatedAt !== undefined && state === 'connected' ? { connectedAt: connection.updatedAt } : {}),

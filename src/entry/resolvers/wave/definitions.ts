@@ -1,36 +1,39 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
-import { getWaveOAuthClient, saveWaveOAuthClient } from '../../../adapters/storage/secrets';
+import * as z from '../../../shared/zod';
+import { saveWaveOAuthClient } from '../../../adapters/storage/secrets';
+import { connectWithPastedToken } from '../../../usecases/connect/connect-with-pasted-token';
+import { disconnectWave } from '../../../usecases/connect/disconnect-wave';
+import { startWaveOAuth } from '../../../usecases/connect/start-oauth';
 import { define } from '../core/define';
-import { refuse } from '../core/envelope';
 import { noInput } from '../core/schemas';
-import { triggerUrl, WAVE_OAUTH_CALLBACK_TRIGGER_KEY } from '../core/trigger-urls';
-import { waveAuthorizeUrl } from './authorize-url';
 import { connectionView } from './connection-view';
-import { disconnectWave } from './disconnect';
-import { createOAuthState } from './oauth-state';
-import { connectWithPastedToken } from './pasted-token';
 
 const clientInput = z.strictObject({
   clientId: z
     .string({ error: 'enter the client id' })
-    .trim()
-    .min(1, "enter the client id from Wave's developer portal")
-    .max(200, 'is too long for a Wave client id'),
+    .check(
+      z.trim(),
+      z.minLength(1, "enter the client id from Wave's developer portal"),
+      z.maxLength(200, 'is too long for a Wave client id'),
+    ),
   clientSecret: z
     .string({ error: 'enter the client secret' })
-    .trim()
-    .min(1, "enter the client secret from Wave's developer portal")
-    .max(500, 'is too long for a Wave client secret'),
+    .check(
+      z.trim(),
+      z.minLength(1, "enter the client secret from Wave's developer portal"),
+      z.maxLength(500, 'is too long for a Wave client secret'),
+    ),
 });
 
 const pastedTokenInput = z.strictObject({
   accessToken: z
     .string({ error: 'paste a token' })
-    .trim()
-    .min(20, 'looks too short for a Wave access token')
-    .max(2000, 'is too long for a Wave access token')
-    .regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
+    .check(
+      z.trim(),
+      z.minLength(20, 'looks too short for a Wave access token'),
+      z.maxLength(2000, 'is too long for a Wave access token'),
+      z.regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
+    ),
 });
 
 /** The Wave connection section of the admin page. */
@@ -53,13 +56,7 @@ export function defineWaveConnection(resolver: Resolver): void {
   define(resolver, 'startWaveConnect', {
     access: 'jira-admin',
     input: noInput,
-    handle: async (_input, { call }) => {
-      const client = await getWaveOAuthClient();
-      if (!client) throw refuse('NOT_CONFIGURED', 'Save the Wave OAuth client id and secret first, then connect.');
-      const redirectUri = await triggerUrl(WAVE_OAUTH_CALLBACK_TRIGGER_KEY);
-      const state = await createOAuthState({ accountId: call.accountId, redirectUri });
-      return { authorizeUrl: waveAuthorizeUrl({ clientId: client.clientId, redirectUri, state }) };
-    },
+    handle: (_input, { call, budget }) => startWaveOAuth(call.accountId, budget.now()),
   });
 
   define(resolver, 'usePastedToken', {

@@ -1,10 +1,10 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
 import type { WebhookSettingsView } from '../api';
 import { define } from '../core/define';
 import { noInput } from '../core/schemas';
-import { triggerUrl, WAVE_WEBHOOK_TRIGGER_KEY } from '../core/trigger-urls';
+import { WEB_TRIGGER_KEYS, webTriggerUrl } from '../../../adapters/forge/web-triggers';
 import { signingSecretView } from './signing-secret-view';
 import { sendTestEvent } from './test-event';
 
@@ -14,19 +14,26 @@ export const MAX_GRACE_HOURS = 7 * 24;
 const rotateInput = z.strictObject({
   secret: z
     .string({ error: 'enter a signing secret' })
-    .min(16, 'must have at least 16 characters; use "Generate" for a strong one')
-    .max(256, 'must have at most 256 characters')
-    .regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+    .check(
+      z.minLength(16, 'must have at least 16 characters; use "Generate" for a strong one'),
+      z.maxLength(256, 'must have at most 256 characters'),
+      z.regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+    ),
   graceHours: z
     .number({ error: 'enter a number of hours' })
-    .int('must be whole hours')
-    .min(0, 'cannot be negative')
-    .max(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
+    .check(
+      z.refine(Number.isInteger, 'must be whole hours'),
+      z.minimum(0, 'cannot be negative'),
+      z.maximum(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
+    ),
 });
 
 async function webhookSettings(now: number): Promise<WebhookSettingsView> {
-  const [webhookUrl, signing] = await Promise.all([triggerUrl(WAVE_WEBHOOK_TRIGGER_KEY), signingSecretView(now)]);
-  return { webhookUrl, signing };
+  const [webhookUrl, signing] = await Promise.all([
+    webTriggerUrl(WEB_TRIGGER_KEYS.waveWebhook),
+    signingSecretView(now),
+  ]);
+  return { webhookUrl, signing, serverNow: now };
 }
 
 /** The Webhooks section of the admin page. */

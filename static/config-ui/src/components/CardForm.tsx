@@ -1,6 +1,8 @@
 import Button from '@atlaskit/button/new';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
 import type { FormEvent, ReactNode } from 'react';
+import { SubmitStatus } from './SubmitStatus';
+import type { SubmitStatus as Status } from './use-submit';
 
 const WIDTHS = { narrow: xcss({ maxWidth: '32rem' }), wide: xcss({ maxWidth: '36rem' }) };
 
@@ -10,9 +12,14 @@ export interface SubmitButton {
   appearance?: 'primary' | 'default';
   isDisabled?: boolean;
   testId?: string;
+  /** The action's outcome, shown under the button. */
+  status?: Status;
 }
 
-/** A card's form: its fields, then the one button that submits it (Enter submits too; the browser's own validation is off). */
+/**
+ * A card's form: its fields, then the one button that submits it and what it came to (Enter submits too; the
+ * browser's own validation is off).
+ */
 export function CardForm({
   onSubmit,
   submit,
@@ -43,6 +50,7 @@ export function CardForm({
             {submit.label}
           </Button>
         </Box>
+        <SubmitStatus status={submit.status} />
       </Stack>
     </Box>
   );

@@ -1,36 +1,45 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError, ResolverResult } from '../../../../src/entry/resolvers/api';
 import { callResolver, type Payload, type ResolverName, type Result } from '../api/resolver-call';
-import { errorTitle } from './states';
-import { useNotify } from './notify';
+
+/** What a form action last came to, shown next to its button (never as a flag over the page). */
+export type SubmitStatus =
+  { kind: 'success'; title: string; description?: string } | { kind: 'error'; error: ResolverError };
+
+/** A success note goes away by itself; an error stays until the next try or a discard. */
+const SUCCESS_SHOWN_MS = 8_000;
 
 /**
- * One form action: calls the resolver, keeps its field errors for inline display, and reports
- * the outcome with a flag (`success` names what was saved; failures show the server's message).
+ * One form action: calls the resolver, keeps its field errors for inline display, and its outcome as a status
+ * for the `SubmitStatus` next to the button (`success` names what was saved; failures show the server's message).
  */
 export function useSubmit<N extends ResolverName>(name: N, success?: { title: string; description?: string }) {
-  const notify = useNotify();
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ResolverError | undefined>();
+  const [status, setStatus] = useState<SubmitStatus | undefined>();
+
+  useEffect(() => {
+    if (status?.kind !== 'success') return undefined;
+    const timer = window.setTimeout(() => setStatus(undefined), SUCCESS_SHOWN_MS);
+    return () => window.clearTimeout(timer);
+  }, [status]);
 
   const submit = useCallback(
     async (payload: Payload<N>): Promise<ResolverResult<Result<N>>> => {
       setPending(true);
+      setStatus(undefined);
       const answer = await callResolver(name, payload);
       setPending(false);
       if (answer.ok) {
         setFieldErrors({});
-        setError(undefined);
-        if (success) notify.success(success.title, success.description);
+        setStatus(success ? { kind: 'success', ...success } : undefined);
       } else {
         setFieldErrors(answer.error.fields ?? {});
-        setError(answer.error);
-        notify.error(errorTitle(answer.error), answer.error.message);
+        setStatus({ kind: 'error', error: answer.error });
       }
       return answer;
     },
-    [name, notify, success],
+    [name, success],
   );
 
   const clearFieldError = useCallback((field: string) => {
@@ -42,5 +51,11 @@ export function useSubmit<N extends ResolverName>(name: N, success?: { title: st
     });
   }, []);
 
-  return { submit, pending, fieldErrors, error, clearFieldError };
+  /** Forgets errors and notes ("Discard changes"). */
+  const reset = useCallback(() => {
+    setFieldErrors({});
+    setStatus(undefined);
+  }, []);
+
+  return { submit, pending, fieldErrors, status, clearFieldError, reset };
 }

@@ -6,8 +6,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProjectMappingView } from '../../../../src/entry/resolvers/api';
 import { callResolver } from '../api/resolver-call';
 import { SectionCard } from '../components/SectionCard';
+import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../components/use-submit';
+import { ApplyToExisting } from './ApplyToExisting';
+import { BackwardMappings } from './MappingNotes';
 import { MappingTable } from './MappingTable';
+import { RoutingNote } from './RoutingNote';
 import { TransitionWarnings } from './TransitionWarnings';
 
 const PREVIEW_DELAY_MS = 250;
@@ -26,9 +30,10 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
   const [view, setView] = useState(initial);
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<string | undefined>();
+  const [saves, setSaves] = useState(0);
   const save = useSubmit('saveProjectMapping', {
     title: 'Mapping saved',
-    description: `The next Wave event for ${projectKey} follows it.`,
+    description: `The next Wave change of each invoice in ${projectKey} follows it.`,
   });
   const request = useRef(0);
   const dirty = !same(mapping, saved);
@@ -57,11 +62,17 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
       setView(answer.data);
       setSaved(next);
       setMapping(next);
+      setSaves((count) => count + 1);
     }
+  };
+  const onRouted = (routed: ProjectMappingView) => {
+    request.current += 1;
+    setView(routed);
   };
 
   return (
     <Stack space="space.300">
+      <RoutingNote view={view} onRouted={onRouted} />
       {view.issueTypeProblem ? (
         <SectionMessage appearance="warning" title="Issue type missing" testId="issue-type-problem">
           <Text as="p">{view.issueTypeProblem}</Text>
@@ -72,7 +83,7 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
         testId="status-mapping"
         description={
           view.issueType
-            ? `Invoices are ${view.issueType.name} issues here${view.initialStatus ? `; new ones start in ${view.initialStatus.name}` : ''}. Statuses left on "Default" follow the status category (to do, in progress, done).`
+            ? `Invoices are ${view.issueType.name} issues here${view.initialStatus ? `; new ones start in ${view.initialStatus.name}` : ''}. Statuses left on "Default" go to this workflow's status of the same name (Partially Paid, Overdue, Paid, Cancelled…), else by status category (to do, in progress, done).`
             : 'This project has no issue type the app can use.'
         }
         actions={previewing ? <Spinner size="small" label="Updating the preview" /> : null}
@@ -86,6 +97,7 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
           ) : null}
         </Stack>
       </SectionCard>
+      <BackwardMappings view={view} />
       <TransitionWarnings view={view} />
       <Inline space="space.100" alignBlock="center">
         <Button
@@ -97,11 +109,21 @@ export function MappingEditor({ initial }: { initial: ProjectMappingView }) {
         >
           Save mapping
         </Button>
-        <Button appearance="subtle" onClick={() => setMapping(saved)} isDisabled={!dirty}>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            setMapping(saved);
+            setPreviewError(undefined);
+            save.reset();
+          }}
+          isDisabled={!dirty}
+        >
           Discard changes
         </Button>
         {dirty ? <Text color="color.text.subtle">Unsaved changes</Text> : null}
       </Inline>
+      <SubmitStatus status={save.status} />
+      <ApplyToExisting projectKey={projectKey} saves={saves} />
     </Stack>
   );
 }

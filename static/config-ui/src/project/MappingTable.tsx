@@ -19,16 +19,36 @@ const HEAD = {
 };
 const selectBox = xcss({ minWidth: '12rem' });
 
+const DEFAULT_BY = { name: 'by default: the same name', category: 'by default: status category', mapping: '' };
+
 function resultCell(row: MappingRowView) {
-  if (!row.effective) return <Text color="color.text.subtle">{row.note ?? 'Stays where it is'}</Text>;
+  if (!row.effective)
+    return (
+      <Text color="color.text.subtle">
+        {row.note ??
+          (row.waveStatus === 'DELETED' ? 'Stays where it is (labelled and commented)' : 'Stays where it is')}
+      </Text>
+    );
   return (
     <Stack space="space.025">
       <Text>{row.effective.statusName}</Text>
       {row.effective.byDefault ? (
         <Text size="small" color="color.text.subtlest">
-          by default
+          {DEFAULT_BY[row.effective.by]}
         </Text>
       ) : null}
+    </Stack>
+  );
+}
+
+function waveCell(waveStatus: string) {
+  if (waveStatus !== 'DELETED') return <Lozenge>{waveStatus}</Lozenge>;
+  return (
+    <Stack space="space.025" alignInline="start">
+      <Lozenge appearance="removed">DELETED</Lozenge>
+      <Text size="small" color="color.text.subtlest">
+        deleted in Wave
+      </Text>
     </Stack>
   );
 }
@@ -75,7 +95,7 @@ export function MappingTable({
     return {
       key: waveStatus,
       cells: [
-        { key: 'wave', content: <Lozenge>{waveStatus}</Lozenge> },
+        { key: 'wave', content: waveCell(waveStatus) },
         {
           key: 'jira',
           content: (

@@ -35,7 +35,11 @@ export function TransitionWarnings({ view }: { view: ProjectMappingView }) {
           {view.warnings.map((warning) => (
             <li key={`${warning.fromStatus}>${warning.toStatus}`}>
               <Text>
-                {warning.fromStatus} → {warning.toStatus} (when Wave says {warning.waveStatus}): {warning.reason}
+                {warning.fromStatus} → {warning.toStatus} (
+                {warning.waveStatus === 'DELETED'
+                  ? 'when the invoice is deleted in Wave'
+                  : `when Wave says ${warning.waveStatus}`}
+                ): {warning.reason}
               </Text>
             </li>
           ))}

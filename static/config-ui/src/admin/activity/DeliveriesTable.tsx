@@ -5,13 +5,14 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import { router } from '@forge/bridge';
 import { useState } from 'react';
-import type { ActivityEntryView, DeliveryOutcome } from '../../../../../src/entry/resolvers/api';
+import type { ActivityGroupView, DeliveryOutcome } from '../../../../../src/entry/resolvers/api';
 import { callResolver } from '../../api/resolver-call';
 import { useResolver } from '../../api/use-resolver';
 import { SectionCard } from '../../components/SectionCard';
 import { EmptyState, ErrorMessage } from '../../components/states';
-import { useNotify } from '../../components/notify';
-import { formatDateTime } from '../../format';
+import { SubmitStatus } from '../../components/SubmitStatus';
+import type { SubmitStatus as Status } from '../../components/use-submit';
+import { formatDateTime, relativeTime } from '../../format';
 import { usePageContext } from '../../page-context';
 import { OUTCOME_LABEL, OUTCOME_LOZENGE, OUTCOMES } from './outcomes';
 
@@ -22,20 +23,29 @@ interface FilterOption {
 
 const FILTERS: FilterOption[] = [
   { label: 'All outcomes', value: '' },
-  ...OUTCOMES.map((outcome) => ({ label: OUTCOME_LABEL[outcome], value: outcome })),
+  ...OUTCOMES.map((outcome) => ({ label: `Ended ${OUTCOME_LABEL[outcome].toLowerCase()}`, value: outcome })),
 ];
 const HEAD = {
   cells: [
-    { key: 'time', content: 'Time', width: 18 },
-    { key: 'type', content: 'Event', width: 16 },
-    { key: 'outcome', content: 'Outcome', width: 12 },
-    { key: 'invoice', content: 'Invoice', width: 10 },
-    { key: 'issue', content: 'Issue', width: 10 },
+    { key: 'time', content: 'When', width: 15 },
+    { key: 'type', content: 'Event', width: 15 },
+    { key: 'outcome', content: 'Outcome', width: 13 },
+    { key: 'invoice', content: 'Invoice', width: 9 },
+    { key: 'issue', content: 'Issue', width: 9 },
     { key: 'reason', content: 'Details' },
   ],
 };
+const SOURCE_LABEL: Record<string, string> = {
+  webhook: "Wave's webhook",
+  poll: 'Five-minute poll',
+  import: 'Import',
+  replay: 'Replay',
+  test: 'Test event',
+  keeper: 'Hourly keeper',
+  jira: 'Jira',
+};
 const filterStyles = xcss({ width: '14rem' });
-const reasonStyles = xcss({ overflowWrap: 'anywhere' });
+const wrap = xcss({ overflowWrap: 'anywhere' });
 
 function IssueLink({ issueKey }: { issueKey: string }) {
   const { siteUrl } = usePageContext();
@@ -55,10 +65,25 @@ function IssueLink({ issueKey }: { issueKey: string }) {
   );
 }
 
-/** The latest deliveries, filterable by outcome; failed ones can be replayed. */
-export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
+/** "5 min ago", with the date and time (in the user's Jira time zone) as its title. */
+function When({ group, serverNow }: { group: ActivityGroupView; serverNow: number }) {
   const { timezone } = usePageContext();
-  const notify = useNotify();
+  const first = relativeTime(group.firstAt, serverNow);
+  const last = relativeTime(group.lastAt, serverNow);
+  return (
+    <Stack space="space.025">
+      <span title={formatDateTime(group.lastAt, timezone)}>
+        <Text>{last}</Text>
+      </span>
+      <Text size="small" color="color.text.subtlest">
+        {group.attempts > 1 && first !== last ? `first ${first}` : formatDateTime(group.lastAt, timezone)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The latest events, one row per event however many times Wave delivered it; failed ones can be replayed. */
+export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
   const [outcome, setOutcome] = useState<DeliveryOutcome | ''>('');
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
@@ -68,54 +93,96 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
     ...(cursor ? { cursor } : {}),
   });
   const [replaying, setReplaying] = useState<string | undefined>();
+  const [replayStatus, setReplayStatus] = useState<Status | undefined>();
 
-  const replay = async (entry: ActivityEntryView) => {
-    if (!entry.eventId) return;
-    setReplaying(entry.eventId);
-    const answer = await callResolver('replayDelivery', { eventId: entry.eventId });
+  const replay = async (group: ActivityGroupView) => {
+    if (!group.eventId) return;
+    setReplaying(group.eventId);
+    setReplayStatus(undefined);
+    const answer = await callResolver('replayDelivery', { eventId: group.eventId });
     setReplaying(undefined);
-    if (answer.ok) {
-      (answer.data.outcome === 'failed' || answer.data.outcome === 'rejected' ? notify.error : notify.success)(
-        'Replay finished',
-        answer.data.message,
-      );
-      setCursors([]);
-      void page.reload();
-      onChanged();
-    } else notify.error('Replay not possible', answer.error.message);
+    if (!answer.ok) {
+      setReplayStatus({ kind: 'error', error: answer.error });
+      return;
+    }
+    const failed = ['failed', 'unavailable', 'refused'].includes(answer.data.outcome);
+    setReplayStatus(
+      failed
+        ? { kind: 'error', error: { code: 'UPSTREAM', message: answer.data.message } }
+        : { kind: 'success', title: 'Replayed', description: answer.data.message },
+    );
+    setCursors([]);
+    void page.reload();
+    onChanged();
   };
 
-  const entries = page.state.data?.entries ?? [];
-  const rows = entries.map((entry, index) => ({
-    key: `${entry.receivedAt}-${entry.eventId ?? index}`,
+  const serverNow = page.state.data?.serverNow ?? 0;
+  const groups = page.state.data?.groups ?? [];
+  const rows = groups.map((group) => ({
+    key: group.key,
     cells: [
-      { key: 'time', content: formatDateTime(entry.receivedAt, timezone) },
-      { key: 'type', content: <Text>{entry.eventType ?? '—'}</Text> },
+      { key: 'time', content: <When group={group} serverNow={serverNow} /> },
+      {
+        key: 'type',
+        content: (
+          <Stack space="space.025">
+            <Text>{group.eventType ?? '—'}</Text>
+            {group.source ? (
+              <Text size="small" color="color.text.subtlest">
+                {SOURCE_LABEL[group.source] ?? group.source}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      },
       {
         key: 'outcome',
-        content: <Lozenge appearance={OUTCOME_LOZENGE[entry.outcome]}>{OUTCOME_LABEL[entry.outcome]}</Lozenge>,
+        content: (
+          <Stack space="space.025">
+            <Lozenge appearance={OUTCOME_LOZENGE[group.outcome]}>{OUTCOME_LABEL[group.outcome]}</Lozenge>
+            {group.attempts > 1 ? (
+              <Text size="small" color="color.text.subtle" testId="group-attempts">
+                {group.attempts} attempts
+              </Text>
+            ) : null}
+          </Stack>
+        ),
       },
-      { key: 'invoice', content: entry.invoiceNumber ?? '—' },
-      { key: 'issue', content: entry.issueKey ? <IssueLink issueKey={entry.issueKey} /> : '—' },
+      { key: 'invoice', content: group.invoiceNumber ?? '—' },
+      { key: 'issue', content: group.issueKey ? <IssueLink issueKey={group.issueKey} /> : '—' },
       {
         key: 'reason',
         content: (
-          <Inline space="space.100" alignBlock="center" spread="space-between">
-            <Box xcss={reasonStyles}>
-              <Text size="small">{entry.reason ?? ''}</Text>
-            </Box>
-            {entry.replayable ? (
-              <Button
-                appearance="default"
-                spacing="compact"
-                isLoading={replaying === entry.eventId}
-                onClick={() => void replay(entry)}
-                testId="replay-delivery"
-              >
-                Replay
-              </Button>
+          <Stack space="space.100">
+            {group.reason ? (
+              <Box xcss={wrap}>
+                <Text size="small">{group.reason}</Text>
+              </Box>
             ) : null}
-          </Inline>
+            {group.whatToDo ? (
+              <Box xcss={wrap}>
+                <Text size="small" color="color.text.subtle" testId="what-to-do">
+                  <Text size="small" weight="semibold">
+                    What to do:
+                  </Text>{' '}
+                  {group.whatToDo}
+                </Text>
+              </Box>
+            ) : null}
+            {group.replayable ? (
+              <Box>
+                <Button
+                  appearance="default"
+                  spacing="compact"
+                  isLoading={replaying === group.eventId}
+                  onClick={() => void replay(group)}
+                  testId="replay-delivery"
+                >
+                  Replay
+                </Button>
+              </Box>
+            ) : null}
+          </Stack>
         ),
       },
     ],
@@ -123,8 +190,9 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
 
   return (
     <SectionCard
-      title="Latest deliveries"
+      title="Latest events"
       testId="deliveries"
+      description="One row per event: Wave retries a delivery until the app accepts it, and every attempt is counted in its row."
       actions={
         <Inline space="space.100" alignBlock="center">
           <Box xcss={filterStyles}>
@@ -153,12 +221,13 @@ export function DeliveriesTable({ onChanged }: { onChanged: () => void }) {
       }
     >
       <Stack space="space.200">
+        <SubmitStatus status={replayStatus} />
         {page.state.status === 'error' ? (
           <ErrorMessage error={page.state.error} onRetry={() => void page.reload()} />
         ) : null}
-        {page.state.status !== 'error' && page.state.status !== 'loading' && entries.length === 0 ? (
+        {page.state.status !== 'error' && page.state.status !== 'loading' && groups.length === 0 ? (
           <EmptyState
-            title={outcome ? `No ${OUTCOME_LABEL[outcome].toLowerCase()} deliveries` : 'No deliveries yet'}
+            title={outcome ? `No event ended ${OUTCOME_LABEL[outcome].toLowerCase()}` : 'No deliveries yet'}
             testId="no-deliveries"
           >
             {outcome

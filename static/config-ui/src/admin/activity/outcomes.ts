@@ -19,7 +19,7 @@ export const OUTCOME_LABEL: Record<DeliveryOutcome, string> = {
   stale: 'Stale',
   unchanged: 'Unchanged',
   gone: 'Gone from Wave',
-  rejected: 'Refused',
+  rejected: 'Unreadable',
   failed: 'Failed',
 };
 
@@ -43,7 +43,7 @@ export const OUTCOME_COLOUR: Record<DeliveryOutcome, string> = {
   ignored: token('color.chart.neutral'),
   duplicate: token('color.chart.information'),
   stale: token('color.chart.discovery'),
-  unchanged: token('color.chart.neutral'),
+  unchanged: token('color.chart.teal.bold'),
   gone: token('color.chart.gray.bold'),
   rejected: token('color.chart.warning.bold'),
   failed: token('color.chart.danger.bold'),

@@ -6,9 +6,9 @@ import { router } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { callResolver } from '../../api/resolver-call';
-import { useNotify } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
-import { useSubmit } from '../../components/use-submit';
+import { SubmitStatus } from '../../components/SubmitStatus';
+import { useSubmit, type SubmitStatus as Status } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
 import { usePageContext } from '../../page-context';
 import { ScopesNote } from './ScopesNote';
@@ -34,7 +34,6 @@ interface Props {
 /** Whether Wave is connected, to which businesses, how the token is doing; connect and disconnect. */
 export function ConnectionStatusCard({ connection, refreshing, onChanged, onReload }: Props) {
   const { timezone } = usePageContext();
-  const notify = useNotify();
   const start = useSubmit('startWaveConnect');
   const disconnect = useSubmit('disconnectWave', {
     title: 'Wave disconnected',
@@ -42,6 +41,7 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
   });
   const [waitingSince, setWaitingSince] = useState<number | undefined>();
   const [confirming, setConfirming] = useState(false);
+  const [connectedNote, setConnectedNote] = useState<Status | undefined>();
   const wasConnected = useRef(connection.state === 'connected');
 
   // While the admin finishes in Wave's tab, look for the connection to appear.
@@ -60,22 +60,24 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
       ) {
         setWaitingSince(undefined);
         onChanged(answer.data);
-        notify.success(
-          'Wave connected',
-          answer.data.businesses.length
-            ? `Business: ${answer.data.businesses.map((b) => b.name).join(', ')}`
-            : undefined,
-        );
+        setConnectedNote({
+          kind: 'success',
+          title: 'Wave connected',
+          ...(answer.data.businesses.length
+            ? { description: `Business: ${answer.data.businesses.map((b) => b.name).join(', ')}` }
+            : {}),
+        });
       }
     }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [waitingSince, onChanged, notify, connection.connectedAt]);
+  }, [waitingSince, onChanged, connection.connectedAt]);
 
   useEffect(() => {
     wasConnected.current = connection.state === 'connected';
   }, [connection.state]);
 
   const connect = async () => {
+    setConnectedNote(undefined);
     const answer = await start.submit({});
     if (!answer.ok) return;
     setWaitingSince(Date.now());
@@ -123,13 +125,15 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
                     <Text>{business.name}</Text>
                     {business.currencyCode ? <Lozenge>{business.currencyCode}</Lozenge> : null}
                     {business.id === connection.connectedBusinessId ? (
-                      <Lozenge appearance="inprogress">Events without a business go here</Lozenge>
+                      <Lozenge appearance="inprogress" maxWidth="none">
+                        Events without a business go here
+                      </Lozenge>
                     ) : null}
                   </Inline>
                 ))}
               </Stack>
             )}
-            {connection.token ? <TokenHealth token={connection.token} /> : null}
+            {connection.token ? <TokenHealth token={connection.token} serverNow={connection.serverNow} /> : null}
             <ScopesNote scopes={connection.scopes} />
           </Stack>
         ) : (
@@ -187,6 +191,7 @@ export function ConnectionStatusCard({ connection, refreshing, onChanged, onRelo
             Refresh
           </Button>
         </Inline>
+        <SubmitStatus status={connectedNote ?? disconnect.status ?? start.status} />
       </Stack>
     </SectionCard>
   );

@@ -44,7 +44,7 @@ export function OAuthClientCard({
         </Stack>
         <CardForm
           onSubmit={onSubmit}
-          submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client' }}
+          submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client', status: save.status }}
         >
           <Field id="wave-client-id" label="Client id" isRequired error={save.fieldErrors.clientId}>
             {(props) => (

@@ -30,6 +30,7 @@ export function PastedTokenCard({ onConnected }: { onConnected: (connection: Con
           pending: use.pending,
           appearance: 'default',
           isDisabled: token.trim() === '',
+          status: use.status,
         }}
       >
         <Field id="wave-pasted-token" label="Full-access token" error={use.fieldErrors.accessToken}>

@@ -4,8 +4,8 @@ import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { formatDateTime, relativeTime } from '../../format';
 import { usePageContext } from '../../page-context';
 
-/** The access token's health: when it expires and when it was last renewed; never the token. */
-export function TokenHealth({ token }: { token: NonNullable<ConnectionView['token']> }) {
+/** The access token's health: when it expires and when it was last renewed (by the server's clock); never the token. */
+export function TokenHealth({ token, serverNow }: { token: NonNullable<ConnectionView['token']>; serverNow: number }) {
   const { timezone } = usePageContext();
   if (token.kind === 'pasted') {
     return (
@@ -17,7 +17,7 @@ export function TokenHealth({ token }: { token: NonNullable<ConnectionView['toke
       </Inline>
     );
   }
-  const now = Date.now();
+  const now = serverNow;
   const expired = token.expiresAt !== undefined && token.expiresAt <= now;
   return (
     <Stack space="space.050" testId="token-health">

@@ -1,6 +1,5 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
@@ -8,10 +7,12 @@ import type { BackfillView } from '../../../../../src/entry/resolvers/api';
 import { useResolver } from '../../api/use-resolver';
 import { CardForm } from '../../components/CardForm';
 import { Field } from '../../components/Field';
+import { RunProgress } from '../../components/RunProgress';
 import { SectionCard } from '../../components/SectionCard';
 import { ErrorMessage, LoadingBlock } from '../../components/states';
+import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../components/use-submit';
-import { formatDateTime } from '../../format';
+import { formatDateTime, plural, utcDay } from '../../format';
 import { usePageContext } from '../../page-context';
 
 const POLL_MS = 2_000;
@@ -19,59 +20,34 @@ const DAY_MS = 24 * 60 * 60_000;
 /** What the date field suggests: the last 90 days. */
 const DEFAULT_DAYS_BACK = 90;
 
-const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
-
-const STATE_LOZENGE: Record<BackfillView['state'], { text: string; appearance: 'inprogress' | 'success' | 'removed' }> =
-  {
-    running: { text: 'Running', appearance: 'inprogress' },
-    done: { text: 'Done', appearance: 'success' },
-    failed: { text: 'Stopped', appearance: 'removed' },
-  };
-
-const track = xcss({
-  height: '0.5rem',
-  borderRadius: 'radius.small',
-  backgroundColor: 'color.background.neutral',
-  overflow: 'hidden',
-});
-const bar = xcss({ height: '100%', backgroundColor: 'color.background.brand.bold' });
+const STATE_TEXT: Record<BackfillView['state'], string> = {
+  running: 'Running',
+  done: 'Done',
+  failed: 'Stopped',
+  cancelled: 'Cancelled',
+};
 
 function Progress({ backfill }: { backfill: BackfillView }) {
   const { timezone } = usePageContext();
-  const lozenge = STATE_LOZENGE[backfill.state];
-  const percent =
-    backfill.total > 0
-      ? Math.min(100, Math.round((backfill.done / backfill.total) * 100))
-      : backfill.state === 'done'
-        ? 100
-        : 0;
   return (
-    <Stack space="space.100" testId="backfill-progress">
-      <Inline space="space.100" alignBlock="center">
-        <Lozenge appearance={lozenge.appearance} testId="backfill-state">
-          {lozenge.text}
-        </Lozenge>
-        <Text weight="semibold">
-          <span data-testid="backfill-count">{`${backfill.done} / ${backfill.total}`}</span> invoices from{' '}
-          {backfill.fromDate}
-        </Text>
-      </Inline>
-      <Box
-        xcss={track}
-        role="progressbar"
-        aria-label="Backfill progress"
-        aria-valuemin={0}
-        aria-valuemax={backfill.total}
-        aria-valuenow={backfill.done}
-      >
-        <Box xcss={bar} style={{ width: `${percent}%` }} />
-      </Box>
-      <Text color="color.text.subtle">
-        {backfill.created} new {backfill.created === 1 ? 'issue' : 'issues'}; {backfill.skipped} skipped
+    <RunProgress
+      name="backfill"
+      state={backfill.state}
+      stateText={STATE_TEXT[backfill.state]}
+      done={backfill.done}
+      total={backfill.total}
+      counted={`invoices from ${backfill.fromDate}`}
+    >
+      <Text color="color.text.subtle" testId="backfill-summary">
+        {plural(backfill.created, 'new issue', 'new issues')}; {backfill.alreadyInJira ?? 0} already in Jira;{' '}
+        {backfill.skipped} skipped
         {backfill.skipped > 0 ? ' (listed under Activity)' : ''}. Started {formatDateTime(backfill.startedAt, timezone)}
-        {backfill.finishedAt !== undefined ? `, finished ${formatDateTime(backfill.finishedAt, timezone)}` : ''}.
+        {backfill.finishedAt !== undefined
+          ? `, ${backfill.state === 'cancelled' ? 'cancelled' : 'finished'} ${formatDateTime(backfill.finishedAt, timezone)}`
+          : ''}
+        .
       </Text>
-    </Stack>
+    </RunProgress>
   );
 }
 
@@ -82,9 +58,23 @@ export function BackfillCard() {
     title: 'Backfill started',
     description: 'Older invoices are imported in the background; progress shows here.',
   });
-  const [fromDate, setFromDate] = useState(() => utcDay(Date.now() - DEFAULT_DAYS_BACK * DAY_MS));
+  const cancel = useSubmit('cancelBackfill', {
+    title: 'Backfill cancelled',
+    description: 'Issues created so far stay; start it again from the same day to resume.',
+  });
+  const serverNow = state.data?.serverNow;
+  const [fromDate, setFromDate] = useState<string | undefined>();
   const backfill = state.data?.backfill ?? null;
   const running = backfill?.state === 'running';
+  // An unfinished run's own day resumes it; otherwise the last 90 days by the server's clock (which may be ahead of
+  // the browser's).
+  const suggested =
+    backfill && backfill.state !== 'done'
+      ? backfill.fromDate
+      : serverNow !== undefined
+        ? utcDay(serverNow - DEFAULT_DAYS_BACK * DAY_MS)
+        : '';
+  const shownDate = fromDate ?? suggested;
 
   useEffect(() => {
     if (!running) return undefined;
@@ -94,6 +84,10 @@ export function BackfillCard() {
 
   const run = async (day: string) => {
     const answer = await start.submit({ fromDate: day });
+    if (answer.ok) replace(answer.data);
+  };
+  const stop = async () => {
+    const answer = await cancel.submit({});
     if (answer.ok) replace(answer.data);
   };
 
@@ -107,6 +101,14 @@ export function BackfillCard() {
         {state.status === 'loading' ? <LoadingBlock label="Loading the backfill's progress" minHeight="4rem" /> : null}
         {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}
         {backfill ? <Progress backfill={backfill} /> : null}
+        {running ? (
+          <Box>
+            <Button onClick={() => void stop()} isLoading={cancel.pending} testId="cancel-backfill">
+              Cancel backfill
+            </Button>
+          </Box>
+        ) : null}
+        <SubmitStatus status={cancel.status} />
         {backfill?.state === 'failed' ? (
           <SectionMessage appearance="error" title="The backfill stopped" testId="backfill-error">
             <Stack space="space.100">
@@ -124,39 +126,42 @@ export function BackfillCard() {
             </Stack>
           </SectionMessage>
         ) : null}
-        <CardForm
-          onSubmit={() => run(fromDate)}
-          submit={{
-            label: 'Start backfill',
-            pending: start.pending,
-            appearance: backfill?.state === 'failed' ? 'default' : 'primary',
-            isDisabled: running,
-            testId: 'start-backfill',
-          }}
-        >
-          <Field
-            id="backfill-from"
-            label="Import invoices from"
-            isRequired
-            error={start.fieldErrors.fromDate}
-            hint="A day (UTC): invoices created or changed on or after it."
+        {serverNow !== undefined ? (
+          <CardForm
+            onSubmit={() => run(shownDate)}
+            submit={{
+              label: backfill?.state === 'cancelled' ? 'Start again' : 'Start backfill',
+              pending: start.pending,
+              appearance: backfill?.state === 'failed' ? 'default' : 'primary',
+              isDisabled: running,
+              testId: 'start-backfill',
+              status: start.status,
+            }}
           >
-            {(props) => (
-              <Textfield
-                {...props}
-                type="date"
-                width="medium"
-                max={utcDay(Date.now())}
-                value={fromDate}
-                isDisabled={running}
-                onChange={(event) => {
-                  setFromDate(event.currentTarget.value);
-                  start.clearFieldError('fromDate');
-                }}
-              />
-            )}
-          </Field>
-        </CardForm>
+            <Field
+              id="backfill-from"
+              label="Import invoices from"
+              isRequired
+              error={start.fieldErrors.fromDate}
+              hint="A day (UTC): invoices created or changed on or after it."
+            >
+              {(props) => (
+                <Textfield
+                  {...props}
+                  type="date"
+                  width="medium"
+                  max={utcDay(serverNow)}
+                  value={shownDate}
+                  isDisabled={running}
+                  onChange={(event) => {
+                    setFromDate(event.currentTarget.value);
+                    start.clearFieldError('fromDate');
+                  }}
+                />
+              )}
+            </Field>
+          </CardForm>
+        ) : null}
       </Stack>
     </SectionCard>
   );

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { DefaultsInput, DefaultsView, FeaturesView } from '../../../../../src/entry/resolvers/api';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
+import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../components/use-submit';
 import { BusinessRouting } from './BusinessRouting';
 import { findOption, issueTypeOptions, projectOptions } from './options';
@@ -42,7 +43,8 @@ export function DefaultsForm({
   const [minutes, setMinutes] = useState(String(defaults.worklogMinutes));
   const save = useSubmit('saveDefaults', { title: 'Defaults saved', description: 'The next delivery uses them.' });
   const projects = projectOptions(defaults);
-  const issueTypes = issueTypeOptions(defaults);
+  const invoiceTypes = issueTypeOptions(defaults, 'invoice');
+  const customerTypes = issueTypeOptions(defaults, 'customer');
   const change = <K extends keyof DefaultsInput>(key: K, value: DefaultsInput[K]) => {
     setInput((previous) => ({ ...previous, [key]: value }));
     save.clearFieldError(key);
@@ -90,7 +92,7 @@ export function DefaultsForm({
         </SectionCard>
         <SectionCard
           title="Issue types"
-          description="By name, so the same choice works in every project that has the type."
+          description="Automatic fits each project; a type chosen by name must exist in every project invoices go to."
         >
           <Grid xcss={columns} columnGap="space.200">
             <Field
@@ -98,14 +100,15 @@ export function DefaultsForm({
               label="Issue type for invoices"
               isRequired
               error={save.fieldErrors.invoiceIssueType}
+              hint="Automatic: each project's Invoice type, else Task."
             >
               {(props) => (
                 <Select
                   inputId={props.id}
                   aria-describedby={props['aria-describedby']}
                   isInvalid={props.isInvalid}
-                  options={issueTypes}
-                  value={findOption(issueTypes, input.invoiceIssueType)}
+                  options={invoiceTypes}
+                  value={findOption(invoiceTypes, input.invoiceIssueType)}
                   onChange={(option) => change('invoiceIssueType', option?.value ?? '')}
                 />
               )}
@@ -115,14 +118,15 @@ export function DefaultsForm({
               label="Issue type for customers"
               isRequired
               error={save.fieldErrors.customerIssueType}
+              hint="Automatic: each project's Account or Customer type, else Task."
             >
               {(props) => (
                 <Select
                   inputId={props.id}
                   aria-describedby={props['aria-describedby']}
                   isInvalid={props.isInvalid}
-                  options={issueTypes}
-                  value={findOption(issueTypes, input.customerIssueType)}
+                  options={customerTypes}
+                  value={findOption(customerTypes, input.customerIssueType)}
                   onChange={(option) => change('customerIssueType', option?.value ?? '')}
                 />
               )}
@@ -185,11 +189,13 @@ export function DefaultsForm({
             onClick={() => {
               setInput(inputOf(defaults));
               setMinutes(String(defaults.worklogMinutes));
+              save.reset();
             }}
           >
             Discard changes
           </Button>
         </Inline>
+        <SubmitStatus status={save.status} />
       </Stack>
     </Box>
   );

@@ -1,14 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { HealthCheckView, HealthLevel } from '../../../../../src/entry/resolvers/api';
-import { useResolver } from '../../api/use-resolver';
+import type { HealthCheckView, HealthLevel, HealthView } from '../../../../../src/entry/resolvers/api';
+import type { Loadable } from '../../api/use-resolver';
 import { SectionCard } from '../../components/SectionCard';
 import { ErrorMessage, LoadingBlock } from '../../components/states';
 import { formatDateTime } from '../../format';
 import { usePageContext } from '../../page-context';
 
-const LEVEL: Record<HealthLevel, { text: string; appearance: 'success' | 'moved' | 'removed' }> = {
+export const HEALTH_LEVEL: Record<HealthLevel, { text: string; appearance: 'success' | 'moved' | 'removed' }> = {
   green: { text: 'OK', appearance: 'success' },
   amber: { text: 'Attention', appearance: 'moved' },
   red: { text: 'Action needed', appearance: 'removed' },
@@ -23,7 +23,7 @@ const rowStyles = xcss({
 const levelColumn = xcss({ width: '8rem', flexShrink: 0 });
 
 function CheckRow({ check }: { check: HealthCheckView }) {
-  const level = LEVEL[check.level];
+  const level = HEALTH_LEVEL[check.level];
   return (
     <Box xcss={rowStyles} testId={`health-${check.key}`} data-level={check.level}>
       <Inline space="space.200" alignBlock="start">
@@ -45,10 +45,9 @@ function CheckRow({ check }: { check: HealthCheckView }) {
   );
 }
 
-/** Health: each part of the sync as green, amber or red, with what to do. */
-export function HealthSection() {
+/** Health: each part of the sync as green, amber or red, with what to do (loaded once for the whole page). */
+export function HealthSection({ state, onReload }: { state: Loadable<HealthView>; onReload: () => void }) {
   const { timezone } = usePageContext();
-  const { state, reload } = useResolver('getHealth');
   return (
     <SectionCard
       title="Health"
@@ -56,14 +55,14 @@ export function HealthSection() {
       description={state.data ? `Checked ${formatDateTime(state.data.checkedAt, timezone)}.` : 'Checking…'}
       actions={
         <Button
-          onClick={() => void reload()}
+          onClick={onReload}
           isLoading={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}
         >
           Check again
         </Button>
       }
     >
-      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={onReload} /> : null}
       {state.status === 'loading' ? <LoadingBlock label="Checking the sync's health" minHeight="24rem" /> : null}
       {state.data ? (
         <Stack>

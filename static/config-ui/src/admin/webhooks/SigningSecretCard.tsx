@@ -15,7 +15,7 @@ import { generateSigningSecret } from './generate-secret';
 
 const DEFAULT_GRACE_HOURS = 24;
 
-function SecretStatus({ signing }: { signing: SigningSecretView }) {
+function SecretStatus({ signing, serverNow }: { signing: SigningSecretView; serverNow: number }) {
   const { timezone } = usePageContext();
   if (!signing.set)
     return <Text testId="signing-status">No secret is set: every delivery is refused until you set one.</Text>;
@@ -35,7 +35,7 @@ function SecretStatus({ signing }: { signing: SigningSecretView }) {
       {signing.previousValidUntil !== undefined ? (
         <Text testId="previous-secret-grace">
           The previous secret is still accepted until {formatDateTime(signing.previousValidUntil, timezone)} (
-          {relativeTime(signing.previousValidUntil)}).
+          {relativeTime(signing.previousValidUntil, serverNow)}).
         </Text>
       ) : null}
     </Stack>
@@ -45,9 +45,11 @@ function SecretStatus({ signing }: { signing: SigningSecretView }) {
 /** Set or rotate the signing secret; the previous one keeps working for the grace period chosen. */
 export function SigningSecretCard({
   signing,
+  serverNow,
   onSaved,
 }: {
   signing: SigningSecretView;
+  serverNow: number;
   onSaved: (settings: WebhookSettingsView) => void;
 }) {
   const [secret, setSecret] = useState('');
@@ -75,7 +77,7 @@ export function SigningSecretCard({
       description="Wave signs every delivery with it; the app refuses deliveries it cannot verify. It is never shown back."
     >
       <Stack space="space.200">
-        <SecretStatus signing={signing} />
+        <SecretStatus signing={signing} serverNow={serverNow} />
         <CardForm
           onSubmit={onSubmit}
           width="wide"
@@ -83,6 +85,7 @@ export function SigningSecretCard({
             label: signing.set ? 'Rotate secret' : 'Set secret',
             pending: rotate.pending,
             testId: 'save-signing-secret',
+            status: rotate.status,
           }}
         >
           <Field

@@ -4,6 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { TestEventResult } from '../../../../../src/entry/resolvers/api';
 import { SectionCard } from '../../components/SectionCard';
+import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../components/use-submit';
 
 /** Sends a signed `test.ping` through the live intake and shows what happened. */
@@ -35,6 +36,7 @@ export function TestEventCard({ secretSet }: { secretSet: boolean }) {
           >
             Send test event
           </Button>
+          <SubmitStatus status={send.status} />
           <div aria-live="polite">
             {result ? (
               <SectionMessage

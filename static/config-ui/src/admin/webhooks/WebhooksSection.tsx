@@ -15,7 +15,7 @@ export function WebhooksSection() {
     <Stack space="space.300">
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={() => void reload()} /> : null}
       <WebhookUrlCard url={state.data.webhookUrl} />
-      <SigningSecretCard signing={state.data.signing} onSaved={replace} />
+      <SigningSecretCard signing={state.data.signing} serverNow={state.data.serverNow} onSaved={replace} />
       <TestEventCard secretSet={state.data.signing.set} />
     </Stack>
   );

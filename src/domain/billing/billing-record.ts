@@ -1,0 +1,98 @@
+/**
+ * What the app's indexed issue property `wave-link` says about a billing issue, read defensively: the property
+ * is set by the sync, but anyone who may edit the issue may change it, so nothing in it is trusted to be well formed.
+ */
+
+import * as z from '../../shared/zod';
+import { amountToMinor } from './amounts';
+import { dateEpoch } from './calendar';
+
+const text = z.string().check(z.maxLength(500));
+const propertySchema = z.looseObject({
+  waveId: z.string().check(z.minLength(1), z.maxLength(500)),
+  kind: z.enum(['invoice', 'customer']),
+  businessId: z.optional(text),
+  invoiceNumber: z.optional(text),
+  status: z.nullish(text),
+  total: z.nullish(z.number()),
+  amountDue: z.nullish(z.number()),
+  amountPaid: z.nullish(z.number()),
+  currency: z.nullish(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  dueDate: z.nullish(text),
+  customerId: z.nullish(text),
+  customerName: z.nullish(text),
+});
+
+export interface IssueRefView {
+  id: string;
+  key: string;
+}
+
+/** An invoice issue's figures, in minor units of its currency. */
+export interface BillingInvoice {
+  issue: IssueRefView;
+  waveId: string;
+  businessId: string | null;
+  invoiceNumber: string;
+  status: string;
+  currency: string;
+  totalMinor: number;
+  paidMinor: number;
+  dueMinor: number;
+  /** `YYYY-MM-DD`, or null when the invoice has none. */
+  dueDate: string | null;
+  customerId: string | null;
+  customerName: string | null;
+}
+
+export interface BillingCustomer {
+  issue: IssueRefView;
+  waveId: string;
+  businessId: string | null;
+  name: string | null;
+}
+
+export type BillingRecord =
+  { kind: 'invoice'; invoice: BillingInvoice } | { kind: 'customer'; customer: BillingCustomer };
+
+/** The record an issue's `wave-link` property describes, or null when it has none or it cannot be read. */
+export function billingRecordOf(issue: IssueRefView, property: unknown): BillingRecord | null {
+  const parsed = propertySchema.safeParse(property);
+  if (!parsed.success) return null;
+  const value = parsed.data;
+  const businessId = value.businessId ?? null;
+  if (value.kind === 'customer')
+    return {
+      kind: 'customer',
+      customer: { issue, waveId: value.waveId, businessId, name: value.customerName ?? null },
+    };
+  const currency = value.currency;
+  if (!currency) return null;
+  const total = amountToMinor(value.total, currency);
+  const paid = amountToMinor(value.amountPaid, currency) ?? 0;
+  const due = amountToMinor(value.amountDue, currency) ?? (total === null ? null : Math.max(0, total - paid));
+  if (total === null || due === null) return null;
+  return {
+    kind: 'invoice',
+    invoice: {
+      issue,
+      waveId: value.waveId,
+      businessId,
+      invoiceNumber: value.invoiceNumber ?? '',
+      status: value.status ?? 'UNKNOWN',
+      currency,
+      totalMinor: total,
+      paidMinor: paid,
+      dueMinor: due,
+      dueDate: dateEpoch(value.dueDate) === null ? null : (value.dueDate as string),
+      customerId: value.customerId ?? null,
+      customerName: value.customerName ?? null,
+    },
+  };
+}
+
+/** The invoice an issue's property describes, or null. */
+export function billingInvoiceOf(issue: IssueRefView, property: unknown): BillingInvoice | null {
+  const record = billingRecordOf(issue, property);
+  return record?.kind === 'invoice' ? record.invoice : null;
+}
