@@ -3,13 +3,15 @@ import { compareJiraWithWave } from '../test/support/jira-vs-wave';
 import { sendLikeWave } from '../test/support/wave-like-sender';
 import { runInvoiceLifecycle, type WaveDelivery } from '../test/support/wave-workload';
 import { startBenchStack } from './bench-stack';
-import { countRequests, readJiraStats, resetJiraStats } from './jira-stats';
+import { countRequests } from './jira-stats';
+import { limitBounds } from './limit-bounds';
 import { percentile } from './percentile';
-import { rateBound } from './rate-bound';
+import { alignClock, limitsOff, readUsage, resetUsage } from './platform-limits';
 
 const INVOICES = 500;
 const CONCURRENCY = 12;
 const ERROR_RATE = 0.05;
+const MINUTE_MS = 60_000;
 
 export interface BurstFigures {
   deliveries: number;
@@ -22,9 +24,20 @@ export interface BurstFigures {
   gaveUp: number;
   mismatched: number;
   refused: number;
+  /** Platform behaviours switched off for the run (none: every limit and quirk the sandboxes reproduce is on). */
+  limitsOff: string[];
   jiraRequests: number;
   jiraRateLimited: number;
   jiraFailed: number;
+  jiraPoints: number;
+  /** KVS write requests per delivery sent (duplicates included; what retries wrote included). */
+  kvsWritesPerDelivery: number;
+  kvsWrites: number;
+  kvsReads: number;
+  /** KVS requests by operation (reads and writes): what the writes per delivery are made of. */
+  kvsByOperation: Record<string, number>;
+  /** KVS requests refused with 429 RATE_LIMIT_EXCEEDED. */
+  kvsRefused: number;
   seconds: number;
   /**
    * CPU time the process (stack, sandboxes and app share one event loop) got per second of the run: near 1
@@ -32,6 +45,8 @@ export interface BurstFigures {
    */
   cpuShare: number;
   throughputPerSec: number;
+  /** Each limit's lower bound on the run's duration, in seconds (`limit-bounds.ts`). */
+  bounds: Record<string, number>;
   boundSeconds: number;
   boundPerSec: number;
   bindingLimit: string;
@@ -44,8 +59,10 @@ export interface BurstFigures {
 /**
  * Month end: 500 new invoices, each created, sent and paid in Wave (3 events), delivered by a Wave-like
  * sender (12 at once, retrying non-2xx with Wave's backoff) with 5% of events sent again and events of an
- * invoice overtaking each other, against the Jira sandbox at its default rate limits with 5% injected 5xx.
- * Then every invoice is checked in Jira against Wave's final state.
+ * invoice overtaking each other, with every limit of the platform on (Jira's burst, per-issue and points limits,
+ * search lag, the KVS and queue quotas, time limits) and 5% injected 5xx. It starts at the top of a runtime-clock
+ * minute, so the per-minute quotas' windows are whole and the bound is the same from run to run. Then every
+ * invoice is checked in Jira against Wave's final state.
  */
 export async function runBurst(): Promise<BurstFigures> {
   const t = await startBenchStack();
@@ -67,19 +84,22 @@ export async function runBurst(): Promise<BurstFigures> {
       maxCopies: 2,
     });
 
-    await resetJiraStats(t.stack.baseUrl);
+    await alignClock(t, MINUTE_MS);
+    const startMs = await resetUsage(t);
     t.stack.jira.setFaults({ errorRate: ERROR_RATE, seed: 42 });
     const cpuBefore = process.cpuUsage();
     const report = await sendLikeWave(schedule.deliveries, { concurrency: CONCURRENCY, post: (body) => t.post(body) });
     const cpu = process.cpuUsage(cpuBefore);
+    const off = limitsOff(t);
     t.stack.jira.clearFaults();
-    const stats = await readJiraStats(t.stack.baseUrl);
+    const usage = await readUsage(t, startMs, INVOICES);
+    const stats = usage.jira;
 
     const check = compareJiraWithWave(t.stack.jira, t.stack.wave, {
       invoiceIds: new Set(lifecycles.map((events) => events[0]!.invoiceId)),
     });
     const seconds = report.elapsedMs / 1000;
-    const bound = rateBound(stats, INVOICES);
+    const bound = limitBounds(usage);
     const deliveries = report.deliveries - report.gaveUp;
     return {
       deliveries: report.deliveries,
@@ -91,12 +111,20 @@ export async function runBurst(): Promise<BurstFigures> {
       gaveUp: report.gaveUp,
       mismatched: check.mismatched.length,
       refused: report.refused,
+      limitsOff: off,
       jiraRequests: countRequests(stats),
       jiraRateLimited: countRequests(stats, (entry) => entry.status === 429),
       jiraFailed: countRequests(stats, (entry) => entry.status >= 500),
+      jiraPoints: stats.points.totalSpent,
+      kvsWritesPerDelivery: usage.kvs.writes / report.deliveries,
+      kvsWrites: usage.kvs.writes,
+      kvsReads: usage.kvs.reads,
+      kvsByOperation: usage.kvs.byOperation,
+      kvsRefused: usage.kvs.refused,
       seconds,
       cpuShare: (cpu.user + cpu.system) / 1e3 / report.elapsedMs,
       throughputPerSec: deliveries / seconds,
+      bounds: bound.bounds,
       boundSeconds: bound.seconds,
       boundPerSec: deliveries / bound.seconds,
       bindingLimit: bound.bindingLimit,

@@ -4,6 +4,16 @@ import type { WaveDelivery } from './wave-workload';
 
 export type SendPolicy = Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs' | 'maxAttempts'>;
 
+/** The time the sender lives on: real time by default, or a simulated clock that the caller moves. */
+export interface SenderClock {
+  now(): number;
+  /**
+   * Called when no request is in flight and the next retry is due later: resolves once the clock has reached
+   * `at` (e.g. by moving the runtime clock there, running whatever falls due on the way).
+   */
+  waitUntil(at: number): Promise<void>;
+}
+
 export interface SendOptions {
   /** Deliveries in flight at once. */
   concurrency: number;
@@ -13,6 +23,12 @@ export interface SendOptions {
   post: (body: string) => Promise<{ status: number; body: { status?: string } }>;
   /** Called after every answer (tests use it to end an outage once the app has refused something). */
   onAnswer?: (status: number) => void | Promise<void>;
+  /** Default real time, the sender polling every few ms while it waits. */
+  clock?: SenderClock;
+  /** Per delivery (by index), the time on the sender's clock before which it is not first sent: when Wave sends it. */
+  sendAt?: readonly number[];
+  /** Called once per event id, just before it is first sent: the change in Wave the event reports. */
+  beforeFirstSend?: (delivery: WaveDelivery) => Promise<void>;
 }
 
 export interface SendReport {
@@ -27,6 +43,7 @@ export interface SendReport {
   outcomes: Record<string, number>;
   /** Per event id: first attempt sent → first 2xx answer (the app answers 2xx once Jira reflects it), ms. */
   latencyMs: number[];
+  /** On the sender's clock. */
   elapsedMs: number;
 }
 
@@ -42,11 +59,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sends like Wave's webhook sender: every delivery is POSTed until a 2xx, a non-2xx (or a network error)
  * retried after an exponential backoff that does not hold a connection; at most `concurrency` requests
- * in flight, retries that are due going before new deliveries.
+ * in flight, retries that are due going before new deliveries. On a simulated `clock`, a sender with nothing in
+ * flight and nothing due asks the clock to move to its next retry or first send instead of waiting.
  */
 export async function sendLikeWave(deliveries: readonly WaveDelivery[], options: SendOptions): Promise<SendReport> {
   const policy: SendPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const started = performance.now();
+  const now = (): number => options.clock?.now() ?? performance.now();
+  const started = now();
   const report: SendReport = {
     deliveries: deliveries.length,
     attempts: 0,
@@ -61,20 +80,25 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
   const retries: Pending[] = [];
   let next = 0;
   let inFlight = 0;
+  /** One move of a simulated clock at a time; every worker waits for it. */
+  let clockMove: Promise<void> | undefined;
 
   const take = (): Pending | undefined => {
-    const now = performance.now();
+    const at = now();
     retries.sort((a, b) => a.dueAt - b.dueAt);
-    if (retries[0] && retries[0].dueAt <= now) return retries.shift();
+    if (retries[0] && retries[0].dueAt <= at) return retries.shift();
     const delivery = deliveries[next];
-    if (!delivery) return undefined;
+    if (!delivery || (options.sendAt?.[next] ?? at) > at) return undefined;
     next += 1;
-    return { delivery, attempts: 0, dueAt: now };
+    return { delivery, attempts: 0, dueAt: at };
   };
 
   const attempt = async (pending: Pending): Promise<void> => {
     const { eventId, body } = pending.delivery;
-    if (!firstSent.has(eventId)) firstSent.set(eventId, performance.now());
+    if (!firstSent.has(eventId)) {
+      firstSent.set(eventId, now());
+      await options.beforeFirstSend?.(pending.delivery);
+    }
     pending.attempts += 1;
     report.attempts += 1;
     let status = 0;
@@ -91,7 +115,7 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
       report.outcomes[outcome ?? 'ok'] = (report.outcomes[outcome ?? 'ok'] ?? 0) + 1;
       if (!acknowledged.has(eventId)) {
         acknowledged.add(eventId);
-        report.latencyMs.push(performance.now() - (firstSent.get(eventId) as number));
+        report.latencyMs.push(now() - (firstSent.get(eventId) as number));
       }
       return;
     }
@@ -101,11 +125,31 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
       return;
     }
     const delay = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (pending.attempts - 1));
-    retries.push({ ...pending, dueAt: performance.now() + delay });
+    retries.push({ ...pending, dueAt: now() + delay });
+  };
+
+  /**
+   * Nothing to send now: poll in real time, or move a simulated clock to the next retry or first send when nothing
+   * is in flight.
+   */
+  const wait = async (): Promise<void> => {
+    if (clockMove) return clockMove;
+    const nextSendAt = next < deliveries.length ? options.sendAt?.[next] : undefined;
+    const due = [...retries.map((retry) => retry.dueAt), ...(nextSendAt === undefined ? [] : [nextSendAt])];
+    if (!options.clock || inFlight > 0 || due.length === 0) {
+      await sleep(POLL_MS);
+      return;
+    }
+    const dueAt = Math.min(...due);
+    clockMove = options.clock.waitUntil(dueAt).finally(() => {
+      clockMove = undefined;
+    });
+    return clockMove;
   };
 
   const worker = async (): Promise<void> => {
     for (;;) {
+      if (clockMove) await clockMove;
       const pending = take();
       if (pending) {
         inFlight += 1;
@@ -117,11 +161,11 @@ export async function sendLikeWave(deliveries: readonly WaveDelivery[], options:
         continue;
       }
       if (next >= deliveries.length && retries.length === 0 && inFlight === 0) return;
-      await sleep(POLL_MS);
+      await wait();
     }
   };
 
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  report.elapsedMs = performance.now() - started;
+  report.elapsedMs = now() - started;
   return report;
 }

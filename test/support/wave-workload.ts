@@ -1,6 +1,8 @@
 import { eventBody } from '../../local/wave-sandbox/events';
 import type { WaveSandboxControl } from '../../local/wave-sandbox';
 import type { WaveInvoice, WavePayment } from '../../src/domain/wave-webhook';
+import { waveBody } from './wave-format';
+import type { TestStack } from './test-stack';
 
 /** One webhook event as Wave would send it: its id, the invoice it is about, the exact body. */
 export interface WaveDelivery {
@@ -33,6 +35,11 @@ const STATE_EVENT: Record<'created' | 'sent' | 'viewed', { type: string; status:
 };
 
 const usd = (minor: number) => ({ value: (minor / 100).toFixed(2), currency: { code: 'USD' } });
+
+/** A change stamps the invoice with the clock's millisecond: two in one millisecond would look like one state. */
+async function afterLastChange(invoice: WaveInvoice): Promise<void> {
+  while (Date.now() <= Date.parse(invoice.modifiedAt)) await new Promise((resolve) => setTimeout(resolve, 1));
+}
 
 /**
  * Takes one new invoice through `steps` in the Wave sandbox (which keeps the truth) and returns the
@@ -78,8 +85,7 @@ export async function runInvoiceLifecycle(
     }
     if (!invoice) throw new Error(`lifecycle step ${step} needs the invoice to be created first`);
     const amount = step === 'paid' ? total - paidMinor : Math.round(total * 0.4);
-    // A payment stamps the invoice with the clock's millisecond: two in one millisecond would look like one state.
-    while (Date.now() <= Date.parse(invoice.modifiedAt)) await new Promise((resolve) => setTimeout(resolve, 1));
+    await afterLastChange(invoice);
     const answer = await wave.api.payment({
       invoiceId: invoice.id,
       amount: usd(amount),
@@ -110,4 +116,63 @@ export function lateCopyOf(delivery: WaveDelivery, wave: WaveSandboxControl): Wa
     resource,
   });
   return { eventId, type: 'invoice.updated', invoiceId: delivery.invoiceId, body };
+}
+
+/** The event Wave sends (its own format: no created, customer or payment events) when an invoice reaches a status. */
+const WAVE_EVENT_BY_STATUS: Record<string, string> = {
+  SAVED: 'invoice.approved',
+  SENT: 'invoice.sent',
+  VIEWED: 'invoice.viewed',
+  PARTIAL: 'invoice.partially_paid',
+  PAID: 'invoice.paid',
+  OVERPAID: 'invoice.overpaid',
+};
+
+export function waveEventType(status: string): string {
+  const type = WAVE_EVENT_BY_STATUS[status];
+  if (!type) throw new Error(`Wave sends no event when an invoice becomes ${status}`);
+  return type;
+}
+
+/** One delivery in Wave's own format: thin (the invoice's number only), so the app reads the invoice from Wave. */
+export function waveFormatDelivery(t: TestStack, type: string, invoiceId: string): WaveDelivery {
+  const { eventId, body } = waveBody(t, type, invoiceId);
+  return { eventId, type, invoiceId, body };
+}
+
+/** What a Wave user does to an invoice: sends it, sees it viewed, records a payment (in minor units). */
+export type InvoiceChange = { status: 'SENT' | 'VIEWED' } | { payMinor: number };
+
+/** Makes one change to an invoice in the Wave sandbox without any webhook (the caller delivers the event); answers the invoice after it. */
+export async function changeInvoice(
+  wave: WaveSandboxControl,
+  invoice: WaveInvoice,
+  change: InvoiceChange,
+): Promise<WaveInvoice> {
+  await afterLastChange(invoice);
+  if ('status' in change) {
+    return (await wave.api.invoice({ invoice: { id: invoice.id, status: change.status }, deliver: false }))
+      .invoice as WaveInvoice;
+  }
+  const answer = await wave.api.payment({
+    invoiceId: invoice.id,
+    amount: usd(change.payMinor),
+    paymentMethod: 'bank transfer',
+    deliver: false,
+  });
+  return answer.invoice as WaveInvoice;
+}
+
+/** A new approved (SAVED) invoice in the Wave sandbox, without any webhook. */
+export async function approveInvoice(
+  wave: WaveSandboxControl,
+  options: { totalMinor: number; customerId?: string },
+): Promise<WaveInvoice> {
+  const invoice = {
+    status: 'SAVED',
+    total: usd(options.totalMinor),
+    title: 'Consulting, month end',
+    ...(options.customerId ? { customerId: options.customerId } : {}),
+  };
+  return (await wave.api.invoice({ invoice, deliver: false })).invoice as WaveInvoice;
 }
