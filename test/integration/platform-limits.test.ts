@@ -93,6 +93,17 @@ describe("Forge's KVS quota", () => {
     expect((await postWave(t, waveBody(t, 'invoice.viewed', invoice.id).body)).body.status).toBe('processed');
     expect(t.stack.kvs.usage().writes).toBeLessThanOrEqual(2);
   });
+
+  it("a new invoice of a known customer costs five: its lock, create intent and commit; the customer's lock and commit", async () => {
+    const first = await changeInWave(t, { status: 'SENT', total: { value: '31.00' } });
+    await untilAccepted(waveBody(t, 'invoice.sent', first.id).body);
+    const invoice = await changeInWave(t, { status: 'SENT', total: { value: '32.00' } });
+    t.stack.kvs.resetUsage();
+    expect((await postWave(t, waveBody(t, 'invoice.sent', invoice.id).body)).body.status).toBe('processed');
+    expect(issuesFor(invoice.id)).toHaveLength(1);
+    // The customer's account issue follows what it owes: the customer's own record pipeline runs beside.
+    expect(t.stack.kvs.usage().writes).toBeLessThanOrEqual(5);
+  });
 });
 
 describe('worklogs as Jira has them', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryRecord } from './activity-log';
 import { deliveryEntity, storedDelivery } from './activity-log';
-import type { CreateIntent } from './create-intent';
+import { INTENT_TTL, type CreateIntent } from './create-intent';
 import { EVENT_TTL, type EventRecord } from './event-dedupe';
 import { kvs } from './kvs';
 import { storageKeys, type WaveLinkKind } from './keys';
@@ -78,5 +78,23 @@ export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<
       { ttl },
     );
   }
+  await transaction.execute();
+}
+
+/**
+ * Lets go of a record after a failed delivery. When the delivery had created the record's issue, the issue is
+ * recorded in the create intent in the same write, so the retry adopts it by id instead of creating another.
+ */
+export async function releaseRecordAfterFailure(
+  lock: HeldLock,
+  kind: WaveLinkKind,
+  waveId: string,
+  created?: { intent: CreateIntent; issue: { id: string; key: string } },
+): Promise<void> {
+  if (!created) return lock.release();
+  const intent: CreateIntent = { ...created.intent, issue: created.issue };
+  const stillOurs = (await kvs.get<string>(lock.key)) === lock.owner;
+  let transaction = kvs.transact().set(storageKeys.createIntent(kind, waveId), intent, undefined, { ttl: INTENT_TTL });
+  if (stillOurs) transaction = transaction.delete(lock.key);
   await transaction.execute();
 }

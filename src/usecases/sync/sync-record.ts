@@ -1,10 +1,10 @@
 import { getIssue } from '../../adapters/jira/issues';
 import { findIssuesByWaveId } from '../../adapters/jira/issue-search';
-import { markCreateIntent, recordCreatedIssue, type CreateIntent } from '../../adapters/storage/create-intent';
+import { markCreateIntent, type CreateIntent } from '../../adapters/storage/create-intent';
 import type { WaveLinkKind } from '../../adapters/storage/keys';
 import { putLink } from '../../adapters/storage/links';
 import { acquireRecordLock } from '../../adapters/storage/record-lock';
-import { commitRecord, readRecordState } from '../../adapters/storage/record-store';
+import { commitRecord, readRecordState, releaseRecordAfterFailure } from '../../adapters/storage/record-store';
 import type { Draft, IssueRef, ProjectTarget, SyncPlan, TransitionBlockReason } from '../../domain/sync';
 import { UnavailableError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
@@ -73,6 +73,8 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     });
     return activity ? { ...result, logged: true } : result;
   };
+  /** The issue this delivery created, until the commit links it. */
+  let created: { intent: CreateIntent; issue: IssueRef } | undefined;
   try {
     const state = await readRecordState<TLink>(spec.kind, waveId, eventId ?? '-');
     const link = state.link ?? null;
@@ -91,7 +93,9 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
         intent = { at: ctx.budget.now() };
         await markCreateIntent(spec.kind, waveId, intent.at);
       },
-      afterCreate: (issue) => recordCreatedIssue(spec.kind, waveId, intent ?? { at: ctx.budget.now() }, issue),
+      afterCreate: async (issue) => {
+        created = { intent: intent ?? { at: ctx.budget.now() }, issue };
+      },
       unconfirmedWorklogKeys: spec.unconfirmedWorklogKeys?.(link) ?? new Set(),
       ...(spec.onTransitionBlocked ? { onTransitionBlocked: spec.onTransitionBlocked } : {}),
       ...(link ? {} : { adopted: await adoptOrphan(ctx, spec.kind, waveId, state.intent) }),
@@ -108,7 +112,7 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     const newIssueId = executed.issue && executed.issue.id !== link?.issue.id ? executed.issue.id : undefined;
     return await finish(spec.result(executed, facts, link), executed.link ?? undefined, newIssueId);
   } catch (error) {
-    await lock.release();
+    await releaseRecordAfterFailure(lock, spec.kind, waveId, created);
     throw error;
   }
 }
