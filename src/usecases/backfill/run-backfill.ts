@@ -5,6 +5,7 @@ import { storageKeys } from '../../adapters/storage/keys';
 import { tryAcquireLock } from '../../adapters/storage/kvs-lock';
 import type { WaveInvoice } from '../../domain/wave-webhook/types';
 import type { TimeBudget } from '../../shared/time-budget';
+import { UnavailableError } from '../../shared/errors';
 import { applyWaveInvoice } from '../reconcile/apply-wave-record';
 import { describeFailure, isRunWideFailure } from '../reconcile/failures';
 import { invoiceLister, readChanges } from '../reconcile/wave-change-feed';
@@ -15,16 +16,26 @@ const PAGE_SIZE = 50;
 const LOCK_TTL_SECONDS = 16 * 60;
 /** Stop starting pages with less than this left, and queue the rest. */
 const PAGE_RESERVE_MS = 120_000;
+/** Forge's async events wait at most 15 minutes before delivery. */
+const MAX_QUEUE_DELAY_SECONDS = 900;
 
 /**
  * One queue event's share of a backfill: pages of invoices until the time is nearly up, progress
  * saved after each page, the rest queued. Invoices already in Jira cost a KVS read and nothing
- * else. An invoice Jira refuses is skipped and logged; a run-wide failure (Jira or Wave down,
- * not configured) stops the backfill as "failed" with its reason, to be resumed from the admin page.
+ * else. An invoice Jira refuses is skipped and logged; Jira, Wave or the app's storage busy or down pauses the run,
+ * which goes on by itself when they are back; a failure an admin must fix (Wave access revoked, not configured)
+ * stops it as "failed" with its reason, to be resumed from the admin page.
  */
 export async function runBackfillStep(runId: string, budget: TimeBudget): Promise<void> {
   const lock = await tryAcquireLock(storageKeys.keeperLock('backfill'), LOCK_TTL_SECONDS);
-  if (!lock) return;
+  if (!lock) {
+    // Another step holds the run, or a step that could not let go (its release met a spent quota) until the lock
+    // expires: look again in a minute rather than leave a running backfill without a next step.
+    const record = await getBackfill();
+    if (record?.runId === runId && record.state === 'running')
+      await pushWork({ kind: 'backfill', runId }, { delayInSeconds: 60 });
+    return;
+  }
   try {
     const record = await getBackfill();
     if (!record || record.runId !== runId || record.state !== 'running') return;
@@ -70,6 +81,13 @@ async function importPages(start: BackfillRecord, budget: TimeBudget): Promise<v
     }
   } catch (error) {
     const reason = describeFailure(error);
+    if (error instanceof UnavailableError) {
+      // Busy or down for a while (a quota spent for the minute or the hour, an outage): the run waits and goes on.
+      await saveBackfill({ ...record, lastError: reason, updatedAt: budget.now() });
+      const delayInSeconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(60, error.retryAfterSeconds));
+      await pushWork({ kind: 'backfill', runId: record.runId }, { delayInSeconds });
+      return;
+    }
     await saveBackfill({ ...record, state: 'failed', lastError: reason, updatedAt: budget.now() });
     await recordDelivery({
       receivedAt: budget.now(),
