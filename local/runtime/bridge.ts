@@ -54,30 +54,7 @@ export async function handleBridgeCall(
   }
 }
 
-const CALLS: Record<string, BridgeCall> = {
-  getContext: async (options, module, accountId, origin) =>
-    success(await customUiContext(options, module, accountId, origin)),
-  invoke: invokeResolver,
-  fetchProduct,
-  submit: submitView,
-  getUrl: async (options, _module, _accountId, origin, payload) =>
-    success(
-      navigationUrl(payload, {
-        baseUrl: options.baseUrl(),
-        siteUrl: options.siteUrl(),
-        modules: options.modules,
-        origin,
-      }),
-    ),
-};
-
-async function invokeResolver(
-  options: BridgeOptions,
-  module: UiModule,
-  accountId: string,
-  origin: PageOrigin,
-  payload: unknown,
-): Promise<BridgeAnswer> {
+const invokeResolver: BridgeCall = async (options, module, accountId, origin, payload) => {
   if (!module.resolverFunction) return failure(400, `module '${module.key}' has no resolver`);
   const {
     functionKey,
@@ -101,15 +78,9 @@ async function invokeResolver(
   }
   // With metadata, @forge/bridge expects the answer wrapped as {body, metadata}.
   return success(metadata === undefined ? outcome.value : { body: outcome.value, metadata: {} });
-}
+};
 
-async function fetchProduct(
-  options: BridgeOptions,
-  _module: UiModule,
-  accountId: string,
-  _origin: PageOrigin,
-  payload: unknown,
-): Promise<BridgeAnswer> {
+const fetchProduct: BridgeCall = async (options, _module, accountId, _origin, payload) => {
   const { product, restPath, fetchRequestInit } = (payload ?? {}) as {
     product?: unknown;
     restPath?: unknown;
@@ -133,20 +104,14 @@ async function fetchProduct(
     statusText: response.statusText,
     isAttachment: false,
   });
-}
+};
 
 /**
  * `view.submit(configuration)`: only a gadget's edit view is submittable; Jira stores what it submits as
  * the gadget's configuration (then shows the view). Elsewhere the answer is false, which `@forge/bridge`
  * turns into "this resource's view is not submittable."
  */
-async function submitView(
-  options: BridgeOptions,
-  module: UiModule,
-  accountId: string,
-  origin: PageOrigin,
-  payload: unknown,
-): Promise<BridgeAnswer> {
+const submitView: BridgeCall = async (options, module, accountId, origin, payload) => {
   if (module.type !== 'jira:dashboardGadget' || origin.entryPoint !== 'edit') return success(false);
   gadgetPlace(options, module, accountId, origin);
   const host = options.host();
@@ -158,7 +123,7 @@ async function submitView(
   );
   if (!saved) return failure(501, 'this local runtime has no Jira to host gadgets');
   return saved.ok ? success(true) : failure(saved.status, saved.error);
-}
+};
 
 function success(value: unknown): BridgeAnswer {
   return { status: 200, body: { ok: true, value } };
@@ -167,3 +132,20 @@ function success(value: unknown): BridgeAnswer {
 function failure(status: number, error: string): BridgeAnswer {
   return { status, body: { ok: false, error } };
 }
+
+const CALLS: Record<string, BridgeCall> = {
+  getContext: async (options, module, accountId, origin) =>
+    success(await customUiContext(options, module, accountId, origin)),
+  invoke: invokeResolver,
+  fetchProduct,
+  submit: submitView,
+  getUrl: async (options, _module, _accountId, origin, payload) =>
+    success(
+      navigationUrl(payload, {
+        baseUrl: options.baseUrl(),
+        siteUrl: options.siteUrl(),
+        modules: options.modules,
+        origin,
+      }),
+    ),
+};

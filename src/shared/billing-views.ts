@@ -26,18 +26,23 @@ export interface PaymentView {
   source: 'worklog' | 'comment';
 }
 
-/** One invoice in a list (a customer's invoices, the invoices a work issue was billed on). */
-export interface InvoiceSummaryView {
-  issueKey: string;
-  invoiceNumber: string;
-  customerName: string | null;
+/** What an invoice amounts to: its status, its figures and when it is due. */
+export interface InvoiceFigures {
   /** Wave's status (SENT, PARTIAL, PAID, OVERDUE, …). */
   status: string;
   currency: string;
   totalMinor: number;
   paidMinor: number;
   dueMinor: number;
+  /** `YYYY-MM-DD`, or null when the invoice has none. */
   dueDate: string | null;
+}
+
+/** One invoice in a list (a customer's invoices, the invoices a work issue was billed on). */
+export interface InvoiceSummaryView extends InvoiceFigures {
+  issueKey: string;
+  invoiceNumber: string;
+  customerName: string | null;
   /** Days past the due date while something is owed (positive: late); null when not owed or no due date. */
   daysPastDue: number | null;
 }

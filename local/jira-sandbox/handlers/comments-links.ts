@@ -13,16 +13,11 @@ import {
   type HandlerTable,
 } from './handler-types';
 import { changeIssue } from './issue-changes';
+import { requirePermittedIssue } from './permitted-issue';
 
 function addComment(ctx: HandlerContext) {
   const { site, principal } = ctx;
-  const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(
-    issue,
-    principal,
-    'ADD_COMMENTS',
-    'You do not have the permission to comment on this issue.',
-  );
+  const issue = requirePermittedIssue(ctx, 'ADD_COMMENTS', 'You do not have the permission to comment on this issue.');
   const body = (ctx.body ?? {}) as { body?: unknown };
   if (body.body === undefined || body.body === null)
     throw jiraErrors.fieldErrors({ comment: 'Comment body can not be empty!' });

@@ -194,53 +194,31 @@ export function applyPatch(site: Site, draft: StoredIssue, patch: IssuePatch): C
     items.push(changeItem('duedate', 'duedate', 'jira', draft.duedate, draft.duedate, patch.duedate, patch.duedate));
     draft.duedate = patch.duedate;
   }
-  if (patch.priorityId !== undefined && patch.priorityId !== draft.priorityId) {
-    items.push(
-      changeItem(
-        'priority',
-        'priority',
-        'jira',
-        draft.priorityId,
-        site.catalog.priority(draft.priorityId).name,
-        patch.priorityId,
-        site.catalog.priority(patch.priorityId).name,
-      ),
-    );
-    draft.priorityId = patch.priorityId;
-  }
-  if (patch.reporterId !== undefined && patch.reporterId !== draft.reporterId) {
-    items.push(
-      changeItem(
-        'reporter',
-        'reporter',
-        'jira',
-        draft.reporterId,
-        user(draft.reporterId),
-        patch.reporterId,
-        user(patch.reporterId),
-      ),
-    );
-    draft.reporterId = patch.reporterId;
-  }
-  if (patch.assigneeId !== undefined && patch.assigneeId !== draft.assigneeId) {
-    items.push(
-      changeItem(
-        'assignee',
-        'assignee',
-        'jira',
-        draft.assigneeId,
-        user(draft.assigneeId),
-        patch.assigneeId,
-        user(patch.assigneeId),
-      ),
-    );
-    draft.assigneeId = patch.assigneeId;
-  }
+  const priority = (id: string) => site.catalog.priority(id).name;
+  items.push(...referenceChange(draft, 'priorityId', 'priority', patch.priorityId, priority));
+  items.push(...referenceChange(draft, 'reporterId', 'reporter', patch.reporterId, user));
+  items.push(...referenceChange(draft, 'assigneeId', 'assignee', patch.assigneeId, user));
   if (patch.resolutionId !== undefined && patch.resolutionId !== draft.resolutionId) {
     items.push(resolutionChange(site, draft, patch.resolutionId));
   }
   items.push(...estimateChanges(draft, patch));
   return items;
+}
+
+type ReferenceKey = 'priorityId' | 'reporterId' | 'assigneeId';
+
+/** Sets a field that holds an id (a priority, a user); the changelog item (ids and their names) when it moved. */
+function referenceChange<K extends ReferenceKey>(
+  draft: StoredIssue,
+  key: K,
+  field: string,
+  to: StoredIssue[K] | undefined,
+  name: (id: StoredIssue[K]) => string | null,
+): ChangeItem[] {
+  const before = draft[key];
+  if (to === undefined || to === before) return [];
+  draft[key] = to;
+  return [changeItem(field, field, 'jira', before, name(before), to, name(to))];
 }
 
 /** A new original estimate also becomes the remaining one while none is set, as in Jira. */

@@ -8,6 +8,7 @@ import { listParam, noContent, ok, param, stringParam, type HandlerContext, type
 import { changeIssue } from './issue-changes';
 import { applyPatch, readIssuePatch, screenFields } from './issue-input';
 import { propertyList } from './property-rules';
+import { requirePermittedIssue } from './permitted-issue';
 import { applyTransition, requireTransition } from './transitions';
 
 type IssueBody = {
@@ -124,13 +125,7 @@ function getIssue(ctx: HandlerContext) {
 
 function editIssue(ctx: HandlerContext) {
   const { site, principal } = ctx;
-  const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(
-    issue,
-    principal,
-    'EDIT_ISSUES',
-    'You do not have permission to edit issues in this project.',
-  );
+  const issue = requirePermittedIssue(ctx, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
   const body = (ctx.body ?? {}) as IssueBody;
   const { patch, errors } = readIssuePatch(
     site,
@@ -163,10 +158,8 @@ function editIssue(ctx: HandlerContext) {
 
 function deleteIssue(ctx: HandlerContext) {
   const { site, principal } = ctx;
-  const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-  site.requireIssuePermission(
-    issue,
-    principal,
+  const issue = requirePermittedIssue(
+    ctx,
     'DELETE_ISSUES',
     'You do not have permission to delete issues in this project.',
   );

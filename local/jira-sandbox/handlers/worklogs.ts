@@ -17,6 +17,7 @@ import {
 import { changeIssue, changeItem } from './issue-changes';
 import { findWorklog } from './properties';
 import { propertyList } from './property-rules';
+import { requirePermittedIssue } from './permitted-issue';
 import { setEstimate } from './issue-input';
 import { adjustedEstimate, notifyWatchers, requireEditable, requireTimeTracking } from './worklog-rules';
 
@@ -103,10 +104,8 @@ const withProperties = (ctx: HandlerContext) =>
 export const worklogHandlers: HandlerTable = {
   addWorklog: (ctx) => {
     const { site, principal } = ctx;
-    const issue = site.requireIssue(param(ctx, 'issueIdOrKey'), principal);
-    site.requireIssuePermission(
-      issue,
-      principal,
+    const issue = requirePermittedIssue(
+      ctx,
       'WORK_ON_ISSUES',
       'You do not have the permission to associate a worklog to this issue.',
     );

@@ -3,6 +3,7 @@
  * is set by the sync, but anyone who may edit the issue may change it, so nothing in it is trusted to be well formed.
  */
 
+import type { InvoiceFigures } from '../../shared/billing-views';
 import * as z from '../../shared/zod';
 import { amountToMinor } from './amounts';
 import { dateEpoch } from './calendar';
@@ -29,18 +30,11 @@ export interface IssueRefView {
 }
 
 /** An invoice issue's figures, in minor units of its currency. */
-export interface BillingInvoice {
+export interface BillingInvoice extends InvoiceFigures {
   issue: IssueRefView;
   waveId: string;
   businessId: string | null;
   invoiceNumber: string;
-  status: string;
-  currency: string;
-  totalMinor: number;
-  paidMinor: number;
-  dueMinor: number;
-  /** `YYYY-MM-DD`, or null when the invoice has none. */
-  dueDate: string | null;
   customerId: string | null;
   customerName: string | null;
 }

@@ -4,7 +4,7 @@ import { DELIVERY_OUTCOMES } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
 import { define } from '../core/define';
-import { noInput } from '../core/schemas';
+import { noInput, wholeNumberSchema } from '../core/schemas';
 import { activityChart } from './activity-chart';
 import { activityGroups } from './activity-page';
 import { groupView } from './group-view';
@@ -15,25 +15,25 @@ const listInput = z.strictObject({
   outcome: z.optional(z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` })),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000, 'is not a cursor this page handed out'))),
   limit: z.optional(
-    z
-      .number()
-      .check(
-        z.refine(Number.isInteger, 'must be a whole number'),
-        z.minimum(1, 'must be at least 1'),
-        z.maximum(100, 'must be at most 100'),
-      ),
+    wholeNumberSchema({
+      notWhole: 'must be a whole number',
+      min: 1,
+      belowMin: 'must be at least 1',
+      max: 100,
+      aboveMax: 'must be at most 100',
+    }),
   ),
 });
 
 const chartInput = z.strictObject({
   days: z.optional(
-    z
-      .number()
-      .check(
-        z.refine(Number.isInteger, 'must be a whole number of days'),
-        z.minimum(1, 'must be at least 1 day'),
-        z.maximum(30, 'must be at most 30 days (older deliveries are not kept)'),
-      ),
+    wholeNumberSchema({
+      notWhole: 'must be a whole number of days',
+      min: 1,
+      belowMin: 'must be at least 1 day',
+      max: 30,
+      aboveMax: 'must be at most 30 days (older deliveries are not kept)',
+    }),
   ),
 });
 

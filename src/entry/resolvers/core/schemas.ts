@@ -21,3 +21,24 @@ export const waveStatusSchema = z
 
 /** A resolver that takes no input still refuses unexpected fields. */
 export const noInput = z.strictObject({}, { error: 'this call takes no input' });
+
+interface WholeNumberRule {
+  /** The refusal of anything but a number; zod's own when not given. */
+  notANumber?: string;
+  notWhole: string;
+  min: number;
+  belowMin: string;
+  max: number;
+  aboveMax: string;
+}
+
+/** A whole number from `min` to `max`, each refusal in the admin's words. */
+export function wholeNumberSchema(rule: WholeNumberRule) {
+  return z
+    .number(rule.notANumber === undefined ? undefined : { error: rule.notANumber })
+    .check(
+      z.refine(Number.isInteger, rule.notWhole),
+      z.minimum(rule.min, rule.belowMin),
+      z.maximum(rule.max, rule.aboveMax),
+    );
+}

@@ -8,7 +8,7 @@ import type { TimeBudget } from '../../../shared/time-budget';
 import type { DefaultsView, WaveBusinessView } from '../api';
 import { define } from '../core/define';
 import { refuse } from '../core/envelope';
-import { noInput, projectKeySchema } from '../core/schemas';
+import { noInput, projectKeySchema, wholeNumberSchema } from '../core/schemas';
 import { listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
 import { defaultsView } from './defaults-view';
 import { listProjects, type ProjectWithIssueTypes } from '../../../adapters/jira/projects';
@@ -30,13 +30,14 @@ const defaultsInput = z.strictObject({
     paymentWorklogs: z.boolean({ error: 'must be on or off' }),
     issueLinks: z.boolean({ error: 'must be on or off' }),
   }),
-  worklogMinutes: z
-    .number({ error: 'enter a number of minutes' })
-    .check(
-      z.refine(Number.isInteger, 'must be whole minutes'),
-      z.minimum(1, "must be at least 1 minute (Jira's minimum)"),
-      z.maximum(1440, 'must be at most 1440 minutes (one day)'),
-    ),
+  worklogMinutes: wholeNumberSchema({
+    notANumber: 'enter a number of minutes',
+    notWhole: 'must be whole minutes',
+    min: 1,
+    belowMin: "must be at least 1 minute (Jira's minimum)",
+    max: 1440,
+    aboveMax: 'must be at most 1440 minutes (one day)',
+  }),
 });
 
 type DefaultsInput = z.output<typeof defaultsInput>;

@@ -3,7 +3,7 @@ import * as z from '../../../shared/zod';
 import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
 import type { WebhookSettingsView } from '../api';
 import { define } from '../core/define';
-import { noInput } from '../core/schemas';
+import { noInput, wholeNumberSchema } from '../core/schemas';
 import { WEB_TRIGGER_KEYS, webTriggerUrl } from '../../../adapters/forge/web-triggers';
 import { signingSecretView } from './signing-secret-view';
 import { sendTestEvent } from './test-event';
@@ -19,13 +19,14 @@ const rotateInput = z.strictObject({
       z.maxLength(256, 'must have at most 256 characters'),
       z.regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
     ),
-  graceHours: z
-    .number({ error: 'enter a number of hours' })
-    .check(
-      z.refine(Number.isInteger, 'must be whole hours'),
-      z.minimum(0, 'cannot be negative'),
-      z.maximum(MAX_GRACE_HOURS, `must be at most ${MAX_GRACE_HOURS} hours (7 days)`),
-    ),
+  graceHours: wholeNumberSchema({
+    notANumber: 'enter a number of hours',
+    notWhole: 'must be whole hours',
+    min: 0,
+    belowMin: 'cannot be negative',
+    max: MAX_GRACE_HOURS,
+    aboveMax: `must be at most ${MAX_GRACE_HOURS} hours (7 days)`,
+  }),
 });
 
 async function webhookSettings(now: number): Promise<WebhookSettingsView> {
