@@ -29,14 +29,7 @@ const STATE_TEXT: Record<BackfillView['state'], string> = {
 function Progress({ backfill }: { backfill: BackfillView }) {
   const { timezone } = usePageContext();
   return (
-    <RunProgress
-      name="backfill"
-      state={backfill.state}
-      stateText={STATE_TEXT[backfill.state]}
-      done={backfill.done}
-      total={backfill.total}
-      counted={`invoices from ${backfill.fromDate}`}
-    >
+    <RunProgress name="backfill" run={backfill} stateTexts={STATE_TEXT} counted={`invoices from ${backfill.fromDate}`}>
       <Text color="color.text.subtle" testId="backfill-summary">
         {plural(backfill.created, 'new issue', 'new issues')}; {backfill.alreadyInJira ?? 0} already in Jira;{' '}
         {backfill.skipped} skipped
