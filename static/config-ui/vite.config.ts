@@ -1,17 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { customUiBuild } from '../shared/custom-ui-build';
 
-/**
- * One bundle for both pages. `base: './'`: the page is served at /admin/ and /projects/<KEY>/settings/
- * locally and from Forge's CDN in Jira, so every asset URL must be relative.
- */
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    chunkSizeWarningLimit: 2000,
-  },
-});
+/** One bundle for both pages, served at /admin/ and /projects/<KEY>/settings/ locally and from Forge's CDN in Jira. */
+export default defineConfig({ ...customUiBuild(2000), plugins: [react()] });

@@ -3,6 +3,7 @@ import { view } from '@forge/bridge';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyTheme } from '../../shared/theme';
 import type { BillingCallName } from '../../../src/entry/resolvers/billing/api';
 import { prefetchBilling } from './api/prefetch';
 import { LoadingBlock, StartError } from './components/start-states';
@@ -14,18 +15,6 @@ const VIEWS: Record<ViewKind, { load: () => Promise<{ default: ComponentType }>;
   gadget: { load: () => import('./gadget/GadgetView'), firstCall: 'getReceivables' },
   'gadget-edit': { load: () => import('./gadget/GadgetEdit'), firstCall: 'getGadgetOptions' },
 };
-
-/** Follows Jira's light or dark theme (Forge applies it; the tokens' own loader covers the local stack). */
-async function applyTheme(context: ViewContext | undefined): Promise<void> {
-  await view.theme.enable().catch(() => undefined);
-  await setGlobalTheme({
-    colorMode: context?.colorMode ?? 'auto',
-    light: 'light',
-    dark: 'dark',
-    spacing: 'spacing',
-    typography: 'typography',
-  }).catch(() => undefined);
-}
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -40,7 +29,7 @@ async function start(): Promise<void> {
   if (chosen) prefetchBilling(chosen.firstCall);
   const loading = chosen?.load();
   const View = lazy(() => loading ?? VIEWS.panel.load());
-  await applyTheme(context);
+  await applyTheme(context?.colorMode, { enableForgeTheme: () => view.theme.enable(), setGlobalTheme });
   root.render(
     <StrictMode>
       {context ? (

@@ -1,30 +1,15 @@
 import { invoke } from '@forge/bridge';
 import type { ResolverApi, ResolverName, ResolverResult } from '../../../../src/entry/resolvers/api';
+import { resolverEnvelope } from '../../../shared/resolver-envelope';
 
 export type { ResolverApi, ResolverName, ResolverResult };
 export type Payload<N extends ResolverName> = ResolverApi[N]['payload'];
 export type Result<N extends ResolverName> = ResolverApi[N]['result'];
 
-/**
- * Calls a resolver. The resolvers answer with an envelope; a failure of the bridge itself
- * (network, timeout) is turned into the same envelope so every caller handles one shape.
- */
-export async function callResolver<N extends ResolverName>(
+/** Calls a resolver; every failure, the bridge's own too, comes back as the resolvers' envelope. */
+export function callResolver<N extends ResolverName>(
   name: N,
   payload?: Payload<N>,
 ): Promise<ResolverResult<Result<N>>> {
-  try {
-    const answer = (await invoke(name, (payload ?? {}) as Record<string, unknown>)) as
-      ResolverResult<Result<N>> | undefined;
-    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'The app answered in an unexpected way. Reload the page and try again.' },
-    };
-  } catch {
-    return {
-      ok: false,
-      error: { code: 'UNAVAILABLE', message: 'The app could not be reached. Check your connection and try again.' },
-    };
-  }
+  return resolverEnvelope(() => invoke(name, (payload ?? {}) as Record<string, unknown>));
 }

@@ -16,26 +16,24 @@ const APPEARANCE: Record<RunState, 'inprogress' | 'success' | 'removed' | 'defau
  * A background run (an import, applying a mapping) as it stands: its state, `done / total` with what they count,
  * a progress bar, and the run's own summary below. Test ids `<name>-progress`, `<name>-state`, `<name>-count`.
  */
-export function RunProgress({
+export function RunProgress<S extends RunState>({
   name,
-  state,
-  stateText,
-  done,
-  total,
+  run: { state, done, total },
+  stateTexts,
   counted,
   children,
 }: {
   name: string;
-  state: RunState;
-  stateText: string;
-  done: number;
-  total: number;
+  run: { state: S; done: number; total: number };
+  /** The words for each state the run can be in. */
+  stateTexts: Record<S, string>;
   /** What `done / total` counts, after the numbers: "invoices from 2026-01-01". */
   counted: string;
   children?: ReactNode;
 }) {
   // Until its first page a run does not know how much there is to do: "0 / 0" would read as "nothing to do".
   const counting = state === 'running' && total === 0;
+  const stateText = stateTexts[state];
   return (
     <Stack space="space.100" testId={`${name}-progress`}>
       <Inline space="space.100" alignBlock="center">

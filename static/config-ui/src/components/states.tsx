@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ReactNode } from 'react';
 import type { ResolverError } from '../../../../src/entry/resolvers/api';
+import { ActionMessage } from './ActionMessage';
 
 const loadingStyles = xcss({ display: 'flex', alignItems: 'center', justifyContent: 'center', minHeight: '8rem' });
 
@@ -41,22 +41,14 @@ export function ErrorMessage({
 }) {
   const canRetry = onRetry && error.code !== 'FORBIDDEN' && error.code !== 'INVALID_INPUT';
   return (
-    <SectionMessage
+    <ActionMessage
       appearance={error.code === 'FORBIDDEN' ? 'warning' : 'error'}
       title={errorTitle(error)}
       testId={testId ?? 'error-message'}
-      actions={
-        canRetry
-          ? [
-              <SectionMessageAction key="retry" onClick={onRetry}>
-                Try again
-              </SectionMessageAction>,
-            ]
-          : []
-      }
+      action={canRetry ? { label: 'Try again', onClick: onRetry } : undefined}
     >
       <Text as="p">{error.message}</Text>
-    </SectionMessage>
+    </ActionMessage>
   );
 }
 

@@ -20,14 +20,7 @@ const STATE_TEXT: Record<MappingApplyView['state'], string> = {
 
 function ApplyProgress({ apply }: { apply: MappingApplyView }) {
   return (
-    <RunProgress
-      name="apply"
-      state={apply.state}
-      stateText={STATE_TEXT[apply.state]}
-      done={apply.done}
-      total={apply.total}
-      counted="issues looked at"
-    >
+    <RunProgress name="apply" run={apply} stateTexts={STATE_TEXT} counted="issues looked at">
       <Text color="color.text.subtle" testId="apply-summary">
         {plural(apply.moved, 'issue', 'issues')} moved
         {apply.blocked > 0 ? `; ${apply.blocked} could not be moved` : ''}.

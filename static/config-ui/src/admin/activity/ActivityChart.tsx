@@ -1,6 +1,7 @@
 import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { ActivityChartView } from '../../../../../src/entry/resolvers/api';
+import { ChartText } from './ChartText';
 import { OUTCOME_COLOUR, OUTCOME_LABEL, OUTCOMES } from './outcomes';
 
 const WIDTH = 680;
@@ -62,16 +63,16 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
               strokeWidth={1}
               strokeDasharray={tick === 0 ? undefined : '2 4'}
             />
-            <text
+            <ChartText
               x={AXIS_LEFT - 6}
               y={y(tick) + 4}
-              textAnchor="end"
-              fontSize="11"
+              anchor="end"
+              size={11}
               fill={token('color.text.subtlest')}
-              data-testid="chart-y-tick"
+              testId="chart-y-tick"
             >
               {tick}
-            </text>
+            </ChartText>
           </g>
         ))}
         {chart.days.map((day, index) => {
@@ -109,16 +110,9 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
                 );
               })}
               {total > 0 ? (
-                <text
-                  x={centre(index)}
-                  y={y(total) - 3}
-                  textAnchor="middle"
-                  fontSize="10"
-                  fill={token('color.text.subtle')}
-                  data-testid="chart-count"
-                >
+                <ChartText x={centre(index)} y={y(total) - 3} fill={token('color.text.subtle')} testId="chart-count">
                   {total}
-                </text>
+                </ChartText>
               ) : null}
               {day.refused > 0 ? (
                 <g data-testid="chart-refused">
@@ -133,40 +127,29 @@ export function ActivityChart({ chart }: { chart: ActivityChartView }) {
                   >
                     <title>{`${day.date}: ${day.refused} refused before their signature was checked`}</title>
                   </rect>
-                  <text
+                  <ChartText
                     x={centre(index) + barWidth / 2 + 2 + refusedWidth / 2}
                     y={y(day.refused) - 3}
-                    textAnchor="middle"
-                    fontSize="10"
                     fill={REFUSED_COLOUR}
                   >
                     {day.refused}
-                  </text>
+                  </ChartText>
                 </g>
               ) : null}
               {index % labelEvery === 0 || isToday ? (
-                <text
+                <ChartText
                   x={centre(index)}
                   y={PLOT_BOTTOM + 14}
-                  textAnchor="middle"
-                  fontSize="10"
-                  fontWeight={isToday ? 'bold' : undefined}
+                  bold={isToday}
                   fill={isToday ? token('color.text') : token('color.text.subtlest')}
                 >
                   {shortDay(day.date)}
-                </text>
+                </ChartText>
               ) : null}
               {isToday ? (
-                <text
-                  x={centre(index)}
-                  y={PLOT_BOTTOM + 28}
-                  textAnchor="middle"
-                  fontSize="10"
-                  fontWeight="bold"
-                  fill={token('color.text')}
-                >
+                <ChartText x={centre(index)} y={PLOT_BOTTOM + 28} bold fill={token('color.text')}>
                   Today
-                </text>
+                </ChartText>
               ) : null}
             </g>
           );

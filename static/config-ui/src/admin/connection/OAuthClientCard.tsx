@@ -1,10 +1,9 @@
 import { Stack, Text } from '@atlaskit/primitives';
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { CardForm } from '../../components/CardForm';
 import { CopyField } from '../../components/CopyField';
-import { Field } from '../../components/Field';
+import { TextInputField } from '../../components/TextInputField';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 
@@ -46,44 +45,33 @@ export function OAuthClientCard({
           onSubmit={onSubmit}
           submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client', status: save.status }}
         >
-          <Field id="wave-client-id" label="Client id" isRequired error={save.fieldErrors.clientId}>
-            {(props) => (
-              <Textfield
-                {...props}
-                value={clientId}
-                autoComplete="off"
-                onChange={(event) => {
-                  setClientId(event.currentTarget.value);
-                  save.clearFieldError('clientId');
-                }}
-              />
-            )}
-          </Field>
-          <Field
+          <TextInputField
+            id="wave-client-id"
+            label="Client id"
+            isRequired
+            form={save}
+            name="clientId"
+            value={clientId}
+            onValueChange={setClientId}
+            autoComplete="off"
+          />
+          <TextInputField
             id="wave-client-secret"
             label="Client secret"
             isRequired
-            error={save.fieldErrors.clientSecret}
             hint={
               connection.clientIdSet
                 ? 'A secret is stored. It is never shown; enter it again to change the client.'
                 : 'Stored encrypted; never shown again.'
             }
-          >
-            {(props) => (
-              <Textfield
-                {...props}
-                type="password"
-                value={clientSecret}
-                autoComplete="new-password"
-                placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
-                onChange={(event) => {
-                  setClientSecret(event.currentTarget.value);
-                  save.clearFieldError('clientSecret');
-                }}
-              />
-            )}
-          </Field>
+            form={save}
+            name="clientSecret"
+            value={clientSecret}
+            onValueChange={setClientSecret}
+            type="password"
+            autoComplete="new-password"
+            placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
+          />
         </CardForm>
       </Stack>
     </SectionCard>

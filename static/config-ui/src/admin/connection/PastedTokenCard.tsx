@@ -1,8 +1,7 @@
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { CardForm } from '../../components/CardForm';
-import { Field } from '../../components/Field';
+import { TextInputField } from '../../components/TextInputField';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 
@@ -33,20 +32,16 @@ export function PastedTokenCard({ onConnected }: { onConnected: (connection: Con
           status: use.status,
         }}
       >
-        <Field id="wave-pasted-token" label="Full-access token" error={use.fieldErrors.accessToken}>
-          {(props) => (
-            <Textfield
-              {...props}
-              type="password"
-              value={token}
-              autoComplete="off"
-              onChange={(event) => {
-                setToken(event.currentTarget.value);
-                use.clearFieldError('accessToken');
-              }}
-            />
-          )}
-        </Field>
+        <TextInputField
+          id="wave-pasted-token"
+          label="Full-access token"
+          form={use}
+          name="accessToken"
+          value={token}
+          onValueChange={setToken}
+          type="password"
+          autoComplete="off"
+        />
       </CardForm>
     </SectionCard>
   );

@@ -1,16 +1,15 @@
 import Button from '@atlaskit/button/new';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
 import type { BackfillView } from '../../../../../src/entry/resolvers/api';
 import { useResolver } from '../../api/use-resolver';
 import { CardForm } from '../../components/CardForm';
-import { Field } from '../../components/Field';
 import { RunProgress } from '../../components/RunProgress';
 import { SectionCard } from '../../components/SectionCard';
 import { ErrorMessage, LoadingBlock } from '../../components/states';
 import { SubmitStatus } from '../../components/SubmitStatus';
+import { TextInputField } from '../../components/TextInputField';
 import { useSubmit } from '../../components/use-submit';
 import { formatDateTime, plural, utcDay } from '../../format';
 import { usePageContext } from '../../page-context';
@@ -30,14 +29,7 @@ const STATE_TEXT: Record<BackfillView['state'], string> = {
 function Progress({ backfill }: { backfill: BackfillView }) {
   const { timezone } = usePageContext();
   return (
-    <RunProgress
-      name="backfill"
-      state={backfill.state}
-      stateText={STATE_TEXT[backfill.state]}
-      done={backfill.done}
-      total={backfill.total}
-      counted={`invoices from ${backfill.fromDate}`}
-    >
+    <RunProgress name="backfill" run={backfill} stateTexts={STATE_TEXT} counted={`invoices from ${backfill.fromDate}`}>
       <Text color="color.text.subtle" testId="backfill-summary">
         {plural(backfill.created, 'new issue', 'new issues')}; {backfill.alreadyInJira ?? 0} already in Jira;{' '}
         {backfill.skipped} skipped
@@ -138,28 +130,20 @@ export function BackfillCard() {
               status: start.status,
             }}
           >
-            <Field
+            <TextInputField
               id="backfill-from"
               label="Import invoices from"
               isRequired
-              error={start.fieldErrors.fromDate}
               hint="A day (UTC): invoices created or changed on or after it."
-            >
-              {(props) => (
-                <Textfield
-                  {...props}
-                  type="date"
-                  width="medium"
-                  max={utcDay(serverNow)}
-                  value={shownDate}
-                  isDisabled={running}
-                  onChange={(event) => {
-                    setFromDate(event.currentTarget.value);
-                    start.clearFieldError('fromDate');
-                  }}
-                />
-              )}
-            </Field>
+              form={start}
+              name="fromDate"
+              value={shownDate}
+              onValueChange={setFromDate}
+              type="date"
+              width="medium"
+              max={utcDay(serverNow)}
+              isDisabled={running}
+            />
           </CardForm>
         ) : null}
       </Stack>

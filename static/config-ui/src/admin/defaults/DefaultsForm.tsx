@@ -1,13 +1,13 @@
 import Button from '@atlaskit/button/new';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState, type FormEvent } from 'react';
 import type { DefaultsInput, DefaultsView, FeaturesView } from '../../../../../src/entry/resolvers/api';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
 import { SubmitStatus } from '../../components/SubmitStatus';
+import { TextInputField } from '../../components/TextInputField';
 import { useSubmit } from '../../components/use-submit';
 import { BusinessRouting } from './BusinessRouting';
 import { findOption, issueTypeOptions, projectOptions } from './options';
@@ -155,29 +155,21 @@ export function DefaultsForm({
                 </Stack>
               </Box>
             ))}
-            <Field
+            <TextInputField
               id="worklog-minutes"
               label="Time logged per payment (minutes)"
               isRequired
-              error={save.fieldErrors.worklogMinutes}
               hint="Jira needs at least 1 minute; payments are logged as work so they show on the issue's timeline."
-            >
-              {(props) => (
-                <Textfield
-                  {...props}
-                  type="number"
-                  min={1}
-                  max={1440}
-                  width="small"
-                  value={minutes}
-                  isDisabled={!input.features.paymentWorklogs}
-                  onChange={(event) => {
-                    setMinutes(event.currentTarget.value);
-                    save.clearFieldError('worklogMinutes');
-                  }}
-                />
-              )}
-            </Field>
+              form={save}
+              name="worklogMinutes"
+              value={minutes}
+              onValueChange={setMinutes}
+              type="number"
+              min={1}
+              max={1440}
+              width="small"
+              isDisabled={!input.features.paymentWorklogs}
+            />
           </Stack>
         </SectionCard>
         <Inline space="space.100">

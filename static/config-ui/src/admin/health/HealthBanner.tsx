@@ -1,6 +1,6 @@
 import { Stack, Text } from '@atlaskit/primitives';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { HealthCheckView } from '../../../../../src/entry/resolvers/api';
+import { ActionMessage } from '../../components/ActionMessage';
 
 /**
  * The page-level alarm: every red check with its cause, and what fixes it, above the tabs so nobody misses an
@@ -22,19 +22,11 @@ export function HealthBanner({
   const actions = [...new Set(red.flatMap((check) => (check.action ? [check.action] : [])))];
   const fixes = actions.filter((action) => !actions.some((other) => other !== action && other.includes(action)));
   return (
-    <SectionMessage
+    <ActionMessage
       appearance="error"
       title={title}
       testId="health-banner"
-      actions={
-        onOpenHealth
-          ? [
-              <SectionMessageAction key="health" onClick={onOpenHealth}>
-                Open Health
-              </SectionMessageAction>,
-            ]
-          : []
-      }
+      action={onOpenHealth ? { label: 'Open Health', onClick: onOpenHealth } : undefined}
     >
       <Stack space="space.100">
         {red.map((check) => (
@@ -50,6 +42,6 @@ export function HealthBanner({
           </Text>
         ))}
       </Stack>
-    </SectionMessage>
+    </ActionMessage>
   );
 }

@@ -8,6 +8,7 @@ import type { SigningSecretView, WebhookSettingsView } from '../../../../../src/
 import { CardForm } from '../../components/CardForm';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
+import { TextInputField } from '../../components/TextInputField';
 import { useSubmit } from '../../components/use-submit';
 import { formatDateTime, relativeTime } from '../../format';
 import { usePageContext } from '../../page-context';
@@ -130,28 +131,20 @@ export function SigningSecretCard({
             </SectionMessage>
           ) : null}
           {signing.set ? (
-            <Field
+            <TextInputField
               id="grace-hours"
               label="Keep accepting the previous secret for (hours)"
               isRequired
-              error={rotate.fieldErrors.graceHours}
               hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days)."
-            >
-              {(props) => (
-                <Textfield
-                  {...props}
-                  type="number"
-                  min={0}
-                  max={168}
-                  width="small"
-                  value={graceHours}
-                  onChange={(event) => {
-                    setGraceHours(event.currentTarget.value);
-                    rotate.clearFieldError('graceHours');
-                  }}
-                />
-              )}
-            </Field>
+              form={rotate}
+              name="graceHours"
+              value={graceHours}
+              onValueChange={setGraceHours}
+              type="number"
+              min={0}
+              max={168}
+              width="small"
+            />
           ) : null}
         </CardForm>
       </Stack>
