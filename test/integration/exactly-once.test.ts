@@ -1,14 +1,11 @@
 import { envelope, later, makeInvoice } from '../support/wave-events';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
   t = await startTestStack();
 });
 afterAll(async () => t.close());
-
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 describe('exactly once under retries and races', () => {
   it('10 concurrent identical deliveries make one issue; every one is eventually acknowledged', async () => {
@@ -19,7 +16,7 @@ describe('exactly once under retries and races', () => {
     expect(answers.filter((answer) => answer.body.status === 'processed')).toHaveLength(1);
     expect(answers.filter((answer) => answer.body.status === 'duplicate')).toHaveLength(9);
     expect(new Set(answers.map((answer) => answer.body.issueKey)).size).toBe(1);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 
   it('"created" and "sent" racing end as one issue in the newer state', async () => {
@@ -30,7 +27,7 @@ describe('exactly once under retries and races', () => {
       t.deliverUntilAccepted(envelope('invoice.created', { invoice: created })),
     ]);
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    const issues = issuesFor(created.id);
+    const issues = issuesFor(t, created.id);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.status.name).toBe('Sent');
     expect(issues[0]!.appFields['wave-status']).toBe('SENT');
@@ -49,6 +46,6 @@ describe('exactly once under retries and races', () => {
     const next = await t.deliver(envelope('invoice.viewed', { invoice: later(invoice, 5, { status: 'VIEWED' }) }));
     expect(next.body.status).toBe('processed');
     expect(next.body.issueKey).not.toBe(first.body.issueKey);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { envelope, makeInvoice } from '../support/wave-events';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -7,9 +7,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 afterEach(() => t.stack.jira.clearFaults());
-
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 describe('when Jira or Wave misbehave', () => {
   it("answers 503 with Retry-After during a Jira outage, then succeeds on Wave's retry with nothing duplicated", async () => {
@@ -19,12 +16,12 @@ describe('when Jira or Wave misbehave', () => {
     const during = await t.deliver(event);
     expect(during.status).toBe(503);
     expect(Number(during.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(issuesFor(invoice.id)).toHaveLength(0);
+    expect(issuesFor(t, invoice.id)).toHaveLength(0);
 
     await t.stack.runtime.advanceClock(31_000);
     const after = await t.deliverUntilAccepted(event);
     expect(after.body.status).toBe('processed');
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 
   it('rides out a storm of 5xx and 429s: every invoice exactly once', async () => {
@@ -36,7 +33,7 @@ describe('when Jira or Wave misbehave', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
     t.stack.jira.clearFaults();
     for (const invoice of invoices) {
-      const issues = issuesFor(invoice.id);
+      const issues = issuesFor(t, invoice.id);
       expect(issues).toHaveLength(1);
       expect(issues[0]!.status.name).toBe('Sent');
     }
@@ -56,7 +53,7 @@ describe('when Jira or Wave misbehave', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => t.deliverUntilAccepted(thin())));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(t.stack.wave.refreshGrantCount - refreshesBefore).toBe(1);
-    const issues = issuesFor(invoice.id);
+    const issues = issuesFor(t, invoice.id);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.appFields['wave-invoice-number']).toBe(invoice.invoiceNumber);
   });

@@ -1,5 +1,5 @@
 import { envelope, makeInvoice } from '../support/wave-events';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 import { changeInWave, postWave, waveBody } from '../support/wave-format';
 
 /** Each test's input is an attack an adversarial review tried (issue 10). */
@@ -8,9 +8,6 @@ beforeAll(async () => {
   t = await startTestStack();
 });
 afterAll(async () => t.close());
-
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 async function health(): Promise<Record<string, { level: string; summary: string; action?: string }>> {
   const answer = await t.callResolver('getHealth', {});
@@ -98,7 +95,7 @@ describe('a forged "issue deleted"', () => {
     await changeInWave(t, { id: invoice.id, status: 'VIEWED' });
     const next = await postWave(t, waveBody(t, 'invoice.viewed', invoice.id).body);
     expect(next.body).toEqual({ status: 'processed', issueKey: issue.key });
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
     const entry = (await activityEntries()).find((candidate) => candidate.reason?.startsWith('Deletion not confirmed'));
     expect(entry).toMatchObject({ issueKey: issue.key });
   });

@@ -1,5 +1,5 @@
 import { changeInWave, payInWave, postWave, waveBody } from '../support/wave-format';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 
 /** The app under Jira's and Forge's real limits (issue 12), every one on as the sandboxes default to. */
 let t: TestStack;
@@ -11,9 +11,6 @@ afterEach(() => {
   t.stack.jira.clearFaults();
   t.stack.jira.updateSettings({ pointsQuota: { enabled: true, pointsPerHour: 65_000 }, timeTracking: true });
 });
-
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 async function untilAccepted(body: string, attempts = 60) {
   let last = await postWave(t, body);
@@ -32,7 +29,7 @@ describe('search lags behind writes', () => {
     const bodies = Array.from({ length: 8 }, () => waveBody(t, 'invoice.sent', invoice.id).body);
     const answers = await Promise.all(bodies.map((body) => untilAccepted(body)));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 
   it('a create whose answer was lost is found again, not made twice', async () => {
@@ -45,7 +42,7 @@ describe('search lags behind writes', () => {
     t.stack.jira.clearFaults();
     answer = await untilAccepted(body);
     expect(answer.status).toBe(200);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 });
 
@@ -63,7 +60,7 @@ describe("Jira's hourly points quota", () => {
     t.stack.jira.updateSettings({ pointsQuota: { enabled: true, pointsPerHour: 65_000 } });
     for (const invoice of invoices) {
       expect((await untilAccepted(waveBody(t, 'invoice.sent', invoice.id).body)).status).toBe(200);
-      expect(issuesFor(invoice.id)).toHaveLength(1);
+      expect(issuesFor(t, invoice.id)).toHaveLength(1);
     }
   });
 });
@@ -81,8 +78,8 @@ describe("Forge's KVS quota", () => {
     }
     await t.stack.runtime.advanceClock(60_000);
     expect((await untilAccepted(body)).status).toBe(200);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
-    expect(issuesFor(invoice.id)[0]?.appFields['wave-status']).toBe('SENT');
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)[0]?.appFields['wave-status']).toBe('SENT');
   });
 
   it('an update costs at most two KVS writes', async () => {
@@ -100,7 +97,7 @@ describe("Forge's KVS quota", () => {
     const invoice = await changeInWave(t, { status: 'SENT', total: { value: '32.00' } });
     t.stack.kvs.resetUsage();
     expect((await postWave(t, waveBody(t, 'invoice.sent', invoice.id).body)).body.status).toBe('processed');
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
     // The customer's account issue follows what it owes: the customer's own record pipeline runs beside.
     expect(t.stack.kvs.usage().writes).toBeLessThanOrEqual(5);
   });

@@ -1,5 +1,5 @@
 import { changeInWave, payInWave, postWave, waveBody } from '../support/wave-format';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 
 /** Issue 11, items 1–3: what people wrote stays; Wave's figures are Jira data; customers get account issues. */
 let t: TestStack;
@@ -7,9 +7,6 @@ beforeAll(async () => {
   t = await startTestStack({ jiraSettings: { searchLagMs: 0 } });
 });
 afterAll(async () => t.close());
-
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 
 async function deliver(type: string, invoiceId: string) {
   const answer = await postWave(t, waveBody(t, type, invoiceId).body);
@@ -124,17 +121,17 @@ describe('customers', () => {
     };
     const first = await changeInWave(t, { status: 'SENT', total: { value: '900.00' }, customerId: customer.id });
     await deliver('invoice.sent', first.id);
-    const [account] = issuesFor(customer.id);
+    const [account] = issuesFor(t, customer.id);
     expect(account?.summary).toBe('Customer · Globex Partners');
     expect(account?.appFields).toMatchObject({ 'wave-outstanding': 900, 'wave-overdue': 0 });
-    expect(issuesFor(first.id)[0]?.links.map((link) => link.issueKey)).toContain(account?.key);
+    expect(issuesFor(t, first.id)[0]?.links.map((link) => link.issueKey)).toContain(account?.key);
 
     const second = await changeInWave(t, { status: 'SENT', total: { value: '100.00' }, customerId: customer.id });
     await deliver('invoice.sent', second.id);
     await payInWave(t, first.id, '900.00');
     await deliver('invoice.paid', first.id);
-    expect(issuesFor(customer.id)).toHaveLength(1);
-    expect(issuesFor(customer.id)[0]?.appFields).toMatchObject({ 'wave-outstanding': 100 });
-    expect(issuesFor(second.id)[0]?.links.map((link) => link.issueKey)).toContain(account?.key);
+    expect(issuesFor(t, customer.id)).toHaveLength(1);
+    expect(issuesFor(t, customer.id)[0]?.appFields).toMatchObject({ 'wave-outstanding': 100 });
+    expect(issuesFor(t, second.id)[0]?.links.map((link) => link.issueKey)).toContain(account?.key);
   });
 });

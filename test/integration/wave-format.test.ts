@@ -1,5 +1,5 @@
 import { changeInWave, payInWave, postWave, waveBody } from '../support/wave-format';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, type TestStack, issuesFor } from '../support/test-stack';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -7,10 +7,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const issuesFor = (waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
 const worklogMinor = (waveId: string) =>
-  (issuesFor(waveId)[0]?.worklogs ?? []).map(
+  (issuesFor(t, waveId)[0]?.worklogs ?? []).map(
     (worklog) => (worklog.properties['wave-payment'] as { amountMinor?: number } | undefined)?.amountMinor,
   );
 const deliver = async (type: string, invoiceId: string, options: Parameters<typeof waveBody>[3] = {}) =>
@@ -61,7 +59,7 @@ describe("Wave's own delivery format", () => {
     expect((await deliver('invoice.overpaid', invoice.id)).body.status).toBe('processed');
     expect(t.stack.jira.getIssue(issueKey)?.appFields['wave-status']).toBe('OVERPAID');
     expect(worklogMinor(invoice.id)).toEqual([50_000, 75_000, 10_000]);
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 
   it('an overdue invoice moves to OVERDUE', async () => {
@@ -69,7 +67,7 @@ describe("Wave's own delivery format", () => {
     await deliver('invoice.sent', invoice.id);
     await changeInWave(t, { id: invoice.id, status: 'OVERDUE' });
     expect((await deliver('invoice.overdue', invoice.id)).body.status).toBe('processed');
-    expect(issuesFor(invoice.id)[0]?.appFields['wave-status']).toBe('OVERDUE');
+    expect(issuesFor(t, invoice.id)[0]?.appFields['wave-status']).toBe('OVERDUE');
   });
 
   it('accepts the business as its uuid or its global id, and keeps a 19-digit invoice id exact', async () => {
@@ -80,12 +78,12 @@ describe("Wave's own delivery format", () => {
     await changeInWave(t, { id, status: 'SENT', total: { value: '8.98' } });
     const first = await deliver('invoice.sent', id, { businessIdForm: 'global' });
     expect(first.body.status).toBe('processed');
-    expect(issuesFor(id)).toHaveLength(1);
-    expect(issuesFor(id)[0]?.appFields['wave-id']).toBe(id);
+    expect(issuesFor(t, id)).toHaveLength(1);
+    expect(issuesFor(t, id)[0]?.appFields['wave-id']).toBe(id);
 
     await payInWave(t, id, '8.98');
     expect((await deliver('invoice.paid', id, { businessIdForm: 'uuid' })).body.status).toBe('processed');
-    expect(issuesFor(id)[0]?.appFields['wave-status']).toBe('PAID');
+    expect(issuesFor(t, id)[0]?.appFields['wave-status']).toBe('PAID');
   });
 
   it('acknowledges estimate events and types Wave may add as "ignored", writing nothing to Jira', async () => {
@@ -93,7 +91,7 @@ describe("Wave's own delivery format", () => {
     for (const type of ['estimate.sent', 'estimate.approved', 'invoice.something_new']) {
       expect((await deliver(type, invoice.id)).body.status).toBe('ignored');
     }
-    expect(issuesFor(invoice.id)).toHaveLength(0);
+    expect(issuesFor(t, invoice.id)).toHaveLength(0);
   });
 
   it('answers "gone" for an invoice Wave does not know, and writes nothing', async () => {
@@ -146,7 +144,7 @@ describe("Wave's signatures", () => {
     const answer = await postWave(t, body, sign);
     expect(answer.status).toBe(status);
     expect(answer.body.reason).toBe(reason);
-    expect(issuesFor(invoice.id)).toHaveLength(0);
+    expect(issuesFor(t, invoice.id)).toHaveLength(0);
   });
 
   it('a replayed old delivery (bare form, no timestamp) at worst re-reads Wave: it changes nothing', async () => {
@@ -155,12 +153,12 @@ describe("Wave's signatures", () => {
     await postWave(t, old.body, { scheme: 'bare', noTimestampHeader: true });
     await payInWave(t, invoice.id, '1.00');
     await postWave(t, waveBody(t, 'invoice.partially_paid', invoice.id).body);
-    const before = issuesFor(invoice.id)[0]!;
+    const before = issuesFor(t, invoice.id)[0]!;
 
     const replayed = await postWave(t, old.body, { scheme: 'bare', noTimestampHeader: true });
     expect(replayed.status).toBe(200);
     expect(replayed.body.status).toBe('duplicate');
-    const after = issuesFor(invoice.id)[0]!;
+    const after = issuesFor(t, invoice.id)[0]!;
     expect(after.appFields['wave-status']).toBe('PARTIAL');
     expect(after.updated).toBe(before.updated);
     expect(after.worklogs).toHaveLength(1);
@@ -175,7 +173,7 @@ describe('when Wave cannot be read', () => {
     const refused = await postWave(t, body);
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(issuesFor(invoice.id)).toHaveLength(0);
+    expect(issuesFor(t, invoice.id)).toHaveLength(0);
 
     const { saveWaveTokens } = await import('../../src/adapters/storage/secrets');
     const { markWaveConnected } = await import('../../src/adapters/storage/wave-connection');
@@ -191,6 +189,6 @@ describe('when Wave cannot be read', () => {
     const retried = await postWave(t, body);
     expect(retried.status).toBe(200);
     expect(retried.body.status).toBe('processed');
-    expect(issuesFor(invoice.id)).toHaveLength(1);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 });

@@ -27,8 +27,7 @@ export async function waveInvoice(
   return answer.invoice as unknown as SandboxInvoice;
 }
 
-export const issuesFor = (t: TestStack, waveId: string) =>
-  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
+export { issuesFor } from '../support/test-stack';
 
 export async function keeperHealth(t: TestStack): Promise<KeeperHealth> {
   const { getKeeperHealth } = await import('../../src/usecases/keeper');

@@ -106,3 +106,7 @@ export async function startTestStack(options: Partial<LocalStackOptions> = {}): 
     },
   };
 }
+
+/** The BILL issues of one Wave record (by the app's `wave-id` field). */
+export const issuesFor = (t: TestStack, waveId: string) =>
+  t.stack.jira.listIssues('BILL').filter((issue) => issue.appFields['wave-id'] === waveId);
