@@ -1,8 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { getAppConfig, parseAppConfig, resolveProjectKey, saveAppConfig } from '../../src/adapters/storage/config';
 import { latestDeliveries } from '../../src/adapters/storage/activity-log';
-import { markCreateIntent } from '../../src/adapters/storage/create-intent';
-import { commitRecord, readRecordState } from '../../src/adapters/storage/record-store';
+import { commitRecord, readRecordState, releaseRecordAfterFailure } from '../../src/adapters/storage/record-store';
 import { acquireRecordLock, withRecordLock } from '../../src/adapters/storage/record-lock';
 import { storageKeys } from '../../src/adapters/storage/keys';
 import { deleteLink, getLink, putLink } from '../../src/adapters/storage/links';
@@ -31,7 +30,7 @@ describe('record store: one read and one write per delivery', () => {
       done: false,
       intent: undefined,
     });
-    await markCreateIntent('invoice', 'SW52+/=', 1_000);
+    await kvs.set(storageKeys.createIntent('invoice', 'SW52+/='), { at: 1_000 });
     await commitRecord({
       lock,
       kind: 'invoice',
@@ -61,6 +60,9 @@ describe('record store: one read and one write per delivery', () => {
   });
 });
 
+/** A budget on the harness's clock, which the test moves (the lock's lease is judged by the budget's clock). */
+const onClock = (limitMs: number) => createTimeBudget({ limitMs, now: () => harness.clock.now() });
+
 describe('invoice lock', () => {
   it('serialises holders, waits within the budget, and conflicts when it runs out', async () => {
     const lock = await acquireRecordLock('invoice', 'SW52=', createTimeBudget({ limitMs: 1_000 }));
@@ -76,13 +78,46 @@ describe('invoice lock', () => {
   });
 
   it('release only removes its own lock', async () => {
-    const first = await acquireRecordLock('invoice', 'inv', createTimeBudget({ limitMs: 1_000 }), { ttlSeconds: 1 });
-    harness.clock.advance(2_000);
-    const second = await acquireRecordLock('invoice', 'inv', createTimeBudget({ limitMs: 1_000 }));
+    const first = await acquireRecordLock('invoice', 'inv', onClock(1_000));
+    harness.clock.advance(31_000);
+    const second = await acquireRecordLock('invoice', 'inv', onClock(1_000));
     await first.release();
-    expect(await kvs.get(storageKeys.recordLock('invoice', 'inv'))).toBe(second.owner);
+    expect(await kvs.get(storageKeys.recordLock('invoice', 'inv'))).toMatchObject({ owner: second.owner });
     await second.release();
     expect(await kvs.get(storageKeys.recordLock('invoice', 'inv'))).toBeUndefined();
+  });
+
+  it('outlives a holder that died, and the one that takes it over learns until when that holder may have written', async () => {
+    const takenAt = harness.clock.now();
+    const dead = await acquireRecordLock('invoice', 'gone', onClock(1_000));
+    // Within the lease the holder may still be working: the next one waits, then gives up.
+    await expect(acquireRecordLock('invoice', 'gone', onClock(200), { pollMs: 50 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    harness.clock.advance(30_500);
+    const racing = await Promise.allSettled(
+      Array.from({ length: 4 }, () => acquireRecordLock('invoice', 'gone', onClock(300), { pollMs: 50 })),
+    );
+    const holders = racing.flatMap((one) => (one.status === 'fulfilled' ? [one.value] : []));
+    expect(holders).toHaveLength(1);
+    expect(holders[0]?.owner).not.toBe(dead.owner);
+    expect(holders[0]?.inheritedWritesUntil).toBeGreaterThanOrEqual(takenAt + 30_000);
+    expect(racing.filter((one) => one.status === 'rejected')).toHaveLength(3);
+  });
+
+  it('a failed delivery lets go in one write, leaving what it asked of Jira for the next', async () => {
+    const lock = await acquireRecordLock('invoice', 'half', createTimeBudget({ limitMs: 1_000 }));
+    await releaseRecordAfterFailure(lock, 'invoice', 'half', {
+      createSentAt: 5_000,
+      created: { id: '10009', key: 'BILL-9' },
+      linkAhead: { issue: { id: '10009', key: 'BILL-9' } },
+    });
+    expect(await readRecordState('invoice', 'half', 'e')).toEqual({
+      link: { issue: { id: '10009', key: 'BILL-9' } },
+      done: false,
+      intent: { at: 5_000, issue: { id: '10009', key: 'BILL-9' } },
+    });
+    expect(await kvs.get(storageKeys.recordLock('invoice', 'half'))).toBeUndefined();
   });
 
   it('withRecordLock releases even when the work fails', async () => {

@@ -44,6 +44,9 @@ export const storageKeys = {
   link: (kind: WaveLinkKind, waveId: string) => key('link', kind, id(waveId)),
   event: (eventId: string) => key('event', id(eventId)),
   recordLock: (kind: WaveLinkKind, waveId: string) => key('lock', kind, id(waveId)),
+  /** Claimed by the one delivery that takes over the lock a dead holder (`owner`) left behind. */
+  recordLockClaim: (kind: WaveLinkKind, waveId: string, owner: string) =>
+    key('lock', kind, id(waveId), 'after', id(owner)),
   tokenRefreshLock: () => key('lock', 'wave-token-refresh'),
   transitions: (projectKey: string, issueTypeId: string, statusId: string) =>
     key('cache', 'transitions', id(projectKey), id(issueTypeId), id(statusId)),

@@ -52,9 +52,9 @@ export interface RecordCommit<TLink> {
 
 /**
  * Releases the record's lock, saves its link, marks the event applied, settles a creation and logs the delivery,
- * as one write: a delivery costs two KVS writes in the common case (this and taking the lock). The lock is
- * deleted without an owner check (a transaction cannot compare a plain value): its TTL is well above the time
- * limit of the invocation that holds it, so it cannot have passed to another.
+ * as one write: a delivery costs two KVS writes (this and taking the lock). The lock is deleted without an owner
+ * check (a transaction cannot compare a plain value): its lease is well above the budget of the invocation that
+ * holds it, so it cannot have passed to another.
  */
 export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<void> {
   const { kind, waveId } = commit;
@@ -81,20 +81,34 @@ export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<
   await transaction.execute();
 }
 
+/** What a failed delivery had asked of Jira that no link records yet. */
+export interface UnrecordedWrites<TLink> {
+  /** Epoch ms of the create request, when one was sent. */
+  createSentAt?: number;
+  /** The issue the create made, when Jira answered. */
+  created?: { id: string; key: string };
+  /** The link written ahead of the worklogs, once the first worklog request was sent. */
+  linkAhead?: TLink;
+}
+
 /**
- * Lets go of a record after a failed delivery. When the delivery had created the record's issue, the issue is
- * recorded in the create intent in the same write, so the retry adopts it by id instead of creating another.
+ * Lets go of a record after a failed delivery. What it had asked of Jira without recording it goes in the same
+ * write: the creation in flight (the issue, if Jira answered), so the retry adopts the issue by id or looks for it
+ * instead of creating another; the worklogs in flight, so the retry looks for them before adding them again.
  */
-export async function releaseRecordAfterFailure(
+export async function releaseRecordAfterFailure<TLink>(
   lock: HeldLock,
   kind: WaveLinkKind,
   waveId: string,
-  created?: { intent: CreateIntent; issue: { id: string; key: string } },
+  unrecorded: UnrecordedWrites<TLink>,
 ): Promise<void> {
-  if (!created) return lock.release();
-  const intent: CreateIntent = { ...created.intent, issue: created.issue };
-  const stillOurs = (await kvs.get<string>(lock.key)) === lock.owner;
-  let transaction = kvs.transact().set(storageKeys.createIntent(kind, waveId), intent, undefined, { ttl: INTENT_TTL });
-  if (stillOurs) transaction = transaction.delete(lock.key);
+  const { createSentAt, created, linkAhead } = unrecorded;
+  if (createSentAt === undefined && linkAhead === undefined) return lock.release();
+  let transaction = kvs.transact().delete(lock.key);
+  if (createSentAt !== undefined) {
+    const intent: CreateIntent = { at: createSentAt, ...(created ? { issue: created } : {}) };
+    transaction = transaction.set(storageKeys.createIntent(kind, waveId), intent, undefined, { ttl: INTENT_TTL });
+  }
+  if (linkAhead !== undefined) transaction = transaction.set(storageKeys.link(kind, waveId), linkAhead);
   await transaction.execute();
 }

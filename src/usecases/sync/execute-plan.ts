@@ -35,7 +35,7 @@ export class IssueGoneError extends Error {
 
 export interface PlanTarget<TLink> {
   project: ProjectTarget;
-  /** Saves the link written ahead of the worklogs (KVS); the final link is the caller's to save. */
+  /** Takes the link written ahead of the worklogs: stored only if the delivery fails after sending one. */
   save(link: TLink): Promise<void>;
   /** Called just before the create step, so a retry after a lost answer looks for the issue first. */
   beforeCreate(): Promise<void>;

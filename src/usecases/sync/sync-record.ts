@@ -1,10 +1,14 @@
 import { getIssue } from '../../adapters/jira/issues';
 import { findIssuesByWaveId } from '../../adapters/jira/issue-search';
-import { markCreateIntent, type CreateIntent } from '../../adapters/storage/create-intent';
+import type { CreateIntent } from '../../adapters/storage/create-intent';
 import type { WaveLinkKind } from '../../adapters/storage/keys';
-import { putLink } from '../../adapters/storage/links';
-import { acquireRecordLock } from '../../adapters/storage/record-lock';
-import { commitRecord, readRecordState, releaseRecordAfterFailure } from '../../adapters/storage/record-store';
+import { acquireRecordLock, type HeldRecordLock } from '../../adapters/storage/record-lock';
+import {
+  commitRecord,
+  readRecordState,
+  releaseRecordAfterFailure,
+  type UnrecordedWrites,
+} from '../../adapters/storage/record-store';
 import type { Draft, IssueRef, ProjectTarget, SyncPlan, TransitionBlockReason } from '../../domain/sync';
 import { UnavailableError } from '../../shared/errors';
 import type { SyncContext } from '../sync-context';
@@ -48,9 +52,10 @@ export interface RecordRequest {
 
 /**
  * The one sync pipeline, for every kind of record: lock the record → read its link, whether the event was already
- * applied, and any creation in flight (one request) → read Wave → plan → run the plan against Jira → save the link,
- * mark the event applied and log the delivery (one transaction). A delivery costs two KVS writes when it changes
- * an existing issue; creating an issue adds the create intent.
+ * applied, and any creation a failed delivery left in flight (one request) → read Wave → plan → run the plan against
+ * Jira → save the link, mark the event applied and log the delivery (one transaction). Two KVS writes per delivery:
+ * nothing is written ahead of Jira. A delivery that fails records what it asked of Jira as it lets go; one that dies
+ * leaves its lock, and the next holder treats everything it could have written as possibly there.
  */
 export async function syncRecord<TLink extends RecordLink, TFacts>(
   ctx: SyncContext,
@@ -73,8 +78,7 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     });
     return activity ? { ...result, logged: true } : result;
   };
-  /** The issue this delivery created, until the commit links it. */
-  let created: { intent: CreateIntent; issue: IssueRef } | undefined;
+  const unrecorded: UnrecordedWrites<TLink> = {};
   try {
     const state = await readRecordState<TLink>(spec.kind, waveId, eventId ?? '-');
     const link = state.link ?? null;
@@ -85,25 +89,29 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     if (isFinished(facts)) return await finish(facts.finished);
 
     const project = await spec.project(link, facts);
-    let intent = state.intent;
+    const plan = spec.plan(facts, link, project);
     const target: PlanTarget<TLink> = {
       project,
-      save: (next) => putLink(spec.kind, waveId, next),
+      save: async (ahead) => {
+        unrecorded.linkAhead = ahead;
+      },
       beforeCreate: async () => {
-        intent = { at: ctx.budget.now() };
-        await markCreateIntent(spec.kind, waveId, intent.at);
+        unrecorded.createSentAt = ctx.budget.now();
+        delete unrecorded.created;
       },
       afterCreate: async (issue) => {
-        created = { intent: intent ?? { at: ctx.budget.now() }, issue };
+        unrecorded.created = issue;
       },
-      unconfirmedWorklogKeys: spec.unconfirmedWorklogKeys?.(link) ?? new Set(),
+      unconfirmedWorklogKeys: lock.inheritedWritesUntil
+        ? worklogKeysOf(plan)
+        : (spec.unconfirmedWorklogKeys?.(link) ?? new Set()),
       ...(spec.onTransitionBlocked ? { onTransitionBlocked: spec.onTransitionBlocked } : {}),
-      ...(link ? {} : { adopted: await adoptOrphan(ctx, spec.kind, waveId, state.intent) }),
+      ...(link ? {} : { adopted: await adoptOrphan(ctx, spec.kind, waveId, creationInFlight(state.intent, lock)) }),
     };
 
     let executed: ExecutedPlan<TLink>;
     try {
-      executed = await executePlan(ctx, spec.plan(facts, link, project), target);
+      executed = await executePlan(ctx, plan, target);
     } catch (error) {
       const again = error instanceof IssueGoneError && link ? spec.recreate(facts, link, project) : undefined;
       if (!again) throw error;
@@ -112,9 +120,21 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     const newIssueId = executed.issue && executed.issue.id !== link?.issue.id ? executed.issue.id : undefined;
     return await finish(spec.result(executed, facts, link), executed.link ?? undefined, newIssueId);
   } catch (error) {
-    await releaseRecordAfterFailure(lock, spec.kind, waveId, created);
+    await releaseRecordAfterFailure(lock, spec.kind, waveId, unrecorded);
     throw error;
   }
+}
+
+const worklogKeysOf = (plan: SyncPlan<unknown>): ReadonlySet<string> =>
+  new Set(plan.steps.flatMap((step) => (step.kind === 'add-worklog' ? [step.key] : [])));
+
+/**
+ * A creation that may have happened without a link: one a failed delivery recorded, or one a dead holder may have
+ * sent before it died (at the latest when its lease ran out).
+ */
+function creationInFlight(intent: CreateIntent | undefined, lock: HeldRecordLock): CreateIntent | undefined {
+  if (intent?.issue || lock.inheritedWritesUntil === undefined) return intent;
+  return { at: Math.max(intent?.at ?? 0, lock.inheritedWritesUntil) };
 }
 
 function isFinished<TFacts>(facts: TFacts | { finished: SyncResult }): facts is { finished: SyncResult } {
