@@ -103,6 +103,24 @@ describe("Forge's KVS quota", () => {
     }
   }
 
+  it('with the read quota spent before the signature can be checked: 503 and Retry-After, not an error', async () => {
+    const invoice = await changeInWave(t, { status: 'SENT', total: { value: '25.00' } });
+    // A fresh minute (the signing secret is no longer cached), whose one read another invocation spends.
+    await t.stack.runtime.advanceClock(60_000);
+    t.stack.runtime.settings.update({ kvsQuotas: { enabled: true, readsPerMinute: 1 } });
+    t.stack.kvs.handle('/api/v1/get', { key: 'config:app' });
+    try {
+      const answer = await postWave(t, waveBody(t, 'invoice.sent', invoice.id).body);
+      expect(answer.status).toBe(503);
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(answer.body.error).toContain('storage quota');
+    } finally {
+      t.stack.runtime.settings.update({ kvsQuotas: { enabled: true, readsPerMinute: 4_000 } });
+    }
+    await t.stack.runtime.advanceClock(60_000);
+    expect((await untilAccepted(waveBody(t, 'invoice.sent', invoice.id).body)).status).toBe(200);
+  });
+
   it('a delivery that could not record its payment: the next one finds the worklog instead of adding another', async () => {
     // The first payment also looks up the way from SENT to PAID; the second shows what a payment writes.
     await payAnInvoice();

@@ -11,7 +11,9 @@ import {
   WaveSignatureError,
   type DeliveryFormat,
 } from '../../domain/wave-webhook';
+import { UnavailableError } from '../../shared/errors';
 import type { IntakeOutcome } from './intake-outcome';
+import { outcomeOfError } from './outcome-of-error';
 import { syncVerifiedDelivery } from './sync-verified-delivery';
 
 /** A delivery as the web trigger received it, in transport-neutral terms. */
@@ -48,11 +50,19 @@ export async function receiveWaveDelivery(delivery: InboundDelivery): Promise<In
       message: `the body is larger than ${WAVE_WEBHOOK_MAX_BODY_BYTES} bytes`,
     });
   }
+  let secrets: string[];
+  try {
+    secrets = await getWebhookVerificationSecrets(receivedAt);
+  } catch (error) {
+    // Storage over its quota or down: nothing is known about the delivery yet, and Wave's retry will be checked.
+    if (!(error instanceof UnavailableError)) throw error;
+    return outcomeOfError(error);
+  }
   try {
     verifyWaveSignature({
       rawBody: delivery.rawBody,
       header: delivery.header(WAVE_SIGNATURE_HEADER),
-      secrets: await getWebhookVerificationSecrets(receivedAt),
+      secrets,
       now: receivedAt,
       bareFreshness:
         formatOf(delivery.rawBody) === 'wave'
