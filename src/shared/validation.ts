@@ -11,7 +11,7 @@ type Issue = v.BaseIssue<unknown>;
 /** A key a strict object does not accept (valibot puts it on the key; the app reports it on the object). */
 const isUnknownKey = (issue: Issue) => issue.expected === 'never' && issue.path?.at(-1)?.origin === 'key';
 
-const LENGTH_UNIT = (input: unknown) => (Array.isArray(input) ? 'items' : 'characters');
+const lengthUnit = (input: unknown) => (Array.isArray(input) ? 'items' : 'characters');
 
 /** The message of a check given none of its own. */
 function englishMessage(issue: Issue): string {
@@ -25,9 +25,9 @@ function englishMessage(issue: Issue): string {
   }
   switch (issue.type) {
     case 'min_length':
-      return `must have at least ${String(requirement)} ${LENGTH_UNIT(input)}`;
+      return `must have at least ${String(requirement)} ${lengthUnit(input)}`;
     case 'max_length':
-      return `must have at most ${String(requirement)} ${LENGTH_UNIT(input)}`;
+      return `must have at most ${String(requirement)} ${lengthUnit(input)}`;
     case 'min_value':
       return `must be at least ${String(requirement)}`;
     case 'max_value':
