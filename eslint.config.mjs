@@ -18,6 +18,9 @@ const SDK_IO = {
   ],
 };
 
+/** Bundled code validates with valibot, which the bundler tree-shakes per function; zod stays in local/ (dev only). */
+const NO_ZOD = { regex: '^zod(/|$)', message: "src/ validates with valibot ('valibot', src/shared/validation.ts)." };
+
 /** The entry points, each its own folder: one may not reach into another (they share through use cases). */
 const ENTRY_FOLDERS = ['resolvers', 'webtrigger', 'consumers', 'scheduled', 'triggers', 'lifecycle'];
 
@@ -33,6 +36,7 @@ const layering = [
         'error',
         {
           patterns: [
+            NO_ZOD,
             { regex: '^@forge/', message: 'The domain is pure: no platform SDK.' },
             {
               regex: layer('adapters', 'usecases', 'entry'),
@@ -49,7 +53,10 @@ const layering = [
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ regex: layer('usecases', 'entry'), message: 'Adapters do not call use cases or entry points.' }],
+          patterns: [
+            NO_ZOD,
+            { regex: layer('usecases', 'entry'), message: 'Adapters do not call use cases or entry points.' },
+          ],
         },
       ],
     },
@@ -62,11 +69,16 @@ const layering = [
         {
           ...SDK_IO,
           patterns: [
+            NO_ZOD,
             { regex: layer('entry'), message: 'Use cases do not import entry points; entry points call them.' },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ZOD] }] },
   },
   ...ENTRY_FOLDERS.map((folder) => ({
     files: [`src/entry/${folder}/**/*.ts`],
@@ -76,6 +88,7 @@ const layering = [
         {
           ...SDK_IO,
           patterns: [
+            NO_ZOD,
             {
               regex: layer(...ENTRY_FOLDERS.filter((other) => other !== folder)),
               message: 'One entry point does not import another; move what they share into a use case or adapter.',

@@ -89,6 +89,17 @@ const REFUSED: Array<Fixture & { says: string }> = [
     source: "import { headerValue } from '../../webtrigger/http';",
     says: 'One entry point does not import another',
   },
+  ...[
+    'src/domain/wave-webhook',
+    'src/adapters/storage',
+    'src/usecases/sync',
+    'src/entry/resolvers/core',
+    'src/shared',
+  ].map((folder) => ({
+    file: `${folder}/fixture.ts`,
+    source: "import * as z from 'zod/mini';",
+    says: 'validates with valibot',
+  })),
 ];
 
 /** Imports each layer may make: the rule must not refuse them. */
@@ -102,6 +113,8 @@ const ALLOWED: Fixture[] = [
     source: "import { startWaveOAuth } from '../../../usecases/connect/start-oauth';",
   },
   { file: 'src/entry/webtrigger/fixture.ts', source: "import type { AppContext } from '@forge/api';" },
+  { file: 'src/domain/wave-webhook/fixture.ts', source: "import * as v from 'valibot';" },
+  { file: 'local/fixture.ts', source: "import * as z from 'zod';" },
 ];
 
 describe('the layering rule (eslint no-restricted-imports per folder)', () => {

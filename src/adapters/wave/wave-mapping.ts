@@ -1,65 +1,66 @@
-import * as z from '../../shared/zod';
+import * as v from 'valibot';
+import { pathOf } from '../../shared/validation';
 import type { Money, WaveCustomer, WaveInvoice } from '../../domain/wave-webhook/types';
 import { UpstreamError } from '../../shared/errors';
 
 /** Wave's GraphQL answers, checked before the app trusts them. Statuses stay open strings. */
-const money = z.object({
-  raw: z.number(),
-  value: z.string(),
-  currency: z.object({ code: z.string(), symbol: z.optional(z.string()) }),
+const money = v.object({
+  raw: v.number(),
+  value: v.string(),
+  currency: v.object({ code: v.string(), symbol: v.optional(v.string()) }),
 });
-const optionalMoney = z.nullish(money);
-const text = z.nullish(z.string());
+const optionalMoney = v.nullish(money);
+const text = v.nullish(v.string());
 
-const invoiceNode = z.object({
-  id: z.string(),
-  invoiceNumber: z.string(),
-  status: z.string(),
+const invoiceNode = v.object({
+  id: v.string(),
+  invoiceNumber: v.string(),
+  status: v.string(),
   title: text,
   invoiceDate: text,
   dueDate: text,
   createdAt: text,
-  modifiedAt: z.string(),
+  modifiedAt: v.string(),
   viewUrl: text,
   pdfUrl: text,
   total: money,
   amountDue: optionalMoney,
   amountPaid: money,
   taxTotal: optionalMoney,
-  customer: z.nullish(z.object({ id: z.string(), name: z.optional(z.string()), email: text })),
+  customer: v.nullish(v.object({ id: v.string(), name: v.optional(v.string()), email: text })),
   memo: text,
   poNumber: text,
   subhead: text,
-  items: z.nullish(
-    z.array(
-      z.object({
+  items: v.nullish(
+    v.array(
+      v.object({
         description: text,
-        quantity: z.nullish(z.union([z.string(), z.number()])),
-        unitPrice: z.nullish(z.union([z.string(), z.number()])),
+        quantity: v.nullish(v.union([v.string(), v.number()])),
+        unitPrice: v.nullish(v.union([v.string(), v.number()])),
       }),
     ),
   ),
 });
 
-const customerNode = z.object({
-  id: z.string(),
-  name: z.string(),
+const customerNode = v.object({
+  id: v.string(),
+  name: v.string(),
   email: text,
   firstName: text,
   lastName: text,
   displayId: text,
   createdAt: text,
-  modifiedAt: z.string(),
+  modifiedAt: v.string(),
   outstandingAmount: optionalMoney,
   overdueAmount: optionalMoney,
 });
 
-const businessNode = z.object({
-  id: z.string(),
-  name: z.string(),
-  isPersonal: z.nullish(z.boolean()),
-  isArchived: z.nullish(z.boolean()),
-  currency: z.nullish(z.object({ code: z.string() })),
+const businessNode = v.object({
+  id: v.string(),
+  name: v.string(),
+  isPersonal: v.nullish(v.boolean()),
+  isArchived: v.nullish(v.boolean()),
+  currency: v.nullish(v.object({ code: v.string() })),
 });
 
 export interface WaveBusiness {
@@ -69,16 +70,14 @@ export interface WaveBusiness {
   isArchived: boolean;
 }
 
-function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+function parse<T>(schema: v.GenericSchema<unknown, T>, value: unknown, what: string): T {
+  const result = v.safeParse(schema, value);
   if (!result.success)
-    throw new UpstreamError(
-      `Wave sent a ${what} this app cannot read (${result.error.issues[0]?.path.join('.') ?? 'shape'})`,
-    );
-  return result.data;
+    throw new UpstreamError(`Wave sent a ${what} this app cannot read (${pathOf(result.issues[0])})`);
+  return result.output;
 }
 
-const toMoney = (value: z.infer<typeof money>): Money => ({
+const toMoney = (value: v.InferOutput<typeof money>): Money => ({
   raw: value.raw,
   value: value.value,
   currency: {

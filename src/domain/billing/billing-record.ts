@@ -4,24 +4,25 @@
  */
 
 import type { InvoiceFigures } from '../../shared/billing-views';
-import * as z from '../../shared/zod';
+import * as v from 'valibot';
+import { looseObject } from '../../shared/validation';
 import { amountToMinor } from './amounts';
 import { dateEpoch } from './calendar';
 
-const text = z.string().check(z.maxLength(500));
-const propertySchema = z.looseObject({
-  waveId: z.string().check(z.minLength(1), z.maxLength(500)),
-  kind: z.enum(['invoice', 'customer']),
-  businessId: z.optional(text),
-  invoiceNumber: z.optional(text),
-  status: z.nullish(text),
-  total: z.nullish(z.number()),
-  amountDue: z.nullish(z.number()),
-  amountPaid: z.nullish(z.number()),
-  currency: z.nullish(z.string().check(z.regex(/^[A-Z]{3}$/))),
-  dueDate: z.nullish(text),
-  customerId: z.nullish(text),
-  customerName: z.nullish(text),
+const text = v.pipe(v.string(), v.maxLength(500));
+const propertySchema = looseObject({
+  waveId: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  kind: v.picklist(['invoice', 'customer']),
+  businessId: v.optional(text),
+  invoiceNumber: v.optional(text),
+  status: v.nullish(text),
+  total: v.nullish(v.number()),
+  amountDue: v.nullish(v.number()),
+  amountPaid: v.nullish(v.number()),
+  currency: v.nullish(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
+  dueDate: v.nullish(text),
+  customerId: v.nullish(text),
+  customerName: v.nullish(text),
 });
 
 export interface IssueRefView {
@@ -51,9 +52,9 @@ export type BillingRecord =
 
 /** The record an issue's `wave-link` property describes, or null when it has none or it cannot be read. */
 export function billingRecordOf(issue: IssueRefView, property: unknown): BillingRecord | null {
-  const parsed = propertySchema.safeParse(property);
+  const parsed = v.safeParse(propertySchema, property);
   if (!parsed.success) return null;
-  const value = parsed.data;
+  const value = parsed.output;
   const businessId = value.businessId ?? null;
   if (value.kind === 'customer')
     return {

@@ -1,6 +1,8 @@
-import * as z from '../../shared/zod';
+import * as v from 'valibot';
+import { object, pathOf } from '../../shared/validation';
 import { WaveEnvelopeError } from './envelope-error';
 import { MAX_ID_LENGTH } from './constants';
+import { ISO_DATE_TIME } from './iso-formats';
 import { customerSchema, idSchema, invoiceSchema, paymentSchema } from './resource-schemas';
 import {
   CUSTOMER_EVENT_TYPES,
@@ -14,23 +16,26 @@ import {
 } from './types';
 import { isOneOf } from './event-guards';
 
-const envelopeSchema = z.object({
+const envelopeSchema = object({
   id: idSchema,
-  type: z
-    .string()
-    .check(
-      z.minLength(1, 'must be a non-empty string'),
-      z.maxLength(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
-    ),
-  occurredAt: z
-    .string()
-    .check(z.minLength(1, 'must be a non-empty string'), z.maxLength(64, 'must be an ISO-8601 date-time')),
-  businessId: z.optional(idSchema),
-  data: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+  type: v.pipe(
+    v.string(),
+    v.minLength(1, 'must be a non-empty string'),
+    v.maxLength(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
+  ),
+  occurredAt: v.pipe(
+    v.string(),
+    v.minLength(1, 'must be a non-empty string'),
+    v.maxLength(64, 'must be an ISO-8601 date-time'),
+  ),
+  businessId: v.optional(idSchema),
+  data: v.custom<Record<string, unknown>>(
+    (data) => typeof data === 'object' && data !== null && !Array.isArray(data),
+    'must be an object',
+  ),
 });
-const occurredAtSchema = z.iso.datetime({ offset: true });
 
-type Envelope = z.infer<typeof envelopeSchema>;
+type Envelope = v.InferOutput<typeof envelopeSchema>;
 type EnvelopeBase = Pick<WaveEvent, 'id' | 'occurredAt' | 'businessId'>;
 
 /**
@@ -40,7 +45,7 @@ type EnvelopeBase = Pick<WaveEvent, 'id' | 'occurredAt' | 'businessId'>;
  */
 export function parseFullEnvelope(json: Record<string, unknown>): WaveEvent {
   const envelope = parseWith(envelopeSchema, json, '', 'missing_field');
-  if (!occurredAtSchema.safeParse(envelope.occurredAt).success) {
+  if (!ISO_DATE_TIME.test(envelope.occurredAt)) {
     throw new WaveEnvelopeError('invalid_data', 'occurredAt: must be an ISO-8601 date-time with a zone', 'occurredAt');
   }
   const base: EnvelopeBase = {
@@ -72,7 +77,7 @@ function toEvent(envelope: Envelope, base: EnvelopeBase): WaveEvent {
 function thinOrFull<T>(
   data: Record<string, unknown>,
   key: string,
-  schema: z.ZodMiniType<T>,
+  schema: v.GenericSchema<unknown, T>,
 ): T | { id: string; thin: true } {
   const resource = resourceObject(data, key);
   const keys = Object.keys(resource);
@@ -91,25 +96,15 @@ function resourceObject(data: Record<string, unknown>, key: string): Record<stri
 }
 
 function parseWith<T>(
-  schema: z.ZodMiniType<T>,
+  schema: v.GenericSchema<unknown, T>,
   value: unknown,
   pathPrefix: string,
   kind: 'missing_field' | 'invalid_data',
 ): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = pathPrefix + (issue?.path ?? []).map(String).join('.');
-  const where = path.replace(/\.$/, '') || '(body)';
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = (pathPrefix + pathOf(issue)).replace(/\.$/, '') || '(body)';
   // A field that is there but too long can never become valid by retrying: always 422.
-  throw new WaveEnvelopeError(issue?.code === 'too_big' ? 'invalid_data' : kind, `${where}: ${describe(issue)}`, where);
-}
-
-function describe(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'is invalid';
-  // Zod says "expected string, received undefined" for an absent field; say it plainly.
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected')) {
-    return / received undefined$/.test(issue.message) ? 'is missing' : `must be of type ${issue.expected}`;
-  }
-  return issue.message;
+  throw new WaveEnvelopeError(issue.type === 'max_length' ? 'invalid_data' : kind, `${where}: ${issue.message}`, where);
 }

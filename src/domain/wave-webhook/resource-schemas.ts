@@ -1,98 +1,101 @@
-import * as z from '../../shared/zod';
+import * as v from 'valibot';
+import { object } from '../../shared/validation';
 import { MAX_ID_LENGTH } from './constants';
+import { ISO_DATE, ISO_DATE_TIME } from './iso-formats';
 import type { Money, WaveCustomer, WaveInvoice, WavePayment } from './types';
 
-/** Zod schemas for Wave resources as the webhook carries them. Strings are kept as sent (no trimming). */
+/** Schemas for Wave resources as the webhook carries them. Strings are kept as sent (no trimming). */
 
 /** Ids are bounded: one that long is no Wave id, and it could not key a storage record. */
-export const idSchema = z
-  .string()
-  .check(
-    z.minLength(1, 'must be a non-empty string'),
-    z.maxLength(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
-  );
-const nonEmpty = z.string().check(z.minLength(1, 'must be a non-empty string'));
-const dateTime = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 date-time with a zone, e.g. 2026-01-17T12:34:00Z',
-});
-const date = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
-const optionalText = z.optional(z.nullable(z.string()));
-const optionalNullable = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
+export const idSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'must be a non-empty string'),
+  v.maxLength(MAX_ID_LENGTH, `must have at most ${MAX_ID_LENGTH} characters`),
+);
+const nonEmpty = v.pipe(v.string(), v.minLength(1, 'must be a non-empty string'));
+const DATE_TIME_MESSAGE = 'must be an ISO-8601 date-time with a zone, e.g. 2026-01-17T12:34:00Z';
+const dateTime = v.pipe(v.string(DATE_TIME_MESSAGE), v.regex(ISO_DATE_TIME, DATE_TIME_MESSAGE));
+const date = v.pipe(v.string('must be a date YYYY-MM-DD'), v.regex(ISO_DATE, 'must be a date YYYY-MM-DD'));
+const optionalText = v.nullish(v.string());
 
-export const moneySchema: z.ZodMiniType<Money> = z.object({
-  value: z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string like "1250.00"')),
-  raw: z.int('must be an integer amount in minor units').check(z.refine(Number.isSafeInteger, 'is too large')),
-  currency: z.object(
+const INTEGER_AMOUNT = 'must be an integer amount in minor units';
+export const moneySchema: v.GenericSchema<unknown, Money> = object({
+  value: v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string like "1250.00"')),
+  raw: v.pipe(v.number(INTEGER_AMOUNT), v.integer(INTEGER_AMOUNT), v.safeInteger('is too large')),
+  currency: object(
     {
-      code: z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code like "USD"')),
-      symbol: z.optional(z.string()),
+      code: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code like "USD"')),
+      symbol: v.optional(v.string()),
     },
-    { error: 'must be an object {code, symbol}' },
+    'must be an object {code, symbol}',
   ),
 });
 
 /** Wave reports no negative totals or payments: such a figure is a sender's mistake. */
-const nonNegativeMoneySchema = moneySchema.check(
-  z.refine(
+const nonNegativeMoneySchema = v.pipe(
+  moneySchema,
+  v.check(
     (money: Money) => !money.value.trim().startsWith('-') && money.raw >= 0,
     'must not be negative (Wave reports no negative totals or payments)',
   ),
 );
 
-const customerRefSchema = z.object({
+const customerRefSchema = object({
   id: idSchema,
-  name: z.optional(z.string()),
+  name: v.optional(v.string()),
   email: optionalText,
   displayId: optionalText,
 });
 
-export const invoiceSchema: z.ZodMiniType<WaveInvoice> = z.object({
+export const invoiceSchema: v.GenericSchema<unknown, WaveInvoice> = object({
   id: idSchema,
-  invoiceNumber: z.string(),
+  invoiceNumber: v.string(),
   // Any string: Wave adds statuses (OVERPAID came later).
   status: nonEmpty,
   title: optionalText,
-  invoiceDate: optionalNullable(date),
-  dueDate: optionalNullable(date),
-  createdAt: optionalNullable(dateTime),
+  invoiceDate: v.nullish(date),
+  dueDate: v.nullish(date),
+  createdAt: v.nullish(dateTime),
   modifiedAt: dateTime,
   viewUrl: optionalText,
   pdfUrl: optionalText,
   total: nonNegativeMoneySchema,
-  amountDue: optionalNullable(moneySchema),
+  amountDue: v.nullish(moneySchema),
   amountPaid: nonNegativeMoneySchema,
-  taxTotal: optionalNullable(moneySchema),
-  customer: optionalNullable(customerRefSchema),
-  lastSentAt: optionalNullable(dateTime),
-  lastViewedAt: optionalNullable(dateTime),
+  taxTotal: v.nullish(moneySchema),
+  customer: v.nullish(customerRefSchema),
+  lastSentAt: v.nullish(dateTime),
+  lastViewedAt: v.nullish(dateTime),
   memo: optionalText,
   poNumber: optionalText,
   subhead: optionalText,
-  items: optionalNullable(
-    z
-      .array(z.object({ description: optionalText, quantity: optionalText, unitPrice: optionalText }))
-      .check(z.maxLength(1_000, 'must have at most 1000 items')),
+  items: v.nullish(
+    v.pipe(
+      v.array(object({ description: optionalText, quantity: optionalText, unitPrice: optionalText })),
+      v.maxLength(1_000, 'must have at most 1000 items'),
+    ),
   ),
 });
 
-export const customerSchema: z.ZodMiniType<WaveCustomer> = z.object({
+export const customerSchema: v.GenericSchema<unknown, WaveCustomer> = object({
   id: idSchema,
-  name: z.string(),
+  name: v.string(),
   email: optionalText,
   firstName: optionalText,
   lastName: optionalText,
   displayId: optionalText,
-  createdAt: optionalNullable(dateTime),
+  createdAt: v.nullish(dateTime),
   modifiedAt: dateTime,
 });
 
-export const paymentSchema: z.ZodMiniType<WavePayment> = z.object({
+const PAYMENT_DATE_MESSAGE = 'must be a date YYYY-MM-DD or an ISO-8601 date-time';
+export const paymentSchema: v.GenericSchema<unknown, WavePayment> = object({
   id: idSchema,
   invoiceId: idSchema,
   amount: moneySchema,
-  paymentDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-    error: 'must be a date YYYY-MM-DD or an ISO-8601 date-time',
-  }),
+  paymentDate: v.pipe(
+    v.string(PAYMENT_DATE_MESSAGE),
+    v.check((text) => ISO_DATE.test(text) || ISO_DATE_TIME.test(text), PAYMENT_DATE_MESSAGE),
+  ),
   paymentMethod: optionalText,
 });

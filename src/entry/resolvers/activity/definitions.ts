@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import { DELIVERY_OUTCOMES } from '../../../adapters/storage/activity-log';
 import { replayDelivery } from '../../../usecases/intake/replay-delivery';
 import { describeOutcome, isAcknowledged } from '../../../usecases/intake/intake-outcome';
@@ -11,10 +12,10 @@ import { groupView } from './group-view';
 import { readableWaveIds } from './readable-ids';
 import { refusalSummary } from './refusal-summary';
 
-const listInput = z.strictObject({
-  outcome: z.optional(z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` })),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000, 'is not a cursor this page handed out'))),
-  limit: z.optional(
+const listInput = strictObject({
+  outcome: v.optional(v.picklist(DELIVERY_OUTCOMES, `must be one of ${DELIVERY_OUTCOMES.join(', ')}`)),
+  cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4000, 'is not a cursor this page handed out'))),
+  limit: v.optional(
     wholeNumberSchema({
       notWhole: 'must be a whole number',
       min: 1,
@@ -25,8 +26,8 @@ const listInput = z.strictObject({
   ),
 });
 
-const chartInput = z.strictObject({
-  days: z.optional(
+const chartInput = strictObject({
+  days: v.optional(
     wholeNumberSchema({
       notWhole: 'must be a whole number of days',
       min: 1,
@@ -37,10 +38,12 @@ const chartInput = z.strictObject({
   ),
 });
 
-const replayInput = z.strictObject({
-  eventId: z
-    .string({ error: 'say which delivery to replay' })
-    .check(z.minLength(1, 'say which delivery to replay'), z.maxLength(200, 'is not a Wave event id')),
+const replayInput = strictObject({
+  eventId: v.pipe(
+    v.string('say which delivery to replay'),
+    v.minLength(1, 'say which delivery to replay'),
+    v.maxLength(200, 'is not a Wave event id'),
+  ),
 });
 
 /** The Activity section of the admin page. */

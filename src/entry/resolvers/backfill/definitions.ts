@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import {
   cancelBackfill,
   firstRun,
@@ -11,13 +12,14 @@ import { define } from '../core/define';
 import { noInput } from '../core/schemas';
 import { backfillView } from './backfill-view';
 
-const backfillInput = z.strictObject({
-  fromDate: z.string({ error: 'choose the first day to import' }).check(
-    z.trim(),
-    z.minLength(1, 'choose the first day to import'),
-    z.superRefine((fromDate: string, ctx) => {
-      const problem = fromDateProblem(fromDate, Date.now());
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+const backfillInput = strictObject({
+  fromDate: v.pipe(
+    v.string('choose the first day to import'),
+    v.trim(),
+    v.minLength(1, 'choose the first day to import'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = dataset.typed ? fromDateProblem(dataset.value, Date.now()) : undefined;
+      if (problem) addIssue({ message: problem });
     }),
   ),
 });

@@ -1,15 +1,16 @@
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { looseObject } from '../../../shared/validation';
 import { callContextOf } from '../core/call-context';
 import { refuse } from '../core/envelope';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,9}-[1-9]\d{0,9}$/;
 
-const extensionSchema = z.looseObject({
-  extension: z.optional(
-    z.looseObject({
-      type: z.optional(z.string()),
-      issue: z.optional(z.looseObject({ key: z.optional(z.string()) })),
-      gadgetConfiguration: z.optional(z.unknown()),
+const extensionSchema = looseObject({
+  extension: v.optional(
+    looseObject({
+      type: v.optional(v.string()),
+      issue: v.optional(looseObject({ key: v.optional(v.string()) })),
+      gadgetConfiguration: v.optional(v.unknown()),
     }),
   ),
 });
@@ -33,7 +34,8 @@ const WHERE: Record<BillingPlace, string> = {
 /** The call's context; a call without a user, or from elsewhere than `place`, is refused. */
 export function billingCallOf(context: unknown, place: BillingPlace): BillingCall {
   const { accountId } = callContextOf(context);
-  const extension = extensionSchema.safeParse(context ?? {}).data?.extension;
+  const parsed = v.safeParse(extensionSchema, context ?? {});
+  const extension = parsed.success ? parsed.output.extension : undefined;
   if (place === 'issue') {
     const issueKey = extension?.issue?.key;
     if (extension?.type !== 'jira:issueContext' || !issueKey || !ISSUE_KEY.test(issueKey))

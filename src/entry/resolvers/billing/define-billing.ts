@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import type * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { fieldMessages } from '../../../shared/validation';
 import { createTimeBudget } from '../../../shared/time-budget';
 import { viewerOf, type Viewer } from '../../../usecases/billing-views/viewer';
 import type { ResolverResult } from '../api';
@@ -10,11 +11,11 @@ import { billingCallOf, type BillingCall, type BillingPlace } from './billing-co
 /** Forge stops resolvers at 25 s; answer well before. */
 const RESOLVER_BUDGET_MS = 20_000;
 
-export interface BillingDefinition<N extends BillingCallName, S extends z.ZodMiniType> {
+export interface BillingDefinition<N extends BillingCallName, S extends v.GenericSchema> {
   /** Where the call must come from: an issue's panel or a dashboard gadget. */
   place: BillingPlace;
   input: S;
-  handle(input: z.output<S>, call: BillingCall, viewer: Viewer): Promise<BillingApi[N]['result']>;
+  handle(input: v.InferOutput<S>, call: BillingCall, viewer: Viewer): Promise<BillingApi[N]['result']>;
 }
 
 const registered = new Set<BillingCallName>();
@@ -28,7 +29,7 @@ export function definedBillingCalls(): BillingCallName[] {
  * Registers one billing resolver: who is calling and from where (Jira's context), the input, then the use case,
  * which reads Jira as the caller, so what they may not browse never shows. Every outcome is a ResolverResult.
  */
-export function defineBilling<N extends BillingCallName, S extends z.ZodMiniType>(
+export function defineBilling<N extends BillingCallName, S extends v.GenericSchema>(
   resolver: Resolver,
   name: N,
   definition: BillingDefinition<N, S>,
@@ -39,10 +40,10 @@ export function defineBilling<N extends BillingCallName, S extends z.ZodMiniType
     async (request: { payload?: unknown; context?: unknown }): Promise<ResolverResult<BillingApi[N]['result']>> => {
       try {
         const call = billingCallOf(request.context, definition.place);
-        const parsed = definition.input.safeParse(request.payload ?? {});
-        if (!parsed.success) throw invalidInput(parsed.error);
+        const parsed = v.safeParse(definition.input, request.payload ?? {});
+        if (!parsed.success) throw invalidInput(fieldMessages(parsed.issues));
         const viewer = viewerOf(call.accountId, createTimeBudget({ limitMs: RESOLVER_BUDGET_MS, reserveMs: 1_000 }));
-        return ok(await definition.handle(parsed.data, call, viewer));
+        return ok(await definition.handle(parsed.output, call, viewer));
       } catch (error) {
         return toFailure(error, name);
       }

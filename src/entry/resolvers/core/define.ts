@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import type * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { fieldMessages } from '../../../shared/validation';
 import { createTimeBudget, type TimeBudget } from '../../../shared/time-budget';
 import type { ResolverApi, ResolverName, ResolverResult } from '../api';
 import { callContextOf, type CallContext } from './call-context';
@@ -17,11 +18,11 @@ export interface CallScope {
   projectKey: string;
 }
 
-export interface Definition<N extends ResolverName, S extends z.ZodMiniType> {
+export interface Definition<N extends ResolverName, S extends v.GenericSchema> {
   /** Who may call it: Jira admins, or admins of the project the call is about. */
   access: 'jira-admin' | 'project-admin';
   input: S;
-  handle(input: z.output<S>, scope: CallScope): Promise<ResolverApi[N]['result']>;
+  handle(input: v.InferOutput<S>, scope: CallScope): Promise<ResolverApi[N]['result']>;
 }
 
 /** The project a call is about: the project settings page's own project wins over the payload. */
@@ -33,10 +34,9 @@ function projectOf(call: CallContext, payload: unknown): string {
     throw refuse('INVALID_INPUT', 'Say which project: open the project settings page or pass projectKey.', {
       projectKey: 'required',
     });
-  const parsed = projectKeySchema.safeParse(candidate);
-  if (!parsed.success)
-    throw invalidInput({ issues: parsed.error.issues.map((issue) => ({ ...issue, path: ['projectKey'] })) });
-  return parsed.data;
+  const parsed = v.safeParse(projectKeySchema, candidate);
+  if (!parsed.success) throw invalidInput({ projectKey: parsed.issues[0].message });
+  return parsed.output;
 }
 
 const registered = new Set<ResolverName>();
@@ -51,7 +51,7 @@ export function definedResolverNames(): ResolverName[] {
  * Jira before anything else, so a refusal never depends on the input), then the input schema,
  * then the handler. Every outcome is a ResolverResult; nothing is thrown to the bridge.
  */
-export function define<N extends ResolverName, S extends z.ZodMiniType>(
+export function define<N extends ResolverName, S extends v.GenericSchema>(
   resolver: Resolver,
   name: N,
   definition: Definition<N, S>,
@@ -67,9 +67,9 @@ export function define<N extends ResolverName, S extends z.ZodMiniType>(
         const access: Access =
           definition.access === 'jira-admin' ? { kind: 'jira-admin' } : { kind: 'project-admin', projectKey };
         await checkAccess(call, access, budget);
-        const parsed = definition.input.safeParse(request.payload ?? {});
-        if (!parsed.success) throw invalidInput(parsed.error);
-        return ok(await definition.handle(parsed.data, { call, budget, projectKey }));
+        const parsed = v.safeParse(definition.input, request.payload ?? {});
+        if (!parsed.success) throw invalidInput(fieldMessages(parsed.issues));
+        return ok(await definition.handle(parsed.output, { call, budget, projectKey }));
       } catch (error) {
         return toFailure(error, name);
       }

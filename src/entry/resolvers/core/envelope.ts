@@ -1,4 +1,4 @@
-import type * as z from '../../../shared/zod';
+import { listFields } from '../../../shared/validation';
 import { JiraPermissionError } from '../../../adapters/jira/jira-errors';
 import {
   BadRequestError,
@@ -26,17 +26,9 @@ export function refuse(code: ResolverErrorCode, message: string, fields?: Record
   return new ResolverRefusal({ code, message, ...(fields ? { fields } : {}) });
 }
 
-/** Zod issues as `path → message`, and one sentence naming them. */
-export function invalidInput(error: { issues: readonly z.core.$ZodIssue[] }): ResolverRefusal {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fields[path] ??= issue.message;
-  }
-  const list = Object.entries(fields)
-    .map(([path, message]) => `${path}: ${message}`)
-    .join('; ');
-  return refuse('INVALID_INPUT', `Please correct the input. ${list}`, fields);
+/** The input's problems as `path → message` (shared/validation's fieldMessages), and one sentence naming them. */
+export function invalidInput(fields: Record<string, string>): ResolverRefusal {
+  return refuse('INVALID_INPUT', `Please correct the input. ${listFields(fields)}`, fields);
 }
 
 function codeOf(error: Error): ResolverErrorCode {

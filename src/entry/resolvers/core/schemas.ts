@@ -1,29 +1,31 @@
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 
 /** Input building blocks with messages a Jira admin can act on. */
-export const projectKeySchema = z
-  .string({ error: 'choose a Jira project' })
-  .check(
-    z.trim(),
-    z.regex(
-      /^[A-Z][A-Z0-9_]{0,9}$/,
-      'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)',
-    ),
-  );
+export const projectKeySchema = v.pipe(
+  v.string('choose a Jira project'),
+  v.trim(),
+  v.regex(
+    /^[A-Z][A-Z0-9_]{0,9}$/,
+    'must be a Jira project key such as BILL (capital letters, digits or _, starting with a letter)',
+  ),
+);
 
-export const jiraIdSchema = z
-  .string({ error: 'choose a value' })
-  .check(z.regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list'));
+export const jiraIdSchema = v.pipe(
+  v.string('choose a value'),
+  v.regex(/^\d+$/, 'must be a Jira id (digits); pick one from the list'),
+);
 
-export const waveStatusSchema = z
-  .string()
-  .check(z.regex(/^[A-Z_]{1,32}$/, 'must be a Wave invoice status such as PAID'));
+export const waveStatusSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z_]{1,32}$/, 'must be a Wave invoice status such as PAID'),
+);
 
 /** A resolver that takes no input still refuses unexpected fields. */
-export const noInput = z.strictObject({}, { error: 'this call takes no input' });
+export const noInput = strictObject({}, 'this call takes no input');
 
 interface WholeNumberRule {
-  /** The refusal of anything but a number; zod's own when not given. */
+  /** The refusal of anything but a number; the shared English one when not given. */
   notANumber?: string;
   notWhole: string;
   min: number;
@@ -34,11 +36,10 @@ interface WholeNumberRule {
 
 /** A whole number from `min` to `max`, each refusal in the admin's words. */
 export function wholeNumberSchema(rule: WholeNumberRule) {
-  return z
-    .number(rule.notANumber === undefined ? undefined : { error: rule.notANumber })
-    .check(
-      z.refine(Number.isInteger, rule.notWhole),
-      z.minimum(rule.min, rule.belowMin),
-      z.maximum(rule.max, rule.aboveMax),
-    );
+  return v.pipe(
+    v.number(rule.notANumber),
+    v.integer(rule.notWhole),
+    v.minValue(rule.min, rule.belowMin),
+    v.maxValue(rule.max, rule.aboveMax),
+  );
 }

@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig } from '../../../adapters/storage/config';
 import { getWaveTokens } from '../../../adapters/storage/secrets';
@@ -7,7 +8,7 @@ import { issueTypeFor, type IssueTypeChoice, type IssueTypePurpose } from '../..
 import type { TimeBudget } from '../../../shared/time-budget';
 import type { DefaultsView, WaveBusinessView } from '../api';
 import { define } from '../core/define';
-import { refuse } from '../core/envelope';
+import { invalidInput } from '../core/envelope';
 import { noInput, projectKeySchema, wholeNumberSchema } from '../core/schemas';
 import { listConnectedBusinesses } from '../../../usecases/connect/wave-businesses';
 import { defaultsView } from './defaults-view';
@@ -15,20 +16,20 @@ import { listProjects, type ProjectWithIssueTypes } from '../../../adapters/jira
 
 /** A type's name, or empty for the type named for the purpose in each project. */
 const issueTypeName = (what: string) =>
-  z.string({ error: `choose the issue type for ${what}, or Automatic` }).check(z.trim(), z.maxLength(255));
+  v.pipe(v.string(`choose the issue type for ${what}, or Automatic`), v.trim(), v.maxLength(255));
 
-const defaultsInput = z.strictObject({
+const defaultsInput = strictObject({
   defaultProjectKey: projectKeySchema,
-  businessProjects: z._default(
-    z.record(z.string().check(z.minLength(1, 'a Wave business id'), z.maxLength(500)), projectKeySchema),
+  businessProjects: v.optional(
+    v.record(v.pipe(v.string(), v.minLength(1, 'a Wave business id'), v.maxLength(500)), projectKeySchema),
     {},
   ),
   invoiceIssueType: issueTypeName('invoices'),
   customerIssueType: issueTypeName('customers'),
-  features: z.strictObject({
-    customerIssues: z.boolean({ error: 'must be on or off' }),
-    paymentWorklogs: z.boolean({ error: 'must be on or off' }),
-    issueLinks: z.boolean({ error: 'must be on or off' }),
+  features: strictObject({
+    customerIssues: v.boolean('must be on or off'),
+    paymentWorklogs: v.boolean('must be on or off'),
+    issueLinks: v.boolean('must be on or off'),
   }),
   worklogMinutes: wholeNumberSchema({
     notANumber: 'enter a number of minutes',
@@ -40,7 +41,7 @@ const defaultsInput = z.strictObject({
   }),
 });
 
-type DefaultsInput = z.output<typeof defaultsInput>;
+type DefaultsInput = v.InferOutput<typeof defaultsInput>;
 
 const issueTypeChoice = (name: string, purpose: IssueTypePurpose): IssueTypeChoice =>
   name === '' ? { auto: purpose } : { name };
@@ -79,13 +80,7 @@ function checkAgainstJira(input: DefaultsInput, projects: ProjectWithIssueTypes[
     }
   }
   if (Object.keys(fields).length > 0) {
-    throw refuse(
-      'INVALID_INPUT',
-      `Please correct the input. ${Object.entries(fields)
-        .map(([path, message]) => `${path}: ${message}`)
-        .join('; ')}`,
-      fields,
-    );
+    throw invalidInput(fields);
   }
 }
 

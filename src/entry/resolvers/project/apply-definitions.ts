@@ -1,11 +1,12 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import { countIssuesToRemap } from '../../../usecases/mapping/count-issues-to-remap';
 import { getMappingApplyProgress, startMappingApply } from '../../../usecases/mapping/start-mapping-apply';
 import { define } from '../core/define';
 import { projectKeySchema } from '../core/schemas';
 
-const projectInput = z.strictObject({ projectKey: z.optional(projectKeySchema) });
+const projectInput = strictObject({ projectKey: v.optional(projectKeySchema) });
 
 /** The project settings page's "Apply to existing issues": how many would move, the run, and its progress. */
 export function defineMappingApply(resolver: Resolver): void {

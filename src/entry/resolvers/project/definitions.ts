@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { listFields, strictObject } from '../../../shared/validation';
 import { JiraClient } from '../../../adapters/jira/jira-client';
 import { getAppConfig, saveAppConfig, type AppConfig } from '../../../adapters/storage/config';
 import type { TimeBudget } from '../../../shared/time-budget';
@@ -13,21 +14,23 @@ import { loadProjectWorkflow, mappingView, projectStatusesOf, type ProjectWorkfl
 import { projectRouting } from './project-routing';
 import { ownValue } from '../../../shared/own';
 
-const projectInput = z.strictObject({ projectKey: z.optional(projectKeySchema) });
+const projectInput = strictObject({ projectKey: v.optional(projectKeySchema) });
 
-const routeInput = z.strictObject({
-  projectKey: z.optional(projectKeySchema),
-  businessId: z
-    .string({ error: 'choose a Wave business' })
-    .check(z.minLength(1, 'choose a Wave business'), z.maxLength(500, 'is not a Wave business id')),
+const routeInput = strictObject({
+  projectKey: v.optional(projectKeySchema),
+  businessId: v.pipe(
+    v.string('choose a Wave business'),
+    v.minLength(1, 'choose a Wave business'),
+    v.maxLength(500, 'is not a Wave business id'),
+  ),
 });
 
-const mappingInput = z.strictObject({
-  projectKey: z.optional(projectKeySchema),
-  mapping: z.record(
+const mappingInput = strictObject({
+  projectKey: v.optional(projectKeySchema),
+  mapping: v.record(
     waveStatusSchema,
-    z.string().check(z.regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list'), z.maxLength(20)),
-    { error: 'must map Wave statuses to Jira status ids' },
+    v.pipe(v.string(), v.regex(/^(\d+)?$/, 'must be a Jira status id; pick one from the list'), v.maxLength(20)),
+    'must map Wave statuses to Jira status ids',
   ),
 });
 
@@ -45,13 +48,7 @@ function checkStatuses(workflow: ProjectWorkflow, mapping: Record<string, string
       fields[`mapping.${waveStatus}`] = `status ${statusId} is not in ${where}; pick one from the list`;
   }
   if (Object.keys(fields).length > 0) {
-    throw refuse(
-      'INVALID_INPUT',
-      `Please correct the mapping. ${Object.entries(fields)
-        .map(([path, message]) => `${path}: ${message}`)
-        .join('; ')}`,
-      fields,
-    );
+    throw refuse('INVALID_INPUT', `Please correct the mapping. ${listFields(fields)}`, fields);
   }
 }
 

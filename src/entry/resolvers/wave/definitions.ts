@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import { saveWaveOAuthClient } from '../../../adapters/storage/secrets';
 import { connectWithPastedToken } from '../../../usecases/connect/connect-with-pasted-token';
 import { disconnectWave } from '../../../usecases/connect/disconnect-wave';
@@ -8,32 +9,29 @@ import { define } from '../core/define';
 import { noInput } from '../core/schemas';
 import { connectionView } from './connection-view';
 
-const clientInput = z.strictObject({
-  clientId: z
-    .string({ error: 'enter the client id' })
-    .check(
-      z.trim(),
-      z.minLength(1, "enter the client id from Wave's developer portal"),
-      z.maxLength(200, 'is too long for a Wave client id'),
-    ),
-  clientSecret: z
-    .string({ error: 'enter the client secret' })
-    .check(
-      z.trim(),
-      z.minLength(1, "enter the client secret from Wave's developer portal"),
-      z.maxLength(500, 'is too long for a Wave client secret'),
-    ),
+const clientInput = strictObject({
+  clientId: v.pipe(
+    v.string('enter the client id'),
+    v.trim(),
+    v.minLength(1, "enter the client id from Wave's developer portal"),
+    v.maxLength(200, 'is too long for a Wave client id'),
+  ),
+  clientSecret: v.pipe(
+    v.string('enter the client secret'),
+    v.trim(),
+    v.minLength(1, "enter the client secret from Wave's developer portal"),
+    v.maxLength(500, 'is too long for a Wave client secret'),
+  ),
 });
 
-const pastedTokenInput = z.strictObject({
-  accessToken: z
-    .string({ error: 'paste a token' })
-    .check(
-      z.trim(),
-      z.minLength(20, 'looks too short for a Wave access token'),
-      z.maxLength(2000, 'is too long for a Wave access token'),
-      z.regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
-    ),
+const pastedTokenInput = strictObject({
+  accessToken: v.pipe(
+    v.string('paste a token'),
+    v.trim(),
+    v.minLength(20, 'looks too short for a Wave access token'),
+    v.maxLength(2000, 'is too long for a Wave access token'),
+    v.regex(/^[\x21-\x7e]+$/, 'must be the token alone, without spaces or line breaks'),
+  ),
 });
 
 /** The Wave connection section of the admin page. */

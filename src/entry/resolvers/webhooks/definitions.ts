@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
-import * as z from '../../../shared/zod';
+import * as v from 'valibot';
+import { strictObject } from '../../../shared/validation';
 import { rotateWebhookSigningSecret } from '../../../adapters/storage/secrets';
 import type { WebhookSettingsView } from '../api';
 import { define } from '../core/define';
@@ -11,14 +12,13 @@ import { sendTestEvent } from './test-event';
 const HOUR_MS = 60 * 60_000;
 export const MAX_GRACE_HOURS = 7 * 24;
 
-const rotateInput = z.strictObject({
-  secret: z
-    .string({ error: 'enter a signing secret' })
-    .check(
-      z.minLength(16, 'must have at least 16 characters; use "Generate" for a strong one'),
-      z.maxLength(256, 'must have at most 256 characters'),
-      z.regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
-    ),
+const rotateInput = strictObject({
+  secret: v.pipe(
+    v.string('enter a signing secret'),
+    v.minLength(16, 'must have at least 16 characters; use "Generate" for a strong one'),
+    v.maxLength(256, 'must have at most 256 characters'),
+    v.regex(/^[\x21-\x7e]+$/, 'may contain only visible ASCII characters, no spaces'),
+  ),
   graceHours: wholeNumberSchema({
     notANumber: 'enter a number of hours',
     notWhole: 'must be whole hours',
