@@ -1,51 +1,12 @@
-import { z } from 'zod';
-import { KNOWN_INVOICE_STATUSES } from '../../src/domain/wave-webhook';
 import { invoiceUrls, numericIdOf, resourceGlobalId } from './ids';
-import { invoiceItemsInput, itemRecords, itemsSubtotal } from './invoice-items';
+import { invoiceInputSchema, type InvoiceInput } from './input-schemas';
+import { itemRecords, itemsSubtotal } from './invoice-items';
 import { minorToDecimal, type CurrencyInfo } from './money';
-import type { InvoiceRecord } from './records';
-import {
-  amountIn,
-  definedFields,
-  invoiceCurrency,
-  isoDate,
-  isoDateTime,
-  moneyInput,
-  parseInput,
-  SandboxInputError,
-} from './sandbox-input';
+import { INVOICE_FIELDS_AS_GIVEN, type InvoiceRecord } from './records';
+import { amountIn, definedFields, invoiceCurrency, parseInput, SandboxInputError } from './sandbox-input';
 import type { WaveState } from './state';
 
 const DAY_MS = 86_400_000;
-const text = z.string();
-const optionalText = z.string().nullable().optional();
-
-export const invoiceInputSchema = z.strictObject({
-  id: z.string().min(1).optional(),
-  invoiceNumber: text.min(1).optional(),
-  // Only the statuses the served GraphQL schema knows, so every stored invoice can be queried back.
-  status: z.enum(KNOWN_INVOICE_STATUSES).optional(),
-  title: text.optional(),
-  invoiceDate: isoDate.optional(),
-  dueDate: isoDate.optional(),
-  createdAt: isoDateTime.optional(),
-  modifiedAt: isoDateTime.optional(),
-  viewUrl: text.optional(),
-  pdfUrl: text.optional(),
-  total: moneyInput.optional(),
-  amountPaid: moneyInput.optional(),
-  amountDue: moneyInput.optional(),
-  taxTotal: moneyInput.optional(),
-  customer: z.looseObject({ id: z.string().min(1) }).optional(),
-  customerId: z.string().min(1).optional(),
-  memo: optionalText,
-  poNumber: optionalText,
-  subhead: optionalText,
-  items: invoiceItemsInput.nullable().optional(),
-  lastSentAt: isoDateTime.nullable().optional(),
-  lastViewedAt: isoDateTime.nullable().optional(),
-});
-export type InvoiceInput = z.infer<typeof invoiceInputSchema>;
 
 /** Creates an invoice or merges the given fields into the one with that id; `before` is the stored one, if any. */
 export function upsertInvoice(
@@ -75,21 +36,7 @@ export function upsertInvoice(
     const amountPaidRaw = amountIn(input.amountPaid, currency, 'invoice.amountPaid') ?? base.amountPaidRaw;
     const invoice: InvoiceRecord = {
       ...base,
-      ...definedFields(input, [
-        'invoiceNumber',
-        'status',
-        'title',
-        'invoiceDate',
-        'dueDate',
-        'createdAt',
-        'viewUrl',
-        'pdfUrl',
-        'memo',
-        'poNumber',
-        'subhead',
-        'lastSentAt',
-        'lastViewedAt',
-      ]),
+      ...definedFields(input, [...INVOICE_FIELDS_AS_GIVEN, 'memo', 'poNumber', 'subhead']),
       items,
       currencyCode: currency.code,
       customerId,

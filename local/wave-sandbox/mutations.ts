@@ -1,41 +1,8 @@
-import { z } from 'zod';
 import { resourceGlobalId } from './ids';
+import { customerInputSchema, paymentInputSchema } from './input-schemas';
 import type { CustomerRecord, InvoiceRecord, PaymentRecord } from './records';
-import {
-  definedFields,
-  invoiceCurrency,
-  isoDate,
-  isoDateTime,
-  moneyInput,
-  parseInput,
-  SandboxInputError,
-  toMinor,
-} from './sandbox-input';
+import { definedFields, invoiceCurrency, parseInput, SandboxInputError, toMinor } from './sandbox-input';
 import type { WaveState } from './state';
-
-const text = z.string();
-const optionalText = z.string().nullable().optional();
-
-export const customerInputSchema = z.strictObject({
-  id: z.string().min(1).optional(),
-  name: text.optional(),
-  email: optionalText,
-  firstName: optionalText,
-  lastName: optionalText,
-  displayId: optionalText,
-  phone: optionalText,
-  createdAt: isoDateTime.optional(),
-  modifiedAt: isoDateTime.optional(),
-});
-export type CustomerInput = z.infer<typeof customerInputSchema>;
-
-export const paymentInputSchema = z.object({
-  invoiceId: z.string().min(1),
-  amount: moneyInput,
-  paymentDate: isoDate.optional(),
-  paymentMethod: optionalText,
-});
-export type PaymentInput = z.infer<typeof paymentInputSchema>;
 
 /** Creates a customer or merges the given fields into the one with that id. */
 export function upsertCustomer(state: WaveState, rawInput: unknown): { customer: CustomerRecord; created: boolean } {

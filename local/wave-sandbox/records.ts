@@ -50,6 +50,22 @@ export interface InvoiceRecord {
   lastViewedAt: string | null;
 }
 
+/** The invoice's fields kept as given and shown as kept (amounts, currency, customer and items are stored otherwise). */
+export const INVOICE_FIELDS_AS_GIVEN = [
+  'id',
+  'invoiceNumber',
+  'status',
+  'title',
+  'invoiceDate',
+  'dueDate',
+  'createdAt',
+  'modifiedAt',
+  'viewUrl',
+  'pdfUrl',
+  'lastSentAt',
+  'lastViewedAt',
+] as const satisfies readonly (keyof InvoiceRecord)[];
+
 /** One line of an invoice: quantity as a decimal string, amounts in minor units of the invoice's currency. */
 export interface InvoiceItemRecord {
   description: string | null;

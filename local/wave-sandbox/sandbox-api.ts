@@ -4,7 +4,8 @@ import { deliveryFields, deliveryOptions, WAVE_DEFAULTS, type DeliveryOptions } 
 import { eventBody } from './events';
 import { resourceGlobalId } from './ids';
 import { deleteInvoice, upsertInvoice } from './invoice-mutations';
-import { paymentInputSchema, recordPayment, upsertCustomer } from './mutations';
+import { paymentInputSchema } from './input-schemas';
+import { recordPayment, upsertCustomer } from './mutations';
 import type { DeliveryAnswer, WaveNotifier } from './notifier';
 import { markPassedDueDates } from './overdue';
 import type { InvoiceRecord, SandboxSettings } from './records';

@@ -1,6 +1,6 @@
 import type { WaveCustomer, WaveInvoice, WavePayment } from '../../src/domain/wave-webhook';
 import { currencyInfo, money, type CurrencyInfo } from './money';
-import type { CustomerRecord, InvoiceRecord, PaymentRecord } from './records';
+import { INVOICE_FIELDS_AS_GIVEN, type CustomerRecord, type InvoiceRecord, type PaymentRecord } from './records';
 import type { WaveState } from './state';
 
 /** Wave's shapes (as webhooks and /_sandbox answers carry them) built from the stored records. */
@@ -11,20 +11,15 @@ export function currencyOf(code: string): CurrencyInfo {
   return currency;
 }
 
+function pick<T, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]])) as Pick<T, K>;
+}
+
 export function invoiceView(state: WaveState, invoice: InvoiceRecord): WaveInvoice {
   const currency = currencyOf(invoice.currencyCode);
   const customer = state.customers.get(invoice.customerId);
   return {
-    id: invoice.id,
-    invoiceNumber: invoice.invoiceNumber,
-    status: invoice.status,
-    title: invoice.title,
-    invoiceDate: invoice.invoiceDate,
-    dueDate: invoice.dueDate,
-    createdAt: invoice.createdAt,
-    modifiedAt: invoice.modifiedAt,
-    viewUrl: invoice.viewUrl,
-    pdfUrl: invoice.pdfUrl,
+    ...pick(invoice, INVOICE_FIELDS_AS_GIVEN),
     total: money(invoice.totalRaw, currency),
     amountDue: money(invoice.amountDueRaw, currency),
     amountPaid: money(invoice.amountPaidRaw, currency),
@@ -32,8 +27,6 @@ export function invoiceView(state: WaveState, invoice: InvoiceRecord): WaveInvoi
     customer: customer
       ? { id: customer.id, name: customer.name, email: customer.email, displayId: customer.displayId }
       : { id: invoice.customerId },
-    lastSentAt: invoice.lastSentAt,
-    lastViewedAt: invoice.lastViewedAt,
   };
 }
 

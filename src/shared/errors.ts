@@ -26,31 +26,21 @@ export class UnavailableError extends AppError {
   }
 }
 
+/** An AppError kind that always answers with the one HTTP status. */
+function answeredWith<S extends number>(httpStatus: S) {
+  return class extends AppError {
+    readonly httpStatus = httpStatus;
+  };
+}
+
 /** The app lacks configuration or a connection an admin has to provide. */
-export class NotConfiguredError extends AppError {
-  readonly httpStatus = 503;
-}
-
-export class ConflictError extends AppError {
-  readonly httpStatus = 409;
-}
-
-export class BadRequestError extends AppError {
-  readonly httpStatus = 400;
-}
-
-export class PermissionError extends AppError {
-  readonly httpStatus = 403;
-}
-
-export class NotFoundError extends AppError {
-  readonly httpStatus = 404;
-}
-
+export class NotConfiguredError extends answeredWith(503) {}
+export class ConflictError extends answeredWith(409) {}
+export class BadRequestError extends answeredWith(400) {}
+export class PermissionError extends answeredWith(403) {}
+export class NotFoundError extends answeredWith(404) {}
 /** A dependency answered something this app cannot use. */
-export class UpstreamError extends AppError {
-  readonly httpStatus = 502;
-}
+export class UpstreamError extends answeredWith(502) {}
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -3,15 +3,7 @@ import { isAdfDocument, NOT_ADF } from '../model/adf';
 import { linkTypeView } from '../model/catalog-views';
 import { commentView, issueLinkView } from '../model/entry-views';
 import type { StoredComment } from '../state/records';
-import {
-  noContent,
-  numberParam,
-  ok,
-  param,
-  stringParam,
-  type HandlerContext,
-  type HandlerTable,
-} from './handler-types';
+import { noContent, ok, page, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
 import { changeIssue } from './issue-changes';
 import { requirePermittedIssue } from './permitted-issue';
 
@@ -46,11 +38,10 @@ function addComment(ctx: HandlerContext) {
 
 function getComments(ctx: HandlerContext) {
   const issue = ctx.site.requireIssue(param(ctx, 'issueIdOrKey'), ctx.principal);
-  const startAt = numberParam(ctx.query, 'startAt', 0);
-  const maxResults = numberParam(ctx.query, 'maxResults', 100);
   const ordered = stringParam(ctx.query, 'orderBy') === '-created' ? [...issue.comments].reverse() : issue.comments;
-  const comments = ordered.slice(startAt, startAt + maxResults).map((comment) => commentView(ctx.site, issue, comment));
-  return ok({ comments, startAt, maxResults, total: issue.comments.length });
+  const { startAt, maxResults, total, values } = page(ctx, ordered, 100);
+  const comments = values.map((comment) => commentView(ctx.site, issue, comment));
+  return ok({ comments, startAt, maxResults, total });
 }
 
 type LinkBody = {

@@ -55,12 +55,17 @@ export function param(ctx: HandlerContext, name: string): string {
   return ctx.params[name] ?? '';
 }
 
-/** `{startAt, maxResults, total, isLast, values}` paging over a list. */
+/**
+ * One page of `items` as the request's `startAt` and `maxResults` ask (`defaultMaxResults`, the operation's own, when
+ * it does not), as `{startAt, maxResults, total, isLast, values}`.
+ */
 export function page<T>(
+  ctx: HandlerContext,
   items: T[],
-  startAt: number,
-  maxResults: number,
+  defaultMaxResults: number,
 ): { startAt: number; maxResults: number; total: number; isLast: boolean; values: T[] } {
+  const startAt = numberParam(ctx.query, 'startAt', 0);
+  const maxResults = numberParam(ctx.query, 'maxResults', defaultMaxResults);
   const values = items.slice(startAt, startAt + maxResults);
   return { startAt, maxResults, total: items.length, isLast: startAt + values.length >= items.length, values };
 }

@@ -5,16 +5,7 @@ import { issueTypeView, projectDetails, STATUS_CATEGORY_ENUM, statusView } from 
 import { formatJiraDateTime } from '../model/dates';
 import { fullUser } from '../model/user-view';
 import type { Site } from '../site';
-import {
-  listParam,
-  numberParam,
-  ok,
-  page,
-  param,
-  stringParam,
-  type HandlerContext,
-  type HandlerTable,
-} from './handler-types';
+import { listParam, ok, page, param, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
 
 function projectView(site: Site, project: ProjectDef, expand: string[], full: boolean): Record<string, unknown> {
   const lead = site.user(project.leadAccountId);
@@ -109,14 +100,15 @@ export const siteInfoHandlers: HandlerTable = {
         (project) => !text || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text),
       )
       .sort((a, b) => a[sortField].localeCompare(b[sortField]) * (descending ? -1 : 1));
-    const startAt = numberParam(ctx.query, 'startAt', 0);
-    const maxResults = numberParam(ctx.query, 'maxResults', 50);
     const result = page(
+      ctx,
       projects.map((project) => projectView(site, project, expand, false)),
-      startAt,
-      maxResults,
+      50,
     );
-    return ok({ self: site.url(`/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`), ...result });
+    return ok({
+      self: site.url(`/rest/api/3/project/search?startAt=${result.startAt}&maxResults=${result.maxResults}`),
+      ...result,
+    });
   },
 
   getProject: (ctx) =>
@@ -172,9 +164,7 @@ export const siteInfoHandlers: HandlerTable = {
         statusCategory: STATUS_CATEGORY_ENUM[status.category],
         scope: status.projectId ? { type: 'PROJECT', project: { id: status.projectId } } : { type: 'GLOBAL' },
       }));
-    const startAt = numberParam(ctx.query, 'startAt', 0);
-    const maxResults = numberParam(ctx.query, 'maxResults', 200);
-    return ok({ self: site.url('/rest/api/3/statuses/search'), ...page(statuses, startAt, maxResults) });
+    return ok({ self: site.url('/rest/api/3/statuses/search'), ...page(ctx, statuses, 200) });
   },
 
   getFields: (ctx) => ok(fieldDetails(ctx.site)),

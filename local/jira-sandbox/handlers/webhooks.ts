@@ -1,6 +1,6 @@
 import { JiraError, jiraErrors } from '../http/errors';
 import type { WebhookDetails } from '../events/webhook-registry';
-import { numberParam, ok, page, type HandlerContext, type HandlerTable } from './handler-types';
+import { ok, page, type HandlerContext, type HandlerTable } from './handler-types';
 
 /**
  * Dynamic webhooks are for Connect and OAuth 2.0 apps (the spec); users and, unless the site's
@@ -35,7 +35,7 @@ export const webhookHandlers: HandlerTable = {
       expirationDate: webhook.expiresAt,
       url: webhook.url,
     }));
-    return ok(page(values, numberParam(ctx.query, 'startAt', 0), numberParam(ctx.query, 'maxResults', 100)));
+    return ok(page(ctx, values, 100));
   },
 
   deleteWebhookById: (ctx) => {

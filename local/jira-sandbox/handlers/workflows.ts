@@ -6,7 +6,7 @@ import {
   jiraWorkflowView,
   workflowSchemeView,
 } from '../model/workflow-views';
-import { listParam, numberParam, ok, page, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
+import { listParam, ok, page, stringParam, type HandlerContext, type HandlerTable } from './handler-types';
 
 /** Every workflow API needs *Administer Jira* (the app has it through "atlassian-addons-admin"). */
 function requireJiraAdmin(ctx: HandlerContext, message: string): void {
@@ -33,7 +33,7 @@ export const workflowHandlers: HandlerTable = {
       .map((workflow) => classicWorkflowView(site, workflow, expand));
     return ok({
       self: site.url('/rest/api/3/workflow/search'),
-      ...page(workflows, numberParam(ctx.query, 'startAt', 0), numberParam(ctx.query, 'maxResults', 50)),
+      ...page(ctx, workflows, 50),
     });
   },
 

@@ -9,6 +9,7 @@ import {
   noContent,
   numberParam,
   ok,
+  page,
   param,
   stringParam,
   type HandlerContext,
@@ -154,12 +155,9 @@ export const worklogHandlers: HandlerTable = {
     const after = numberParam(ctx.query, 'startedAfter', -Infinity);
     const before = numberParam(ctx.query, 'startedBefore', Infinity);
     const matching = issue.worklogs.filter((worklog) => worklog.started >= after && worklog.started < before);
-    const startAt = numberParam(ctx.query, 'startAt', 0);
-    const maxResults = numberParam(ctx.query, 'maxResults', 5000);
-    const worklogs = matching
-      .slice(startAt, startAt + maxResults)
-      .map((worklog) => worklogView(ctx.site, issue, worklog, withProperties(ctx)));
-    return ok({ startAt, maxResults, total: matching.length, worklogs });
+    const { startAt, maxResults, total, values } = page(ctx, matching, 5000);
+    const worklogs = values.map((worklog) => worklogView(ctx.site, issue, worklog, withProperties(ctx)));
+    return ok({ startAt, maxResults, total, worklogs });
   },
 
   getWorklog: (ctx) => {

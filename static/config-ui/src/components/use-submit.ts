@@ -12,6 +12,7 @@ const SUCCESS_SHOWN_MS = 8_000;
 /**
  * One form action: calls the resolver, keeps its field errors for inline display, and its outcome as a status
  * for the `SubmitStatus` next to the button (`success` names what was saved; failures show the server's message).
+ * `submit(payload, onSaved)` hands a successful answer's data to `onSaved`.
  */
 export function useSubmit<N extends ResolverName>(name: N, success?: { title: string; description?: string }) {
   const [pending, setPending] = useState(false);
@@ -25,7 +26,7 @@ export function useSubmit<N extends ResolverName>(name: N, success?: { title: st
   }, [status]);
 
   const submit = useCallback(
-    async (payload: Payload<N>): Promise<ResolverResult<Result<N>>> => {
+    async (payload: Payload<N>, onSaved?: (data: Result<N>) => void): Promise<ResolverResult<Result<N>>> => {
       setPending(true);
       setStatus(undefined);
       const answer = await callResolver(name, payload);
@@ -33,6 +34,7 @@ export function useSubmit<N extends ResolverName>(name: N, success?: { title: st
       if (answer.ok) {
         setFieldErrors({});
         setStatus(success ? { kind: 'success', ...success } : undefined);
+        onSaved?.(answer.data);
       } else {
         setFieldErrors(answer.error.fields ?? {});
         setStatus({ kind: 'error', error: answer.error });

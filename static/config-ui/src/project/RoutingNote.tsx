@@ -41,10 +41,7 @@ export function RoutingNote({
             {routing.businesses.map((business) => (
               <Inline key={business.id} space="space.100" alignBlock="center">
                 <Button
-                  onClick={async () => {
-                    const answer = await route.submit({ projectKey: project.key, businessId: business.id });
-                    if (answer.ok) onRouted(answer.data);
-                  }}
+                  onClick={() => void route.submit({ projectKey: project.key, businessId: business.id }, onRouted)}
                   isLoading={route.pending}
                   testId="route-business"
                 >

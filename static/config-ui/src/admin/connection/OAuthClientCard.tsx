@@ -1,9 +1,8 @@
 import { Stack, Text } from '@atlaskit/primitives';
-import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { CardForm } from '../../components/CardForm';
 import { CopyField } from '../../components/CopyField';
-import { TextInputField } from '../../components/TextInputField';
+import { SecretInputField, TextInputField, useSecretInput, useTextInput } from '../../components/TextInputField';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 
@@ -15,20 +14,12 @@ export function OAuthClientCard({
   connection: ConnectionView;
   onSaved: (connection: ConnectionView) => void;
 }) {
-  const [clientId, setClientId] = useState(connection.clientId ?? '');
-  const [clientSecret, setClientSecret] = useState('');
   const save = useSubmit('saveWaveClient', {
     title: 'OAuth client saved',
     description: 'You can now connect to Wave.',
   });
-
-  const onSubmit = async () => {
-    const answer = await save.submit({ clientId, clientSecret });
-    if (answer.ok) {
-      setClientSecret('');
-      onSaved(answer.data);
-    }
-  };
+  const clientId = useTextInput(save, 'clientId', connection.clientId ?? '');
+  const clientSecret = useSecretInput(save, 'clientSecret');
 
   return (
     <SectionCard
@@ -42,20 +33,11 @@ export function OAuthClientCard({
           <CopyField id="wave-redirect-uri" value={connection.redirectUri} label="redirect URI" testId="redirect-uri" />
         </Stack>
         <CardForm
-          onSubmit={onSubmit}
+          onSubmit={() => save.submit({ clientId: clientId.value, clientSecret: clientSecret.value }, onSaved)}
           submit={{ label: 'Save client', pending: save.pending, testId: 'save-oauth-client', status: save.status }}
         >
-          <TextInputField
-            id="wave-client-id"
-            label="Client id"
-            isRequired
-            form={save}
-            name="clientId"
-            value={clientId}
-            onValueChange={setClientId}
-            autoComplete="off"
-          />
-          <TextInputField
+          <TextInputField id="wave-client-id" label="Client id" isRequired input={clientId} autoComplete="off" />
+          <SecretInputField
             id="wave-client-secret"
             label="Client secret"
             isRequired
@@ -64,12 +46,7 @@ export function OAuthClientCard({
                 ? 'A secret is stored. It is never shown; enter it again to change the client.'
                 : 'Stored encrypted; never shown again.'
             }
-            form={save}
-            name="clientSecret"
-            value={clientSecret}
-            onValueChange={setClientSecret}
-            type="password"
-            autoComplete="new-password"
+            input={clientSecret}
             placeholder={connection.clientIdSet ? '••••••••  (stored)' : ''}
           />
         </CardForm>

@@ -1,21 +1,13 @@
-import { useState } from 'react';
 import type { ConnectionView } from '../../../../../src/entry/resolvers/api';
 import { CardForm } from '../../components/CardForm';
-import { TextInputField } from '../../components/TextInputField';
+import { SecretInputField, useSecretInput } from '../../components/TextInputField';
 import { SectionCard } from '../../components/SectionCard';
 import { useSubmit } from '../../components/use-submit';
 
 /** Development shortcut: a full-access token from Wave's developer portal instead of OAuth. */
 export function PastedTokenCard({ onConnected }: { onConnected: (connection: ConnectionView) => void }) {
-  const [token, setToken] = useState('');
   const use = useSubmit('usePastedToken', { title: 'Wave connected with the pasted token' });
-  const onSubmit = async () => {
-    const answer = await use.submit({ accessToken: token });
-    if (answer.ok) {
-      setToken('');
-      onConnected(answer.data);
-    }
-  };
+  const token = useSecretInput(use, 'accessToken');
   return (
     <SectionCard
       title="Development token"
@@ -23,25 +15,16 @@ export function PastedTokenCard({ onConnected }: { onConnected: (connection: Con
       description="For development only: paste a full-access token. It is checked with Wave, stored encrypted and never shown again."
     >
       <CardForm
-        onSubmit={onSubmit}
+        onSubmit={() => use.submit({ accessToken: token.value }, onConnected)}
         submit={{
           label: 'Use this token',
           pending: use.pending,
           appearance: 'default',
-          isDisabled: token.trim() === '',
+          isDisabled: token.value.trim() === '',
           status: use.status,
         }}
       >
-        <TextInputField
-          id="wave-pasted-token"
-          label="Full-access token"
-          form={use}
-          name="accessToken"
-          value={token}
-          onValueChange={setToken}
-          type="password"
-          autoComplete="off"
-        />
+        <SecretInputField id="wave-pasted-token" label="Full-access token" input={token} />
       </CardForm>
     </SectionCard>
   );

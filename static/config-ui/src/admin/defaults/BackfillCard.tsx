@@ -74,14 +74,8 @@ export function BackfillCard() {
     return () => window.clearInterval(timer);
   }, [running, reload]);
 
-  const run = async (day: string) => {
-    const answer = await start.submit({ fromDate: day });
-    if (answer.ok) replace(answer.data);
-  };
-  const stop = async () => {
-    const answer = await cancel.submit({});
-    if (answer.ok) replace(answer.data);
-  };
+  const run = (day: string) => start.submit({ fromDate: day }, replace);
+  const stop = () => cancel.submit({}, replace);
 
   return (
     <SectionCard
@@ -135,10 +129,7 @@ export function BackfillCard() {
               label="Import invoices from"
               isRequired
               hint="A day (UTC): invoices created or changed on or after it."
-              form={start}
-              name="fromDate"
-              value={shownDate}
-              onValueChange={setFromDate}
+              input={{ form: start, name: 'fromDate', value: shownDate, setValue: setFromDate }}
               type="date"
               width="medium"
               max={utcDay(serverNow)}

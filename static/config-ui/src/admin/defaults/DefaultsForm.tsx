@@ -7,7 +7,7 @@ import type { DefaultsInput, DefaultsView, FeaturesView } from '../../../../../s
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
 import { SubmitStatus } from '../../components/SubmitStatus';
-import { TextInputField } from '../../components/TextInputField';
+import { NumberInputField, numberOf, useTextInput } from '../../components/TextInputField';
 import { useSubmit } from '../../components/use-submit';
 import { BusinessRouting } from './BusinessRouting';
 import { findOption, issueTypeOptions, projectOptions } from './options';
@@ -40,8 +40,8 @@ export function DefaultsForm({
   onSaved: (defaults: DefaultsView) => void;
 }) {
   const [input, setInput] = useState<DefaultsInput>(() => inputOf(defaults));
-  const [minutes, setMinutes] = useState(String(defaults.worklogMinutes));
   const save = useSubmit('saveDefaults', { title: 'Defaults saved', description: 'The next delivery uses them.' });
+  const minutes = useTextInput(save, 'worklogMinutes', String(defaults.worklogMinutes));
   const projects = projectOptions(defaults);
   const invoiceTypes = issueTypeOptions(defaults, 'invoice');
   const customerTypes = issueTypeOptions(defaults, 'customer');
@@ -52,9 +52,7 @@ export function DefaultsForm({
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const worklogMinutes = minutes.trim() === '' ? Number.NaN : Number(minutes);
-    const answer = await save.submit({ ...input, worklogMinutes });
-    if (answer.ok) onSaved(answer.data);
+    await save.submit({ ...input, worklogMinutes: numberOf(minutes) }, onSaved);
   };
 
   return (
@@ -155,19 +153,13 @@ export function DefaultsForm({
                 </Stack>
               </Box>
             ))}
-            <TextInputField
+            <NumberInputField
               id="worklog-minutes"
               label="Time logged per payment (minutes)"
-              isRequired
               hint="Jira needs at least 1 minute; payments are logged as work so they show on the issue's timeline."
-              form={save}
-              name="worklogMinutes"
-              value={minutes}
-              onValueChange={setMinutes}
-              type="number"
+              input={minutes}
               min={1}
               max={1440}
-              width="small"
               isDisabled={!input.features.paymentWorklogs}
             />
           </Stack>
@@ -180,7 +172,7 @@ export function DefaultsForm({
             appearance="subtle"
             onClick={() => {
               setInput(inputOf(defaults));
-              setMinutes(String(defaults.worklogMinutes));
+              minutes.setValue(String(defaults.worklogMinutes));
               save.reset();
             }}
           >

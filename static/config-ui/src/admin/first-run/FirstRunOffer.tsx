@@ -30,8 +30,7 @@ export function FirstRunOffer({
       : 'from now on';
   const importAll = async () => {
     if (!wave?.oldestChangeDay) return;
-    const answer = await start.submit({ fromDate: wave.oldestChangeDay });
-    if (answer.ok) onImportStarted();
+    await start.submit({ fromDate: wave.oldestChangeDay }, onImportStarted);
   };
   return (
     <SectionMessage appearance="discovery" title="Bring your Wave invoices into Jira" testId="first-run">

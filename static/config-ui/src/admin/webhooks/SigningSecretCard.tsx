@@ -8,7 +8,7 @@ import type { SigningSecretView, WebhookSettingsView } from '../../../../../src/
 import { CardForm } from '../../components/CardForm';
 import { Field } from '../../components/Field';
 import { SectionCard } from '../../components/SectionCard';
-import { TextInputField } from '../../components/TextInputField';
+import { NumberInputField, numberOf, useTextInput } from '../../components/TextInputField';
 import { useSubmit } from '../../components/use-submit';
 import { formatDateTime, relativeTime } from '../../format';
 import { usePageContext } from '../../page-context';
@@ -55,21 +55,18 @@ export function SigningSecretCard({
 }) {
   const [secret, setSecret] = useState('');
   const [generated, setGenerated] = useState(false);
-  const [graceHours, setGraceHours] = useState(String(DEFAULT_GRACE_HOURS));
   const rotate = useSubmit('rotateSigningSecret', {
     title: signing.set ? 'Signing secret rotated' : 'Signing secret set',
     description: "Put the same secret in Wave's webhook settings.",
   });
+  const graceHours = useTextInput(rotate, 'graceHours', String(DEFAULT_GRACE_HOURS));
 
-  const onSubmit = async () => {
-    const grace = graceHours.trim() === '' ? Number.NaN : Number(graceHours);
-    const answer = await rotate.submit({ secret, graceHours: grace });
-    if (answer.ok) {
+  const onSubmit = () =>
+    rotate.submit({ secret, graceHours: numberOf(graceHours) }, (settings) => {
       setSecret('');
       setGenerated(false);
-      onSaved(answer.data);
-    }
-  };
+      onSaved(settings);
+    });
 
   return (
     <SectionCard
@@ -131,19 +128,13 @@ export function SigningSecretCard({
             </SectionMessage>
           ) : null}
           {signing.set ? (
-            <TextInputField
+            <NumberInputField
               id="grace-hours"
               label="Keep accepting the previous secret for (hours)"
-              isRequired
               hint="Time to update Wave. 0 stops accepting the previous secret at once; at most 168 (7 days)."
-              form={rotate}
-              name="graceHours"
-              value={graceHours}
-              onValueChange={setGraceHours}
-              type="number"
+              input={graceHours}
               min={0}
               max={168}
-              width="small"
             />
           ) : null}
         </CardForm>
