@@ -7,6 +7,7 @@ import { WaveTokenManager } from '../adapters/wave/wave-tokens';
 import { NotConfiguredError } from '../shared/errors';
 import type { TimeBudget } from '../shared/time-budget';
 import type { DeliveryRecord } from '../adapters/storage/activity-log';
+import type { FailureLog } from '../adapters/storage/record-store';
 import type { SyncResult } from './sync/sync-result';
 
 /** What one invocation's sync work shares: its time budget, its Jira and Wave clients, the configuration. */
@@ -23,6 +24,11 @@ export interface SyncContext {
    * (undefined: no entry). Set by the intake and the poll.
    */
   activityOf?: (result: SyncResult) => DeliveryRecord | undefined;
+  /**
+   * How a delivery that fails is logged, in the write that lets go of its record (`logged` is told once it is
+   * stored). Set by the intake.
+   */
+  failureLog?: { of(error: unknown): FailureLog; logged(error: unknown): void };
 }
 
 export async function createSyncContext(budget: TimeBudget, config?: AppConfig): Promise<SyncContext> {

@@ -145,6 +145,26 @@ describe("Forge's KVS quota", () => {
     expect(await payAnInvoice()).toBeLessThanOrEqual(4);
   });
 
+  it('a delivery that fails on Jira costs two writes: its lock, then letting go with its log and its kept body', async () => {
+    const invoice = await changeInWave(t, { status: 'SENT', total: { value: '33.00' } });
+    await untilAccepted(waveBody(t, 'invoice.sent', invoice.id).body);
+    await changeInWave(t, { id: invoice.id, status: 'VIEWED' });
+    const { body, eventId } = waveBody(t, 'invoice.viewed', invoice.id);
+    t.stack.jira.setFaults({ errorRate: 1 });
+    t.stack.kvs.resetUsage();
+    try {
+      expect((await postWave(t, body)).status).toBe(503);
+    } finally {
+      t.stack.jira.clearFaults();
+    }
+    expect(t.stack.kvs.usage().writes).toBe(2);
+    const failed = await t.callResolver('listActivity', { outcome: 'failed' });
+    expect(failed.ok && failed.data.groups).toContainEqual(
+      expect.objectContaining({ eventId, replayable: true, reason: expect.stringContaining('Jira is unavailable') }),
+    );
+    expect((await untilAccepted(body)).status).toBe(200);
+  });
+
   it('an update costs at most two KVS writes', async () => {
     const invoice = await changeInWave(t, { status: 'SENT', total: { value: '30.00' } });
     await untilAccepted(waveBody(t, 'invoice.sent', invoice.id).body);

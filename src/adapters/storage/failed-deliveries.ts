@@ -6,10 +6,24 @@ const RETENTION = { value: 30, unit: 'DAYS' } as const;
 /** KVS values stop at 240 KiB; a larger body cannot be kept (Wave's own retries still cover it). */
 const MAX_KEPT_BYTES = 200 * 1024;
 
-/** Keeps the verified body of a delivery that failed, so an admin can replay it. */
-export async function saveFailedDelivery(eventId: string, rawBody: string): Promise<boolean> {
-  if (Buffer.byteLength(rawBody, 'utf8') > MAX_KEPT_BYTES) return false;
-  await kvs.set(storageKeys.failedDelivery(eventId), { rawBody }, { ttl: RETENTION });
+/** A failed delivery's verified body, kept so an admin can replay it. */
+export interface KeptDelivery {
+  eventId: string;
+  rawBody: string;
+}
+
+export const canKeepDelivery = (rawBody: string): boolean => Buffer.byteLength(rawBody, 'utf8') <= MAX_KEPT_BYTES;
+
+/** The key, value and retention of a kept body, for a transaction that writes it beside other keys. */
+export function keptDeliveryItem(kept: KeptDelivery) {
+  return { key: storageKeys.failedDelivery(kept.eventId), value: { rawBody: kept.rawBody }, ttl: RETENTION };
+}
+
+/** Keeps the verified body of a delivery that failed; false when it is too large to keep. */
+export async function saveFailedDelivery(kept: KeptDelivery): Promise<boolean> {
+  if (!canKeepDelivery(kept.rawBody)) return false;
+  const { key, value, ttl } = keptDeliveryItem(kept);
+  await kvs.set(key, value, { ttl });
   return true;
 }
 

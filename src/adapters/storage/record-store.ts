@@ -3,6 +3,7 @@ import type { DeliveryRecord } from './activity-log';
 import { deliveryEntity, storedDelivery } from './activity-log';
 import { INTENT_TTL, type CreateIntent } from './create-intent';
 import { EVENT_TTL, type EventRecord } from './event-dedupe';
+import { keptDeliveryItem, type KeptDelivery } from './failed-deliveries';
 import { kvs } from './kvs';
 import { storageKeys, type WaveLinkKind } from './keys';
 import type { HeldLock } from './kvs-lock';
@@ -32,6 +33,18 @@ export async function readRecordState<TLink>(
     done: (value(keys.event) as EventRecord | undefined)?.state === 'done',
     intent: value(keys.intent) as CreateIntent | undefined,
   };
+}
+
+type Transaction = ReturnType<typeof kvs.transact>;
+
+function withActivity(transaction: Transaction, activity: DeliveryRecord): Transaction {
+  const { entity, ttl } = deliveryEntity();
+  return transaction.set(
+    storageKeys.deliveryLog(activity.receivedAt, randomUUID()),
+    storedDelivery(activity),
+    { entityName: entity },
+    { ttl },
+  );
 }
 
 /** The end of a delivery for one record: everything it leaves in storage, written in one transaction. */
@@ -69,15 +82,7 @@ export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<
       .set(storageKeys.issueBacklink(commit.newIssueId), { kind, waveId })
       .delete(storageKeys.createIntent(kind, waveId));
   }
-  if (commit.activity) {
-    const { entity, ttl } = deliveryEntity();
-    transaction = transaction.set(
-      storageKeys.deliveryLog(commit.activity.receivedAt, randomUUID()),
-      storedDelivery(commit.activity),
-      { entityName: entity },
-      { ttl },
-    );
-  }
+  if (commit.activity) transaction = withActivity(transaction, commit.activity);
   await transaction.execute();
 }
 
@@ -91,24 +96,37 @@ export interface UnrecordedWrites<TLink> {
   linkAhead?: TLink;
 }
 
+/** How a failed delivery is logged: its activity-log entry, and its body when it can be kept for a replay. */
+export interface FailureLog {
+  activity: DeliveryRecord;
+  kept?: KeptDelivery;
+}
+
 /**
- * Lets go of a record after a failed delivery. What it had asked of Jira without recording it goes in the same
- * write: the creation in flight (the issue, if Jira answered), so the retry adopts the issue by id or looks for it
- * instead of creating another; the worklogs in flight, so the retry looks for them before adding them again.
+ * Lets go of a record after a failed delivery, in one write with the failure's log and what the delivery had asked
+ * of Jira without recording it: the creation in flight (the issue, if Jira answered), so the retry adopts the issue
+ * by id or looks for it instead of creating another; the worklogs in flight, so the retry looks for them before
+ * adding them again.
  */
 export async function releaseRecordAfterFailure<TLink>(
   lock: HeldLock,
   kind: WaveLinkKind,
   waveId: string,
   unrecorded: UnrecordedWrites<TLink>,
+  failure?: FailureLog,
 ): Promise<void> {
   const { createSentAt, created, linkAhead } = unrecorded;
-  if (createSentAt === undefined && linkAhead === undefined) return lock.release();
+  if (createSentAt === undefined && linkAhead === undefined && failure === undefined) return lock.release();
   let transaction = kvs.transact().delete(lock.key);
   if (createSentAt !== undefined) {
     const intent: CreateIntent = { at: createSentAt, ...(created ? { issue: created } : {}) };
     transaction = transaction.set(storageKeys.createIntent(kind, waveId), intent, undefined, { ttl: INTENT_TTL });
   }
   if (linkAhead !== undefined) transaction = transaction.set(storageKeys.link(kind, waveId), linkAhead);
+  if (failure?.kept) {
+    const { key, value, ttl } = keptDeliveryItem(failure.kept);
+    transaction = transaction.set(key, value, undefined, { ttl });
+  }
+  if (failure) transaction = withActivity(transaction, failure.activity);
   await transaction.execute();
 }

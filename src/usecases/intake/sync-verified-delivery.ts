@@ -1,5 +1,6 @@
 import { recordDelivery, type DeliveryRecord, type DeliverySource } from '../../adapters/storage/activity-log';
-import { saveFailedDelivery } from '../../adapters/storage/failed-deliveries';
+import { canKeepDelivery, saveFailedDelivery } from '../../adapters/storage/failed-deliveries';
+import type { FailureLog } from '../../adapters/storage/record-store';
 import { parseDelivery, WaveEnvelopeError, type ParsedDelivery } from '../../domain/wave-webhook';
 import { createTimeBudget, WEB_TRIGGER_BUDGET_MS } from '../../shared/time-budget';
 import { createSyncContext } from '../sync-context';
@@ -42,21 +43,29 @@ export async function syncVerifiedDelivery(
     ...(result.issueKey ? { issueKey: result.issueKey } : {}),
     reason: result.notes.join(' '),
   });
+  const kept = canKeepDelivery(rawBody) ? { eventId: event.id, rawBody } : undefined;
+  const failureOf = (error: unknown): FailureLog => {
+    const outcome = outcomeOfError(error);
+    const reason = 'message' in outcome ? outcome.message : outcome.kind;
+    return {
+      activity: {
+        ...facts,
+        outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
+        reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
+      },
+      ...(kept ? { kept } : {}),
+    };
+  };
+  let loggedWithRecord: unknown;
   let result: SyncResult;
   try {
     const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
-    result = await syncWaveEvent({ ...ctx, activityOf: entryOf }, event);
+    const failureLog = { of: failureOf, logged: (error: unknown) => (loggedWithRecord = error) };
+    result = await syncWaveEvent({ ...ctx, activityOf: entryOf, failureLog }, event);
   } catch (error) {
-    const outcome = outcomeOfError(error);
-    const kept = await saveFailedDelivery(event.id, rawBody).catch(() => false);
-    const reason = 'message' in outcome ? outcome.message : outcome.kind;
-    // Storage may be what failed (its quota): the answer to Wave must not depend on logging the failure.
-    await recordDelivery({
-      ...facts,
-      outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
-      reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
-    }).catch((logError: unknown) => console.warn('wave-webhook: the failure could not be logged', nameOf(logError)));
-    return outcome;
+    // Logged with the record it failed on (one write), or here, before any record was touched.
+    if (loggedWithRecord !== error) await logFailure(failureOf(error));
+    return outcomeOfError(error);
   }
   // The sync writes the entry with the record it changed (one KVS write); only what touched no record is left.
   if (!result.logged) await recordDelivery(entryOf(result));
@@ -67,6 +76,19 @@ function outcomeOfSync(result: SyncResult): IntakeOutcome {
   const reason = result.notes.join(' ');
   if (result.outcome === 'ignored' || result.outcome === 'gone') return { kind: result.outcome, reason };
   return { kind: result.outcome, ...(result.issueKey ? { issueKey: result.issueKey } : {}) };
+}
+
+/** Storage may be what failed (its quota): the answer to Wave must not depend on logging the failure. */
+async function logFailure(failure: FailureLog): Promise<void> {
+  const kept = failure.kept ? await saveFailedDelivery(failure.kept).catch(() => false) : false;
+  const { activity } = failure;
+  const entry =
+    kept || !failure.kept
+      ? activity
+      : { ...activity, reason: `${activity.reason} (the body could not be kept for a replay)` };
+  await recordDelivery(entry).catch((logError: unknown) =>
+    console.warn('wave-webhook: the failure could not be logged', nameOf(logError)),
+  );
 }
 
 const nameOf = (error: unknown): string => (error instanceof Error ? error.name : 'unknown error');

@@ -28,7 +28,7 @@ export async function customerLinkForInvoice(
   if (known && customerNeedsApplying(known, existing, businessId)) {
     // Applied on the side of the invoice's delivery: no event of its own, no activity entry of its own.
     const applied = await syncRecord(
-      { ...ctx, activityOf: undefined },
+      { ...ctx, activityOf: undefined, failureLog: undefined },
       customerRecord(ctx, businessId, async () => known),
       { waveId: customerId },
     );

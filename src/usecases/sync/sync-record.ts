@@ -120,7 +120,9 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     const newIssueId = executed.issue && executed.issue.id !== link?.issue.id ? executed.issue.id : undefined;
     return await finish(spec.result(executed, facts, link), executed.link ?? undefined, newIssueId);
   } catch (error) {
-    await releaseRecordAfterFailure(lock, spec.kind, waveId, unrecorded);
+    const failure = ctx.failureLog?.of(error);
+    await releaseRecordAfterFailure(lock, spec.kind, waveId, unrecorded, failure);
+    if (failure) ctx.failureLog?.logged(error);
     throw error;
   }
 }
