@@ -102,6 +102,8 @@ export interface JiraSandboxOptions {
 export interface JiraFaults {
   /** Share (0..1) of REST requests answered with a 5xx. */
   errorRate: number;
+  /** How many of the next writes Jira applies lose their answer (a gateway's 504 instead of the result). */
+  lostAnswers: number;
   /** Real-time delay added to every REST request. */
   latencyMs: number;
   /** Seed of the PRNG that picks the failing requests (deterministic runs). */
@@ -114,6 +116,7 @@ export interface JiraFaults {
 
 export interface JiraFaultSettings {
   errorRate?: number;
+  lostAnswers?: number;
   latencyMs?: number;
   seed?: number;
   rateLimitStorm?: { durationMs: number };

@@ -32,6 +32,16 @@ describe('search lags behind writes', () => {
     expect(issuesFor(t, invoice.id)).toHaveLength(1);
   });
 
+  it('a create whose answer is lost is looked for once search shows it, in the same delivery', async () => {
+    const invoice = await changeInWave(t, { status: 'SENT' });
+    t.stack.jira.setFaults({ lostAnswers: 1 });
+    const answer = await postWave(t, waveBody(t, 'invoice.sent', invoice.id).body);
+    expect(t.stack.jira.faults().lostAnswers).toBe(0);
+    expect(answer.status).toBe(200);
+    expect(issuesFor(t, invoice.id)).toHaveLength(1);
+    expect(answer.body.issueKey).toBe(issuesFor(t, invoice.id)[0]?.key);
+  });
+
   it('a create whose answer was lost is found again, not made twice', async () => {
     const invoice = await changeInWave(t, { status: 'SENT' });
     const { body } = waveBody(t, 'invoice.sent', invoice.id);

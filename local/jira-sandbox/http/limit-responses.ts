@@ -47,3 +47,8 @@ export function faultResponse(fault: FaultDecision, now: number): HandlerResult 
       };
   }
 }
+
+/** A write Jira applied whose answer a gateway lost: the caller cannot tell whether it happened. */
+export function lostAnswerResponse(): HandlerResult {
+  return { status: 504, body: { errorMessages: ['Gateway Timeout'], errors: {} } };
+}

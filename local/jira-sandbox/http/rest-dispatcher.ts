@@ -16,7 +16,7 @@ import { validateRequest } from '../spec/request-validation';
 import { checkResponse } from '../spec/response-validation';
 import type { SchemaValidator } from '../spec/schema-validator';
 import { JiraError, jiraErrors } from './errors';
-import { faultResponse, rateLimitResponse } from './limit-responses';
+import { faultResponse, lostAnswerResponse, rateLimitResponse } from './limit-responses';
 
 export interface RestDependencies {
   site: Site;
@@ -107,18 +107,18 @@ export function createRestDispatcher(deps: RestDependencies) {
           `The local Jira sandbox does not implement ${operation.operationId} (${req.method} ${operation.pathTemplate}).`,
         ]);
       }
-      return respond(
-        handler({
-          site: deps.site,
-          principal,
-          params: pathParams,
-          query: validated.query,
-          body: validated.body,
-          events: deps.events,
-          webhooks: deps.webhooks,
-          notifications: deps.notifications,
-        }),
-      );
+      const result = handler({
+        site: deps.site,
+        principal,
+        params: pathParams,
+        query: validated.query,
+        body: validated.body,
+        events: deps.events,
+        webhooks: deps.webhooks,
+        notifications: deps.notifications,
+      });
+      const applied = req.method !== 'GET' && result.status < 300;
+      return respond(applied && deps.faults.losesAnswer() ? lostAnswerResponse() : result);
     } catch (error) {
       if (error instanceof JiraError)
         return respond({ status: error.status, body: error.toBody(), headers: error.headers });

@@ -7,6 +7,7 @@ import type { JiraSandboxControl } from '../types';
 const faultSettings = z
   .object({
     errorRate: z.number().min(0).max(1).optional(),
+    lostAnswers: z.number().int().min(0).max(1_000).optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     seed: z.number().int().optional(),
     rateLimitStorm: z

@@ -7,7 +7,7 @@ export type FaultDecision =
   | { kind: 'storm'; retryAfterSeconds: number; resetAt: number }
   | { kind: 'error'; status: number };
 
-const DEFAULT_FAULTS: JiraFaults = { errorRate: 0, latencyMs: 0, seed: 1 };
+const DEFAULT_FAULTS: JiraFaults = { errorRate: 0, lostAnswers: 0, latencyMs: 0, seed: 1 };
 const ERROR_STATUSES = [500, 502, 503, 504];
 
 /**
@@ -31,6 +31,7 @@ export class FaultInjector {
     const now = this.clock.now();
     const next: JiraFaults = { ...this.current };
     if (settings.errorRate !== undefined) next.errorRate = Math.min(1, Math.max(0, settings.errorRate));
+    if (settings.lostAnswers !== undefined) next.lostAnswers = Math.max(0, settings.lostAnswers);
     if (settings.latencyMs !== undefined) next.latencyMs = Math.max(0, settings.latencyMs);
     if (settings.rateLimitStorm) next.rateLimitStormUntil = now + settings.rateLimitStorm.durationMs;
     if (settings.outage) next.outageUntil = now + settings.outage.durationMs;
@@ -64,5 +65,12 @@ export class FaultInjector {
       return { kind: 'error', status: ERROR_STATUSES[Math.floor(this.random() * ERROR_STATUSES.length)] as number };
     }
     return undefined;
+  }
+
+  /** Whether the answer to a write Jira just applied is lost on its way back (counts it). */
+  losesAnswer(): boolean {
+    if (this.current.lostAnswers <= 0) return false;
+    this.current.lostAnswers -= 1;
+    return true;
   }
 }

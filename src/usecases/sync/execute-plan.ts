@@ -9,6 +9,7 @@ import {
   descriptionFingerprint,
   summaryFingerprint,
   type AddWorklogStep,
+  type CreateIssueStep,
   type ContentFingerprints,
   type EditIssueStep,
   type Draft,
@@ -41,6 +42,8 @@ export interface PlanTarget<TLink> {
   beforeCreate(): Promise<void>;
   /** Called once Jira answered the create, so a retry after a later failure finds the issue by id. */
   afterCreate(issue: IssueRef): Promise<void>;
+  /** The issue a create whose answer was lost made, if any (looked up once search can show it). */
+  findLostCreate(): Promise<IssueRef | undefined>;
   /** An issue found for this Wave record although no link pointed at it (a create whose answer was lost). */
   adopted?: { issue: IssueRef; statusId: string | null };
   /** Worklog keys an earlier, interrupted execution may already have written. */
@@ -94,6 +97,33 @@ async function addPlannedWorklog(
   }
   if (notified)
     notes.push(`${issue.key}: Jira did not let the app add the payment's worklog silently; watchers were notified.`);
+}
+
+/** Creates the plan's issue; a create whose answer was lost is looked for before it is sent again. */
+async function createPlannedIssue<TLink>(
+  ctx: SyncContext,
+  step: CreateIssueStep,
+  target: PlanTarget<TLink>,
+): Promise<IssueRef> {
+  let created: IssueRef | undefined;
+  await writeOnceDespiteLostAnswers(
+    async () => {
+      await target.beforeCreate();
+      created = await createIssue(ctx.jira, {
+        projectKey: step.projectKey,
+        issueType: { id: step.issueTypeId },
+        summary: step.summary,
+        description: step.description,
+        properties: step.properties,
+        ...(step.fields ? { fields: step.fields } : {}),
+      });
+    },
+    async () => {
+      created = await target.findLostCreate();
+      return created ? 'applied' : 'not-applied';
+    },
+  );
+  return created as IssueRef;
 }
 
 /** Runs a transition step; returns the plan, rewritten (a comment, a note) when no way leads to the target. */
@@ -234,15 +264,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
           issue = target.adopted.issue;
           continue;
         }
-        await target.beforeCreate();
-        issue = await createIssue(ctx.jira, {
-          projectKey: step.projectKey,
-          issueType: { id: step.issueTypeId },
-          summary: step.summary,
-          description: step.description,
-          properties: step.properties,
-          ...(step.fields ? { fields: step.fields } : {}),
-        });
+        issue = await createPlannedIssue(ctx, step, target);
         await target.afterCreate(issue);
         continue;
       }

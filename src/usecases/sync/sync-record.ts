@@ -11,6 +11,7 @@ import {
 } from '../../adapters/storage/record-store';
 import type { Draft, IssueRef, ProjectTarget, SyncPlan, TransitionBlockReason } from '../../domain/sync';
 import { UnavailableError } from '../../shared/errors';
+import { sleep } from '../../shared/retry';
 import type { SyncContext } from '../sync-context';
 import { executePlan, IssueGoneError, type ExecutedPlan, type PlanTarget } from './execute-plan';
 import type { SyncResult } from './sync-result';
@@ -102,6 +103,8 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
       afterCreate: async (issue) => {
         unrecorded.created = issue;
       },
+      findLostCreate: async () =>
+        (await findCreated(ctx, spec.kind, waveId, unrecorded.createSentAt ?? ctx.budget.now()))?.issue,
       unconfirmedWorklogKeys: lock.inheritedWritesUntil
         ? worklogKeysOf(plan)
         : (spec.unconfirmedWorklogKeys?.(link) ?? new Set()),
@@ -158,14 +161,33 @@ async function adoptOrphan(
     const found = await getIssue(ctx.jira, intent.issue.id, { fields: ['status'] });
     return found ? { issue: intent.issue, statusId: found.fields.status?.id ?? null } : undefined;
   }
-  const [found] = await findIssuesByWaveId(ctx.jira, waveId, { kind, fields: ['status'] });
-  if (found) return { issue: { id: found.id, key: found.key }, statusId: found.fields.status?.id ?? null };
-  const age = ctx.budget.now() - intent.at;
-  if (age < SEARCH_SETTLES_MS) {
+  return findCreated(ctx, kind, waveId, intent.at);
+}
+
+/**
+ * The issue a create request sent at `sentAt` made, by its `wave-link` property, once search can show it: waiting
+ * for search here (the record stays locked) costs less than a refusal and Wave's backoff. Throws UnavailableError
+ * when the budget cannot wait that long.
+ */
+async function findCreated(
+  ctx: SyncContext,
+  kind: WaveLinkKind,
+  waveId: string,
+  sentAt: number,
+): Promise<PlanTarget<RecordLink>['adopted']> {
+  const search = async () => {
+    const [found] = await findIssuesByWaveId(ctx.jira, waveId, { kind, fields: ['status'] });
+    return found ? { issue: { id: found.id, key: found.key }, statusId: found.fields.status?.id ?? null } : undefined;
+  };
+  const found = await search();
+  const unsettledMs = sentAt + SEARCH_SETTLES_MS - ctx.budget.now();
+  if (found || unsettledMs <= 0) return found;
+  if (!ctx.budget.canWait(unsettledMs)) {
     throw new UnavailableError(
       "an issue for this record may have just been created and Jira's search cannot show it yet; try again shortly",
-      Math.max(1, Math.ceil((SEARCH_SETTLES_MS - age) / 1000)),
+      Math.max(1, Math.ceil(unsettledMs / 1000)),
     );
   }
-  return undefined;
+  await sleep(unsettledMs);
+  return search();
 }

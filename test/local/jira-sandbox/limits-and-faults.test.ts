@@ -135,6 +135,19 @@ describe('faults', () => {
     expect(cleared).toMatchObject({ errorRate: 0, latencyMs: 0, rateLimits: true });
   });
 
+  it('loses the answers of the next writes it applies, as a gateway timing out would', async () => {
+    sandbox.control.setFaults({ lostAnswers: 1 });
+    const fields = { project: { key: 'BILL' }, issuetype: { name: 'Invoice' }, summary: 'Lost answer' };
+    const lost = await sandbox.call('POST', '/rest/api/3/issue', { body: { fields } });
+    expect(lost.status).toBe(504);
+    // The next write is answered; the one before it was applied all the same.
+    const next = await sandbox.call('POST', '/rest/api/3/issue', { body: { fields } });
+    expect(next.status).toBe(201);
+    const [, number] = /^BILL-(\d+)$/.exec(next.body.key) ?? [];
+    const applied = await sandbox.call('GET', `/rest/api/3/issue/BILL-${Number(number) - 1}?fields=summary`);
+    expect(applied.body.fields.summary).toBe('Lost answer');
+  });
+
   it('adds latency', async () => {
     sandbox.control.setFaults({ latencyMs: 150 });
     const started = Date.now();
