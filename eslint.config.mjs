@@ -24,80 +24,44 @@ const NO_ZOD = { regex: '^zod(/|$)', message: "src/ validates with valibot ('val
 /** The entry points, each its own folder: one may not reach into another (they share through use cases). */
 const ENTRY_FOLDERS = ['resolvers', 'webtrigger', 'consumers', 'scheduled', 'triggers', 'lifecycle'];
 
+/** One folder's rule: zod is refused everywhere in src/; `sdkIo` also refuses the platform's I/O; then its own patterns. */
+const restrict = (files, { sdkIo = false, patterns = [] } = {}) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { ...(sdkIo ? SDK_IO : {}), patterns: [NO_ZOD, ...patterns] }],
+  },
+});
+
 /**
  * The layering of src/ (README, "How it is built"): domain is pure, adapters own every I/O, use cases tie them
  * together, entry points only translate. `no-restricted-imports` per folder keeps it that way.
  */
 const layering = [
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
+  restrict(['src/domain/**/*.ts'], {
+    patterns: [
+      { regex: '^@forge/', message: 'The domain is pure: no platform SDK.' },
+      { regex: layer('adapters', 'usecases', 'entry'), message: 'The domain is pure: it imports no layer above it.' },
+    ],
+  }),
+  restrict(['src/adapters/**/*.ts'], {
+    patterns: [{ regex: layer('usecases', 'entry'), message: 'Adapters do not call use cases or entry points.' }],
+  }),
+  restrict(['src/usecases/**/*.ts'], {
+    sdkIo: true,
+    patterns: [{ regex: layer('entry'), message: 'Use cases do not import entry points; entry points call them.' }],
+  }),
+  restrict(['src/shared/**/*.ts']),
+  ...ENTRY_FOLDERS.map((folder) =>
+    restrict([`src/entry/${folder}/**/*.ts`], {
+      sdkIo: true,
+      patterns: [
         {
-          patterns: [
-            NO_ZOD,
-            { regex: '^@forge/', message: 'The domain is pure: no platform SDK.' },
-            {
-              regex: layer('adapters', 'usecases', 'entry'),
-              message: 'The domain is pure: it imports no layer above it.',
-            },
-          ],
+          regex: layer(...ENTRY_FOLDERS.filter((other) => other !== folder)),
+          message: 'One entry point does not import another; move what they share into a use case or adapter.',
         },
       ],
-    },
-  },
-  {
-    files: ['src/adapters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NO_ZOD,
-            { regex: layer('usecases', 'entry'), message: 'Adapters do not call use cases or entry points.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/usecases/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...SDK_IO,
-          patterns: [
-            NO_ZOD,
-            { regex: layer('entry'), message: 'Use cases do not import entry points; entry points call them.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ZOD] }] },
-  },
-  ...ENTRY_FOLDERS.map((folder) => ({
-    files: [`src/entry/${folder}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...SDK_IO,
-          patterns: [
-            NO_ZOD,
-            {
-              regex: layer(...ENTRY_FOLDERS.filter((other) => other !== folder)),
-              message: 'One entry point does not import another; move what they share into a use case or adapter.',
-            },
-          ],
-        },
-      ],
-    },
-  })),
+    }),
+  ),
 ];
 
 export default tseslint.config(
