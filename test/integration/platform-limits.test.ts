@@ -175,6 +175,16 @@ describe("Forge's KVS quota", () => {
     expect((await untilAccepted(body)).status).toBe(200);
   });
 
+  it('a redelivery of an applied event costs one read and no write', async () => {
+    const invoice = await changeInWave(t, { status: 'SENT', total: { value: '34.00' } });
+    const { body } = waveBody(t, 'invoice.sent', invoice.id);
+    const first = await untilAccepted(body);
+    t.stack.kvs.resetUsage();
+    const again = await postWave(t, body);
+    expect(again.body).toEqual({ status: 'duplicate', issueKey: first.body.issueKey });
+    expect(t.stack.kvs.usage()).toMatchObject({ writes: 0, reads: 1 });
+  });
+
   it('an update costs at most two KVS writes', async () => {
     const invoice = await changeInWave(t, { status: 'SENT', total: { value: '30.00' } });
     await untilAccepted(waveBody(t, 'invoice.sent', invoice.id).body);

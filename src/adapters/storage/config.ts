@@ -64,12 +64,16 @@ export function parseAppConfig(input: unknown): AppConfig {
   throw new BadRequestError(`invalid configuration: ${listFields(fieldMessages(result.issues))}`);
 }
 
-export async function getAppConfig(): Promise<AppConfig> {
-  const stored = await kvs.get<unknown>(storageKeys.config());
+/** The configuration as stored (defaults where nothing is saved yet). */
+export function storedAppConfig(stored: unknown): AppConfig {
   const result = v.safeParse(appConfigSchema, stored ?? {});
   if (!result.success)
     throw new NotConfiguredError('the stored configuration is no longer valid; open the admin page and save it again');
   return result.output;
+}
+
+export async function getAppConfig(): Promise<AppConfig> {
+  return storedAppConfig(await kvs.get<unknown>(storageKeys.config()));
 }
 
 export async function saveAppConfig(input: unknown): Promise<AppConfig> {

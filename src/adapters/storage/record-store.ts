@@ -52,8 +52,9 @@ export interface RecordCommit<TLink> {
   lock: HeldLock;
   kind: WaveLinkKind;
   waveId: string;
-  /** The event to mark applied (a duplicate is already marked). */
+  /** The event to mark applied (a duplicate is already marked), and the issue it was applied to. */
   eventId?: string;
+  issueKey?: string;
   /** The record's link to save; undefined leaves it as it is. */
   link?: TLink;
   /** A first issue for the record: it can find its way back, and the create intent is settled. */
@@ -74,7 +75,11 @@ export async function commitRecord<TLink>(commit: RecordCommit<TLink>): Promise<
   let transaction = kvs.transact().delete(commit.lock.key);
   if (commit.link !== undefined) transaction = transaction.set(storageKeys.link(kind, waveId), commit.link);
   if (commit.eventId !== undefined) {
-    const done: EventRecord = { state: 'done', claimedAt: commit.now };
+    const done: EventRecord = {
+      state: 'done',
+      claimedAt: commit.now,
+      ...(commit.issueKey ? { issueKey: commit.issueKey } : {}),
+    };
     transaction = transaction.set(storageKeys.event(commit.eventId), done, undefined, { ttl: EVENT_TTL });
   }
   if (commit.newIssueId !== undefined) {

@@ -1,4 +1,5 @@
 import { recordDelivery, type DeliveryRecord, type DeliverySource } from '../../adapters/storage/activity-log';
+import { readDeliveryStart } from '../../adapters/storage/delivery-start';
 import { canKeepDelivery, saveFailedDelivery } from '../../adapters/storage/failed-deliveries';
 import type { FailureLog } from '../../adapters/storage/record-store';
 import { parseDelivery, WaveEnvelopeError, type ParsedDelivery } from '../../domain/wave-webhook';
@@ -59,7 +60,11 @@ export async function syncVerifiedDelivery(
   let loggedWithRecord: unknown;
   let result: SyncResult;
   try {
-    const ctx = await createSyncContext(createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 }));
+    const start = await readDeliveryStart(event.id);
+    // Already applied: Wave is told so, and nothing is locked, written or logged again.
+    if (start.applied) return { kind: 'duplicate', ...start.applied };
+    const budget = createTimeBudget({ limitMs: WEB_TRIGGER_BUDGET_MS, reserveMs: 1_000 });
+    const ctx = await createSyncContext(budget, start.config);
     const failureLog = { of: failureOf, logged: (error: unknown) => (loggedWithRecord = error) };
     result = await syncWaveEvent({ ...ctx, activityOf: entryOf, failureLog }, event);
   } catch (error) {

@@ -72,6 +72,7 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
       kind: spec.kind,
       waveId,
       ...(eventId !== undefined && result.outcome !== 'duplicate' ? { eventId } : {}),
+      ...(result.issueKey ? { issueKey: result.issueKey } : {}),
       ...(link ? { link } : {}),
       ...(newIssueId ? { newIssueId } : {}),
       ...(activity ? { activity } : {}),
