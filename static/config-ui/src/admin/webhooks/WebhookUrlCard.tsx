@@ -8,7 +8,7 @@ export function WebhookUrlCard({ url }: { url: string }) {
     <SectionCard
       title="Webhook URL"
       testId="webhook-url-card"
-      description="Wave sends invoice, customer and payment events here."
+      description="Wave sends its invoice events here. It sends none for customers or payments: the five-minute poll brings those."
     >
       <Stack space="space.200">
         <CopyField id="wave-webhook-url" value={url} label="webhook URL" testId="webhook-url" />
@@ -24,7 +24,10 @@ export function WebhookUrlCard({ url }: { url: string }) {
               </Text>
             </li>
             <li>
-              <Text>Paste this URL, the signing secret, and select the invoice, customer and payment events.</Text>
+              <Text>
+                Paste this URL and the signing secret, and select the invoice events (approved, sent, viewed, paid,
+                partially paid, overpaid, overdue).
+              </Text>
             </li>
             <li>
               <Text>Save, then use "Send test event" below to check the path end to end.</Text>
