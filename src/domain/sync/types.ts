@@ -200,8 +200,9 @@ export type PlanStep =
 
 /**
  * Execute `steps` in order (create first, worklogs last). `issue` is the existing issue, or null when the
- * first step creates it. Before the first `add-worklog` step save `withIssue(writeAhead, issue)`; after the
- * last step save `withIssue(next, issue)`. `next === null`: save nothing.
+ * first step creates it. `writeAhead` is the link with the plan's worklogs pending: kept from the first
+ * `add-worklog` step on and stored only if the delivery fails after it, so the retry looks for those worklogs
+ * before adding them. After the last step save `withIssue(next, issue)`. `next === null`: save nothing.
  */
 export interface SyncPlan<TDraft> {
   outcome: SyncOutcome;

@@ -37,7 +37,7 @@ export class IssueGoneError extends Error {
 export interface PlanTarget<TLink> {
   project: ProjectTarget;
   /** Takes the link written ahead of the worklogs: stored only if the delivery fails after sending one. */
-  save(link: TLink): Promise<void>;
+  keepWriteAhead(link: TLink): Promise<void>;
   /** Called just before the create step, so a retry after a lost answer looks for the issue first. */
   beforeCreate(): Promise<void>;
   /** Called once Jira answered the create, so a retry after a later failure finds the issue by id. */
@@ -77,7 +77,8 @@ async function addPlannedWorklog(
   };
   let notified = false;
   try {
-    // Only a worklog written ahead by an interrupted run can already exist: look before adding only then.
+    // Only a worklog an interrupted run may have sent (pending in the link, or any after a holder died) can
+    // already exist: look before adding only then.
     if (unconfirmed.has(step.key)) {
       notified = (await addWorklogOnce(ctx.jira, issue.id, input)).notified;
     } else {
@@ -245,7 +246,7 @@ async function runStep(
 }
 
 /**
- * Executes a plan step by step, in the planner's order, saving the write-ahead link before the first worklog;
+ * Executes a plan step by step, in the planner's order, handing the write-ahead link over before the first worklog;
  * answers the final link for the caller to save. A 404 on the plan's own issue becomes IssueGoneError.
  */
 export async function executePlan<TLink extends { issue: IssueRef }>(
@@ -290,7 +291,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
           writeAhead: keepFingerprints(plan.writeAhead, kept),
         };
       } else if (step.kind === 'add-worklog') {
-        if (!wroteAhead && plan.writeAhead) await target.save(withIssue<TLink>(plan.writeAhead, issue));
+        if (!wroteAhead && plan.writeAhead) await target.keepWriteAhead(withIssue<TLink>(plan.writeAhead, issue));
         wroteAhead = true;
         await addPlannedWorklog(ctx, issue, step, target.unconfirmedWorklogKeys, plan.notes);
       } else {

@@ -94,7 +94,7 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     const plan = spec.plan(facts, link, project);
     const target: PlanTarget<TLink> = {
       project,
-      save: async (ahead) => {
+      keepWriteAhead: async (ahead) => {
         unrecorded.linkAhead = ahead;
       },
       beforeCreate: async () => {
