@@ -53,17 +53,24 @@ function fieldFirst(entries: v.ObjectEntries, message: string | undefined) {
   };
 }
 
+/** valibot takes an array for an object (its keys read as missing); the app's objects are plain objects only. */
+const plainObject = (message: string | undefined) =>
+  v.custom<Record<string, unknown>>(
+    (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+    message ?? ((issue) => (issue.input === undefined ? 'is missing' : 'must be of type object')),
+  );
+
 /** An object that drops unknown keys. `message`: for a value that is no object. */
 export const object = <const E extends v.ObjectEntries>(entries: E, message?: string) =>
-  v.object(entries, fieldFirst(entries, message));
+  v.pipe(plainObject(message), v.object(entries, fieldFirst(entries, message)));
 
 /** An object that refuses unknown keys. `message`: for a value that is no object, or an unknown key. */
 export const strictObject = <const E extends v.ObjectEntries>(entries: E, message?: string) =>
-  v.strictObject(entries, fieldFirst(entries, message));
+  v.pipe(plainObject(message), v.strictObject(entries, fieldFirst(entries, message)));
 
 /** An object that keeps unknown keys as they are. */
 export const looseObject = <const E extends v.ObjectEntries>(entries: E, message?: string) =>
-  v.looseObject(entries, fieldFirst(entries, message));
+  v.pipe(plainObject(message), v.looseObject(entries, fieldFirst(entries, message)));
 
 /** Where an issue is, as dotted keys (`mapping.PAID`); an unknown key is reported on its object. */
 export function pathOf(issue: Issue): string {

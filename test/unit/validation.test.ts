@@ -44,3 +44,14 @@ describe('shared validation (valibot with the messages the app shows)', () => {
     expect(v.parse(form, { name: '  Ada  ' })).toEqual({ name: 'Ada' });
   });
 });
+
+describe('objects', () => {
+  it('refuse an array, which valibot alone would read as an object without keys', () => {
+    const schema = strictObject({ note: v.optional(v.string()) });
+    expect(v.safeParse(schema, {}).success).toBe(true);
+    const parsed = v.safeParse(schema, []);
+    expect(parsed.success).toBe(false);
+    expect(parsed.issues?.[0]?.message).toBe('must be of type object');
+    expect(v.safeParse(strictObject({ inner: strictObject({}) }), {}).issues?.[0]?.message).toBe('is missing');
+  });
+});
