@@ -8,7 +8,7 @@ import {
 } from './support/admin-ui';
 import { chooseOption } from './support/browser';
 import { useE2ESession } from './support/session';
-import { SANDBOX_SIGNING_SECRET } from './support/stack';
+import { advanceClock, SANDBOX_SIGNING_SECRET } from './support/stack';
 import { sendInvoice, statusOf } from './support/wave-invoices';
 
 const { e2e, page, watched } = useE2ESession();
@@ -23,6 +23,8 @@ describe('the project settings page', () => {
     await saveDefaults(page, 'Billing (BILL)', 'Invoice');
     const issues = [await sendInvoice(e2e, 'SENT'), await sendInvoice(e2e, 'SENT')];
     expect(issues.map((key) => statusOf(e2e, key))).toEqual(['Sent', 'Sent']);
+    // The count of issues to move is what Jira's search shows, which lags behind writes: time passes first.
+    await advanceClock(e2e.baseUrl, e2e.stack.jira.settings().searchLagMs);
 
     await openProjectSettings(page, e2e.baseUrl, 'BILL');
     const deleted = page.getByTestId('mapping-table--row-DELETED');
