@@ -1,6 +1,6 @@
 import { storedAppConfig, type AppConfig } from './config';
-import type { EventRecord } from './event-dedupe';
-import { kvs } from './kvs';
+import { batchRead } from './batch-read';
+import { appliedEvent } from './event-dedupe';
 import { storageKeys } from './keys';
 
 export interface DeliveryStart {
@@ -14,12 +14,10 @@ export interface DeliveryStart {
  * was already applied, so a redelivery is answered without locking or writing anything.
  */
 export async function readDeliveryStart(eventId: string): Promise<DeliveryStart> {
-  const keys = { config: storageKeys.config(), event: storageKeys.event(eventId) };
-  const { successfulKeys } = await kvs.batchGet<unknown>(Object.values(keys).map((key) => ({ key })));
-  const value = (key: string) => successfulKeys.find((item) => item.key === key)?.value;
-  const event = value(keys.event) as EventRecord | undefined;
+  const stored = await batchRead({ config: storageKeys.config(), event: storageKeys.event(eventId) });
+  const event = appliedEvent(stored.event);
   return {
-    config: storedAppConfig(value(keys.config)),
-    ...(event?.state === 'done' ? { applied: event.issueKey ? { issueKey: event.issueKey } : {} } : {}),
+    config: storedAppConfig(stored.config),
+    ...(event ? { applied: event.issueKey ? { issueKey: event.issueKey } : {} } : {}),
   };
 }

@@ -11,3 +11,7 @@ export interface EventRecord {
   /** The issue the event was applied to, for the answer to a redelivery. */
   issueKey?: string;
 }
+
+/** The event's mark as read from storage, when it says the event was applied. */
+export const appliedEvent = (stored: unknown): EventRecord | undefined =>
+  (stored as EventRecord | undefined)?.state === 'done' ? (stored as EventRecord) : undefined;

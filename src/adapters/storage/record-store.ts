@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DeliveryRecord } from './activity-log';
 import { deliveryEntity, storedDelivery } from './activity-log';
 import { INTENT_TTL, type CreateIntent } from './create-intent';
-import { EVENT_TTL, type EventRecord } from './event-dedupe';
+import { batchRead } from './batch-read';
+import { appliedEvent, EVENT_TTL, type EventRecord } from './event-dedupe';
 import { keptDeliveryItem, type KeptDelivery } from './failed-deliveries';
 import { kvs } from './kvs';
 import { storageKeys, type WaveLinkKind } from './keys';
@@ -26,12 +27,11 @@ export async function readRecordState<TLink>(
     event: storageKeys.event(eventId),
     intent: storageKeys.createIntent(kind, waveId),
   };
-  const { successfulKeys } = await kvs.batchGet<unknown>(Object.values(keys).map((key) => ({ key })));
-  const value = (key: string) => successfulKeys.find((item) => item.key === key)?.value;
+  const stored = await batchRead(keys);
   return {
-    link: value(keys.link) as TLink | undefined,
-    done: (value(keys.event) as EventRecord | undefined)?.state === 'done',
-    intent: value(keys.intent) as CreateIntent | undefined,
+    link: stored.link as TLink | undefined,
+    done: appliedEvent(stored.event) !== undefined,
+    intent: stored.intent as CreateIntent | undefined,
   };
 }
 

@@ -48,14 +48,8 @@ export async function syncVerifiedDelivery(
   const failureOf = (error: unknown): FailureLog => {
     const outcome = outcomeOfError(error);
     const reason = 'message' in outcome ? outcome.message : outcome.kind;
-    return {
-      activity: {
-        ...facts,
-        outcome: outcome.kind === 'refused' ? 'rejected' : 'failed',
-        reason: kept ? reason : `${reason} (the body could not be kept for a replay)`,
-      },
-      ...(kept ? { kept } : {}),
-    };
+    const activity: DeliveryRecord = { ...facts, outcome: outcome.kind === 'refused' ? 'rejected' : 'failed', reason };
+    return kept ? { activity, kept } : { activity: withoutReplay(activity) };
   };
   let loggedWithRecord: unknown;
   let result: SyncResult;
@@ -83,15 +77,15 @@ function outcomeOfSync(result: SyncResult): IntakeOutcome {
   return { kind: result.outcome, ...(result.issueKey ? { issueKey: result.issueKey } : {}) };
 }
 
+const withoutReplay = (activity: DeliveryRecord): DeliveryRecord => ({
+  ...activity,
+  reason: `${activity.reason ?? ''} (the body could not be kept for a replay)`,
+});
+
 /** Storage may be what failed (its quota): the answer to Wave must not depend on logging the failure. */
 async function logFailure(failure: FailureLog): Promise<void> {
-  const kept = failure.kept ? await saveFailedDelivery(failure.kept).catch(() => false) : false;
-  const { activity } = failure;
-  const entry =
-    kept || !failure.kept
-      ? activity
-      : { ...activity, reason: `${activity.reason} (the body could not be kept for a replay)` };
-  await recordDelivery(entry).catch((logError: unknown) =>
+  const kept = failure.kept ? await saveFailedDelivery(failure.kept).catch(() => false) : true;
+  await recordDelivery(kept ? failure.activity : withoutReplay(failure.activity)).catch((logError: unknown) =>
     console.warn('wave-webhook: the failure could not be logged', nameOf(logError)),
   );
 }
