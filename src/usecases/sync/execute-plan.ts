@@ -37,11 +37,11 @@ export class IssueGoneError extends Error {
 export interface PlanTarget<TLink> {
   project: ProjectTarget;
   /** Takes the link written ahead of the worklogs: stored only if the delivery fails after sending one. */
-  keepWriteAhead(link: TLink): Promise<void>;
+  keepWriteAhead(link: TLink): void;
   /** Called just before the create step, so a retry after a lost answer looks for the issue first. */
-  beforeCreate(): Promise<void>;
+  beforeCreate(): void;
   /** Called once Jira answered the create, so a retry after a later failure finds the issue by id. */
-  afterCreate(issue: IssueRef): Promise<void>;
+  afterCreate(issue: IssueRef): void;
   /** The issue a create whose answer was lost made, if any (looked up once search can show it). */
   findLostCreate(): Promise<IssueRef | undefined>;
   /** An issue found for this Wave record although no link pointed at it (a create whose answer was lost). */
@@ -109,7 +109,7 @@ async function createPlannedIssue<TLink>(
   let created: IssueRef | undefined;
   await writeOnceDespiteLostAnswers(
     async () => {
-      await target.beforeCreate();
+      target.beforeCreate();
       created = await createIssue(ctx.jira, {
         projectKey: step.projectKey,
         issueType: { id: step.issueTypeId },
@@ -266,7 +266,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
           continue;
         }
         issue = await createPlannedIssue(ctx, step, target);
-        await target.afterCreate(issue);
+        target.afterCreate(issue);
         continue;
       }
       if (!issue) throw new Error(`plan step ${step.kind} has no issue to act on`);
@@ -291,7 +291,7 @@ export async function executePlan<TLink extends { issue: IssueRef }>(
           writeAhead: keepFingerprints(plan.writeAhead, kept),
         };
       } else if (step.kind === 'add-worklog') {
-        if (!wroteAhead && plan.writeAhead) await target.keepWriteAhead(withIssue<TLink>(plan.writeAhead, issue));
+        if (!wroteAhead && plan.writeAhead) target.keepWriteAhead(withIssue<TLink>(plan.writeAhead, issue));
         wroteAhead = true;
         await addPlannedWorklog(ctx, issue, step, target.unconfirmedWorklogKeys, plan.notes);
       } else {

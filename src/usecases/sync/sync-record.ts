@@ -94,14 +94,14 @@ export async function syncRecord<TLink extends RecordLink, TFacts>(
     const plan = spec.plan(facts, link, project);
     const target: PlanTarget<TLink> = {
       project,
-      keepWriteAhead: async (ahead) => {
+      keepWriteAhead: (ahead) => {
         unrecorded.linkAhead = ahead;
       },
-      beforeCreate: async () => {
+      beforeCreate: () => {
         unrecorded.createSentAt = ctx.budget.now();
         delete unrecorded.created;
       },
-      afterCreate: async (issue) => {
+      afterCreate: (issue) => {
         unrecorded.created = issue;
       },
       findLostCreate: async () =>
