@@ -102,7 +102,10 @@ export interface JiraSandboxOptions {
 export interface JiraFaults {
   /** Share (0..1) of REST requests answered with a 5xx. */
   errorRate: number;
-  /** How many of the next writes Jira applies lose their answer (a gateway's 504 instead of the result). */
+  /**
+   * How many of the next successful non-GET requests (writes, and POST searches) lose their answer after Jira
+   * applied them: a gateway's 504 instead of the result.
+   */
   lostAnswers: number;
   /** Real-time delay added to every REST request. */
   latencyMs: number;
